@@ -1,0 +1,103 @@
+import type { CollectionConfig } from 'payload'
+
+import { editors } from '@/access/editors'
+import { staffOrPublished } from '@/access/staffOrPublished'
+import { articleEditor } from '@/fields/richText'
+import { slugField } from '@/fields/slug'
+import { previewUrl } from '@/lib/preview'
+import { populateAuthors } from './hooks/populateAuthors'
+import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
+import { revalidateArticleOnChange, revalidateArticleOnDelete } from './hooks/revalidateArticle'
+import { scheduleRevalidation } from './hooks/scheduleRevalidation'
+
+export const MAX_RELATED_ARTICLES = 6
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  access: { create: editors, read: staffOrPublished, update: editors, delete: editors },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
+    livePreview: { url: ({ data }) => previewUrl(data?.slug) },
+    preview: (data) => previewUrl(data?.slug as string | undefined),
+  },
+  defaultSort: '-publishedAt',
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    { name: 'excerpt', type: 'textarea', admin: { description: 'One or two sentences for lists and search results.' } },
+    { name: 'heroImage', type: 'upload', relationTo: 'media' },
+    { name: 'content', type: 'richText', editor: articleEditor },
+    {
+      name: 'relatedArticles',
+      label: 'Read more',
+      type: 'relationship',
+      relationTo: 'articles',
+      hasMany: true,
+      maxRows: MAX_RELATED_ARTICLES,
+      admin: { description: 'Hand-picked links shown under "Read more:" (at most 6). Left empty, the latest articles sharing a category or tag are shown.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      validate: (value: unknown, { id }: { id?: string | number }) => {
+        const ids = (Array.isArray(value) ? value : []).map((v) => String(typeof v === 'object' && v ? (v as { id: unknown }).id : v))
+        if (id !== undefined && ids.includes(String(id))) return 'An article cannot link to itself under "Read more".'
+        if (ids.length > MAX_RELATED_ARTICLES) return `Pick at most ${MAX_RELATED_ARTICLES} related articles.`
+        return true
+      },
+    },
+    {
+      name: 'meta',
+      label: 'SEO',
+      type: 'group',
+      fields: [
+        { name: 'title', type: 'text', admin: { description: 'Defaults to the article title.' } },
+        { name: 'description', type: 'textarea', admin: { description: 'Defaults to the excerpt.' } },
+        { name: 'image', type: 'upload', relationTo: 'media', admin: { description: 'Defaults to the hero image.' } },
+      ],
+    },
+    slugField(),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'A future date keeps the published article hidden until then.',
+      },
+      hooks: {
+        beforeChange: [
+          ({ siblingData, value }) => (siblingData._status === 'published' && !value ? new Date().toISOString() : value),
+        ],
+      },
+    },
+    { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true, admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      // Authors' public names, copied on save: readers may not read the users collection.
+      name: 'populatedAuthors',
+      type: 'array',
+      access: { update: () => false },
+      admin: { disabled: true, readOnly: true },
+      fields: [
+        { name: 'authorId', type: 'text' },
+        { name: 'name', type: 'text' },
+      ],
+    },
+    {
+      // Slugs this article was published under before; those addresses answer 301 to the current one.
+      name: 'previousSlugs',
+      type: 'array',
+      admin: { disabled: true, readOnly: true },
+      fields: [{ name: 'slug', type: 'text', index: true }],
+    },
+  ],
+  hooks: {
+    beforeChange: [populateAuthors, rememberPreviousSlug],
+    afterChange: [revalidateArticleOnChange, scheduleRevalidation],
+    afterDelete: [revalidateArticleOnDelete],
+  },
+  versions: {
+    drafts: { autosave: { interval: 800 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+}

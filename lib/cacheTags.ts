@@ -1,0 +1,11 @@
+/**
+ * Every cache tag the site uses, in one place. Pages tag what they read; hooks revalidate tags.
+ */
+export const TAGS = {
+  /** Any list of articles: home, category pages, feed, sitemap, "Read more" fallbacks. */
+  articles: 'articles',
+  article: (slug: string) => `article:${slug}`,
+  categories: 'categories',
+  category: (slug: string) => `category:${slug}`,
+  redirects: 'redirects',
+} as const

@@ -1,0 +1,187 @@
+import { unstable_cache } from 'next/cache'
+import { cache } from 'react'
+import type { Where } from 'payload'
+
+import type { Article, Category } from '@/payload-types'
+import { TAGS } from './cacheTags'
+import { payload } from './payload'
+
+/**
+ * Every read the public pages make, as an anonymous reader (`overrideAccess: false`, no user),
+ * cached by Next with the tags in lib/cacheTags.ts so hooks can expire exactly what changed.
+ */
+
+export const PAGE_SIZE = 10
+
+const listSelect = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  heroImage: true,
+  categories: true,
+  populatedAuthors: true,
+  publishedAt: true,
+} as const
+
+export type ArticleCard = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'>
+
+async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
+  const result = await (await payload()).find({
+    collection: 'articles',
+    overrideAccess: false,
+    where,
+    sort: '-publishedAt',
+    page,
+    limit,
+    depth: 1,
+    select: listSelect,
+  })
+  return { ...result, docs: result.docs as ArticleCard[] }
+}
+
+export const getLatestArticles = (page: number) =>
+  unstable_cache(() => listArticles(undefined, page), ['latest-articles', String(page)], { tags: [TAGS.articles] })()
+
+export const getCategoryBySlug = cache((slug: string) =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'categories',
+        overrideAccess: false,
+        where: { slug: { equals: slug } },
+        limit: 1,
+        pagination: false,
+        depth: 0,
+      })
+      return (docs[0] as Category | undefined) ?? null
+    },
+    ['category', slug],
+    { tags: [TAGS.categories, TAGS.category(slug)] },
+  )(),
+)
+
+export const getCategoryArticles = (categoryId: number, slug: string, page: number) =>
+  unstable_cache(() => listArticles({ categories: { in: [categoryId] } }, page), ['category-articles', slug, String(page)], {
+    tags: [TAGS.articles, TAGS.category(slug)],
+  })()
+
+export const getArticleBySlug = cache((slug: string) =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'articles',
+        overrideAccess: false,
+        where: { slug: { equals: slug } },
+        limit: 1,
+        pagination: false,
+        depth: 1,
+      })
+      return (docs[0] as Article | undefined) ?? null
+    },
+    ['article', slug],
+    { tags: [TAGS.articles, TAGS.article(slug)] },
+  )(),
+)
+
+/** Draft mode: staff see the latest draft; access still applies through their own user. */
+export async function getArticleDraft(slug: string, user: Parameters<Awaited<ReturnType<typeof payload>>['find']>[0]['user']) {
+  const { docs } = await (await payload()).find({
+    collection: 'articles',
+    overrideAccess: false,
+    user,
+    draft: true,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 1,
+  })
+  return (docs[0] as Article | undefined) ?? null
+}
+
+/** Old slug → current slug, for the 301 from a renamed article's old address. */
+export const getRedirectTarget = (slug: string) =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'articles',
+        overrideAccess: false,
+        where: { 'previousSlugs.slug': { equals: slug } },
+        limit: 1,
+        pagination: false,
+        depth: 0,
+        select: { slug: true },
+      })
+      return docs[0]?.slug ?? null
+    },
+    ['redirect', slug],
+    { tags: [TAGS.redirects] },
+  )()
+
+/**
+ * "Read more": the hand-picked related articles that readers may see, else the latest articles
+ * sharing a category or a tag with this one.
+ */
+export async function getRelatedArticles(article: Article, limit = 3): Promise<ArticleCard[]> {
+  const picked = (article.relatedArticles ?? []).filter((r): r is Article => typeof r === 'object' && r !== null)
+  if (picked.length > 0) return picked
+  const categoryIds = (article.categories ?? []).map((c) => (typeof c === 'object' ? c.id : c))
+  const tags = article.tags ?? []
+  const or: Where[] = []
+  if (categoryIds.length) or.push({ categories: { in: categoryIds } })
+  if (tags.length) or.push({ tags: { in: tags } })
+  if (or.length === 0) return []
+  const { docs } = await listArticles({ and: [{ id: { not_equals: article.id } }, { or }] }, 1, limit)
+  return docs
+}
+
+export const getFeedArticles = (limit: number) =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'articles',
+        overrideAccess: false,
+        sort: '-publishedAt',
+        limit,
+        depth: 1,
+        select: { ...listSelect, updatedAt: true },
+      })
+      return docs as (ArticleCard & Pick<Article, 'updatedAt'>)[]
+    },
+    ['feed', String(limit)],
+    { tags: [TAGS.articles] },
+  )()
+
+export const getAllArticleSlugs = () =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'articles',
+        overrideAccess: false,
+        sort: '-publishedAt',
+        pagination: false,
+        limit: 50000,
+        depth: 0,
+        select: { slug: true, updatedAt: true },
+      })
+      return docs as Pick<Article, 'slug' | 'updatedAt'>[]
+    },
+    ['all-slugs'],
+    { tags: [TAGS.articles] },
+  )()
+
+export const getAllCategories = () =>
+  unstable_cache(
+    async () => {
+      const { docs } = await (await payload()).find({
+        collection: 'categories',
+        overrideAccess: false,
+        pagination: false,
+        limit: 1000,
+        depth: 0,
+        sort: 'title',
+      })
+      return docs as Category[]
+    },
+    ['all-categories'],
+    { tags: [TAGS.categories] },
+  )()

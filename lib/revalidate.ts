@@ -1,0 +1,42 @@
+import type { PayloadRequest } from 'payload'
+import { revalidateTag } from 'next/cache'
+
+import type { Article, Category } from '@/payload-types'
+import { TAGS } from './cacheTags'
+
+type Slugged = Pick<Article, 'slug'> | Pick<Category, 'slug'> | null | undefined
+
+/** The tags a change to an article touches: its page under the new and the old slug, and all lists. */
+export function tagsForArticleChange(doc: Slugged, previousDoc?: Slugged): string[] {
+  const slugs = new Set([doc?.slug, previousDoc?.slug].filter((s): s is string => Boolean(s)))
+  return [TAGS.articles, TAGS.redirects, ...[...slugs].map(TAGS.article)]
+}
+
+export function tagsForCategoryChange(doc: Slugged, previousDoc?: Slugged): string[] {
+  const slugs = new Set([doc?.slug, previousDoc?.slug].filter((s): s is string => Boolean(s)))
+  // Article pages and lists print category titles, so they go stale too.
+  return [TAGS.categories, TAGS.articles, ...[...slugs].map(TAGS.category)]
+}
+
+/**
+ * Expire the tags now (not stale-while-revalidate), so the next request renders fresh data.
+ * Seeds and bulk imports set req.context.disableRevalidate; outside a Next.js server (CLI,
+ * tests) there is no cache to expire.
+ */
+export function expireTags(req: PayloadRequest, tags: string[]): void {
+  if (req.context?.disableRevalidate) return
+  for (const tag of tags) {
+    try {
+      revalidateTag(tag, { expire: 0 })
+    } catch (error) {
+      if (!String(error).includes('static generation store missing')) throw error
+    }
+  }
+  req.payload.logger.debug({ msg: 'revalidated', tags })
+}
+
+export const revalidateArticle = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
+  expireTags(req, tagsForArticleChange(doc, previousDoc))
+
+export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
+  expireTags(req, tagsForCategoryChange(doc, previousDoc))

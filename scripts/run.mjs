@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|payload ...>`.
+// It finds the database (DATABASE_URL, or an embedded PostgreSQL under .data/), applies the
+// committed migrations, seeds demo content on a first dev run, then serves the site.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+
+import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(root)
+if (fs.existsSync('.env')) process.loadEnvFile('.env')
+
+const [command = 'dev', ...rest] = process.argv.slice(2)
+const production = command === 'start'
+if (production) process.env.NODE_ENV = 'production'
+else if (command === 'dev') process.env.NODE_ENV = 'development'
+
+if (production && !process.env.PAYLOAD_SECRET) {
+  fail('PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).')
+}
+
+let stopDatabase = async () => {}
+
+async function database() {
+  if (process.env.DATABASE_URL) {
+    const reason = await checkConnection(process.env.DATABASE_URL)
+    if (reason) fail(`cannot connect to DATABASE_URL (${redactUrl(process.env.DATABASE_URL)}): ${reason}`)
+    return process.env.DATABASE_URL
+  }
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres') })
+    stopDatabase = embedded.stop
+    console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .data/postgres)`)
+    process.env.DATABASE_URL = embedded.url
+    return embedded.url
+  } catch (error) {
+    fail(`DATABASE_URL is not set and the embedded database failed: ${error?.message ?? error}`)
+  }
+}
+
+function payloadCli(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--no-deprecation', 'node_modules/payload/bin.js', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, BYLINE_DISABLE_JOBS: '1' },
+    })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+async function migrate() {
+  const code = await payloadCli(['migrate'])
+  if (code !== 0) {
+    await stopDatabase()
+    fail('migrations failed (see above); the site was not started.')
+  }
+}
+
+async function isEmpty(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query('select count(*)::int as n from users')
+    return rows[0].n === 0
+  } finally {
+    await client.end()
+  }
+}
+
+async function seed() {
+  const code = await payloadCli(['run', 'scripts/seed/run.ts'])
+  if (code !== 0) {
+    await stopDatabase()
+    fail('seeding failed (see above).')
+  }
+}
+
+async function serve(dev) {
+  const { default: next } = await import('next')
+  const port = Number(process.env.PORT || 3000)
+  const hostname = process.env.HOST || (dev ? 'localhost' : '0.0.0.0')
+  const app = next({ dev, dir: root, hostname, port })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  const server = http.createServer((req, res) => handle(req, res))
+  server.on('error', async (error) => {
+    await stopDatabase()
+    fail(`cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`)
+  })
+  server.listen(port, hostname, () => {
+    console.log(`byline: ${dev ? 'development' : 'production'} server at http://localhost:${port} (admin at /admin)`)
+  })
+  const shutdown = async () => {
+    server.close()
+    await stopDatabase()
+    process.exit(0)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}
+
+const url = await database()
+switch (command) {
+  case 'dev':
+    await migrate()
+    if (await isEmpty(url)) await seed()
+    await serve(true)
+    break
+  case 'start':
+    await migrate()
+    await serve(false)
+    break
+  case 'migrate':
+    await migrate()
+    await stopDatabase()
+    break
+  case 'seed':
+    await migrate()
+    await seed()
+    await stopDatabase()
+    break
+  case 'payload': {
+    const code = await payloadCli(rest)
+    await stopDatabase()
+    process.exit(code)
+  }
+  default:
+    await stopDatabase()
+    fail(`unknown command "${command}": use dev, start, migrate, seed or payload`)
+}
