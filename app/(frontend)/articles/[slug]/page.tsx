@@ -9,7 +9,7 @@ import { MediaImage } from '@/components/MediaImage'
 import { RichText } from '@/components/RichText'
 import { articleJsonLd, articleMetadata } from '@/lib/articleSeo'
 import { payload } from '@/lib/payload'
-import { getArticleBySlug, getArticleDraft, getRedirectTarget, getRelatedArticles } from '@/lib/queries'
+import { findRelatedArticles, getArticleBySlug, getArticleDraft, getRedirectTarget } from '@/lib/queries'
 
 type Args = { params: Promise<{ slug: string }> }
 
@@ -38,7 +38,7 @@ export default async function ArticlePage({ params }: Args) {
     if (target) permanentRedirect(`/articles/${target}`)
     notFound()
   }
-  const related = await getRelatedArticles(article)
+  const related = await findRelatedArticles(await payload(), article)
 
   return (
     <article className="article">

@@ -1,0 +1,31 @@
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import type { TestProject } from 'vitest/node'
+
+import { dropThrowawayDatabases, startEmbeddedPostgres } from '../../scripts/lib/database.mjs'
+
+/**
+ * One PostgreSQL server for the whole run: TEST_DATABASE_URL when given (any server you can
+ * create databases on), else an embedded one in a temp dir. Each test file makes its own
+ * throwaway database on it (tests/helpers/payload.ts).
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.TEST_DATABASE_URL) {
+    project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL)
+    return () => dropThrowawayDatabases(process.env.TEST_DATABASE_URL!)
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-int-'))
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'postgres', persistent: false })
+  project.provide('adminDatabaseUrl', server.url)
+  return async () => {
+    await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string
+  }
+}

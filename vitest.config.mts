@@ -1,0 +1,24 @@
+import path from 'path'
+import { fileURLToPath } from 'url'
+import { defineConfig } from 'vitest/config'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: '@payload-config', replacement: path.join(root, 'payload.config.ts') },
+      { find: /^@\/(.*)$/, replacement: `${root}/$1` },
+    ],
+  },
+  test: {
+    include: ['tests/int/**/*.int.spec.ts'],
+    globalSetup: ['tests/helpers/globalSetup.ts'],
+    setupFiles: ['tests/helpers/throwawayDatabase.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    env: { NODE_ENV: 'test', BYLINE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'integration-test-secret' },
+  },
+})
