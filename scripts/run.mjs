@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|payload ...>`.
+// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|db|payload ...>`.
 // It finds the database (DATABASE_URL, or an embedded PostgreSQL under .data/), applies the
 // committed migrations, seeds demo content on a first dev run, then serves the site.
 import { spawn } from 'node:child_process'
@@ -33,9 +33,10 @@ async function database() {
     return process.env.DATABASE_URL
   }
   try {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres') })
+    const dataDir = path.join(process.env.BYLINE_DATA_DIR || path.join(root, '.data'), 'postgres')
+    const embedded = await startEmbeddedPostgres({ dataDir })
     stopDatabase = embedded.stop
-    console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .data/postgres)`)
+    console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir) || dataDir})`)
     process.env.DATABASE_URL = embedded.url
     return embedded.url
   } catch (error) {
@@ -124,6 +125,12 @@ switch (command) {
     await seed()
     await stopDatabase()
     break
+  case 'db':
+    // Just the database, for psql or a second tool: prints its URL and runs until stopped.
+    console.log(`DATABASE_URL=${url}`)
+    process.once('SIGINT', () => stopDatabase().then(() => process.exit(0)))
+    process.once('SIGTERM', () => stopDatabase().then(() => process.exit(0)))
+    break
   case 'payload': {
     const code = await payloadCli(rest)
     await stopDatabase()
@@ -131,5 +138,5 @@ switch (command) {
   }
   default:
     await stopDatabase()
-    fail(`unknown command "${command}": use dev, start, migrate, seed or payload`)
+    fail(`unknown command "${command}": use dev, start, migrate, seed, db or payload`)
 }

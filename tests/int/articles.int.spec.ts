@@ -125,7 +125,7 @@ describe('scheduled publishing', () => {
     const draft = await payload.create({ collection: 'articles', data: { title: 'Scheduled draft', content: lexical([{ p: 'x' }]) }, draft: true, context: ctx })
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(draft.id) }, user: { relationTo: 'users', value: editor.id } },
+      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
       waitUntil: new Date(Date.now() + 800),
     })
     await payload.jobs.run()

@@ -1,0 +1,69 @@
+import { spawn } from 'child_process'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+/** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
+function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'PAYLOAD_SECRET', 'NODE_ENV'].includes(k)))
+  const child = spawn(process.execPath, ['scripts/run.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
+  let stdout = ''
+  let stderr = ''
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+    child.stdout.on('data', (d) => {
+      stdout += d
+      if (killOn?.test(stdout)) child.kill('SIGKILL')
+    })
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+describe('start-up failures print one clear line and exit non-zero', () => {
+  it('database unreachable: names DATABASE_URL and the reason', async () => {
+    const { code, stderr } = await launcher(['migrate'], { DATABASE_URL: 'postgres://someone:pw@127.0.0.1:1/nothing' })
+    expect(code).not.toBe(0)
+    const lines = stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/DATABASE_URL/)
+    expect(lines[0]).toMatch(/ECONNREFUSED/)
+    expect(lines[0]).not.toContain(':pw@')
+  })
+
+  it('production without PAYLOAD_SECRET', async () => {
+    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' })
+    expect(code).not.toBe(0)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('PAYLOAD_SECRET is not set')])
+  })
+})
+
+describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-embedded-'))
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+  it('starts, migrates, reuses its data on the next start, and survives a SIGKILLed run', async () => {
+    const first = await launcher(['migrate'], { BYLINE_DATA_DIR: dataDir })
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('Migrated:')
+    expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true)
+
+    // Same data: the migration is already applied, so nothing new runs.
+    const second = await launcher(['migrate'], { BYLINE_DATA_DIR: dataDir })
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).not.toContain('Migrated:')
+
+    // Killed hard while the database runs: no stale pid or lock may block the next start.
+    const killed = await launcher(['db'], { BYLINE_DATA_DIR: dataDir }, { killOn: /DATABASE_URL=postgres/ })
+    expect(killed.code).toBe(null)
+    expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true)
+
+    const afterKill = await launcher(['migrate'], { BYLINE_DATA_DIR: dataDir })
+    expect(afterKill.code, afterKill.stderr).toBe(0)
+    expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
+  }, 240_000)
+})
