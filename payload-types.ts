@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     articles: Article;
     categories: Category;
+    comments: Comment;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -81,6 +82,7 @@ export interface Config {
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -93,8 +95,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    discussion: Discussion;
+  };
+  globalsSelect: {
+    discussion: DiscussionSelect<false> | DiscussionSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -186,6 +192,7 @@ export interface Article {
   authors?: (number | User)[] | null;
   categories?: (number | Category)[] | null;
   tags?: string[] | null;
+  commentsOpen?: boolean | null;
   populatedAuthors?:
     | {
         authorId?: string | null;
@@ -291,6 +298,43 @@ export interface Category {
    * Part of the address. Left empty, it is made from the title.
    */
   slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Reader comments. New ones wait in the pending queue until a moderator decides.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  excerpt?: string | null;
+  article: number | Article;
+  parent?: (number | null) | Comment;
+  body: string;
+  authorName?: string | null;
+  authorEmail?: string | null;
+  authorUrl?: string | null;
+  status: 'pending' | 'approved' | 'spam' | 'trash';
+  /**
+   * Each rule that hit, its weight and why.
+   */
+  verdict?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  ipHash?: string | null;
+  userAgent?: string | null;
+  notify?: boolean | null;
+  moderatedBy?: (number | null) | User;
+  moderatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -419,6 +463,10 @@ export interface PayloadLockedDocument {
         value: number | Category;
       } | null)
     | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -490,6 +538,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   categories?: T;
   tags?: T;
+  commentsOpen?: T;
   populatedAuthors?:
     | T
     | {
@@ -514,6 +563,29 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface CategoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  excerpt?: T;
+  article?: T;
+  parent?: T;
+  body?: T;
+  authorName?: T;
+  authorEmail?: T;
+  authorUrl?: T;
+  status?: T;
+  verdict?: T;
+  ip?: T;
+  ipHash?: T;
+  userAgent?: T;
+  notify?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -665,6 +737,52 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * How reader comments are accepted, held and shown.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussion".
+ */
+export interface Discussion {
+  id: number;
+  commentsEnabled?: boolean | null;
+  closeAfterDays?: number | null;
+  requireNameEmail?: boolean | null;
+  manualApproval?: boolean | null;
+  trustApprovedAuthors?: boolean | null;
+  holdLinkCount?: number | null;
+  moderationWords?: string | null;
+  disallowedWords?: string | null;
+  threadDepth?: number | null;
+  perPage?: number | null;
+  order?: ('oldest' | 'newest') | null;
+  minSecondsToSubmit?: number | null;
+  perIpPerHour?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussion_select".
+ */
+export interface DiscussionSelect<T extends boolean = true> {
+  commentsEnabled?: T;
+  closeAfterDays?: T;
+  requireNameEmail?: T;
+  manualApproval?: T;
+  trustApprovedAuthors?: T;
+  holdLinkCount?: T;
+  moderationWords?: T;
+  disallowedWords?: T;
+  threadDepth?: T;
+  perPage?: T;
+  order?: T;
+  minSecondsToSubmit?: T;
+  perIpPerHour?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'url'
 import { hasRole } from './access/roles'
 import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
+import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
+import { Discussion } from './globals/Discussion'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
 import { migrations } from './migrations'
@@ -30,7 +32,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Media, Users],
+  collections: [Articles, Categories, Comments, Media, Users],
+  globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({
     pool: { connectionString: databaseUrl() },

@@ -8,4 +8,9 @@ export const TAGS = {
   categories: 'categories',
   category: (slug: string) => `category:${slug}`,
   redirects: 'redirects',
+  /** The approved comments (list and count) under one article. */
+  comments: (articleId: number | string) => `comments:${articleId}`,
+  /** Every comment section: discussion settings changed. */
+  allComments: 'comments',
+  discussion: 'discussion',
 } as const

@@ -40,3 +40,8 @@ export const revalidateArticle = (req: PayloadRequest, doc: Slugged, previousDoc
 
 export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
   expireTags(req, tagsForCategoryChange(doc, previousDoc))
+
+export const revalidateComments = (req: PayloadRequest, articleId: number | string) =>
+  expireTags(req, [TAGS.comments(articleId)])
+
+export const revalidateAllComments = (req: PayloadRequest) => expireTags(req, [TAGS.allComments, TAGS.discussion])

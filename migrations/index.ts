@@ -1,9 +1,15 @@
 import * as migration_20261127_000753_initial from './20261127_000753_initial';
+import * as migration_20261127_001943_comments from './20261127_001943_comments';
 
 export const migrations = [
   {
     up: migration_20261127_000753_initial.up,
     down: migration_20261127_000753_initial.down,
-    name: '20261127_000753_initial'
+    name: '20261127_000753_initial',
+  },
+  {
+    up: migration_20261127_001943_comments.up,
+    down: migration_20261127_001943_comments.down,
+    name: '20261127_001943_comments'
   },
 ];

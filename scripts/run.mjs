@@ -9,6 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
+import { CLIENT_IP_HEADER, clientIp, parseTrusted } from './lib/clientIp.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -88,7 +89,12 @@ async function serve(dev) {
   const app = next({ dev, dir: root, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const server = http.createServer((req, res) => handle(req, res))
+  const trusted = parseTrusted(process.env.TRUSTED_PROXIES)
+  const server = http.createServer((req, res) => {
+    // Always overwritten: the app reads the client address from this header only.
+    req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
+    return handle(req, res)
+  })
   server.on('error', async (error) => {
     await stopDatabase()
     fail(`cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`)

@@ -72,6 +72,7 @@ export const Articles: CollectionConfig = {
     { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true, admin: { position: 'sidebar' } },
     { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'commentsOpen', label: 'Comments open', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
     {
       // Authors' public names, copied on save: readers may not read the users collection.
       name: 'populatedAuthors',

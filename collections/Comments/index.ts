@@ -1,0 +1,67 @@
+import type { CollectionConfig } from 'payload'
+
+import { commentsCreate } from '@/access/commentsCreate'
+import { commentsRead } from '@/access/commentsRead'
+import { moderators } from '@/access/moderators'
+import { staffField, staffOrSubmission } from '@/access/staffField'
+import { LIMITS } from '@/lib/comments/messages'
+import { recordModeration } from './hooks/recordModeration'
+import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/revalidateComment'
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+
+const privateField = { read: staffField, create: staffOrSubmission, update: () => false }
+
+export const Comments: CollectionConfig = {
+  slug: 'comments',
+  access: { create: commentsCreate, read: commentsRead, update: moderators, delete: moderators },
+  admin: {
+    useAsTitle: 'excerpt',
+    defaultColumns: ['excerpt', 'authorName', 'article', 'status', 'verdict', 'createdAt'],
+    listSearchableFields: ['body', 'authorName', 'authorEmail'],
+    description: 'Reader comments. New ones wait in the pending queue until a moderator decides.',
+  },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'excerpt', type: 'text', admin: { readOnly: true }, hooks: { beforeChange: [({ siblingData }) => excerptOf(siblingData.body)] } },
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, access: { update: () => false } },
+    { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
+    { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
+    { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
+    { name: 'authorEmail', label: 'Email', type: 'email', access: privateField },
+    { name: 'authorUrl', label: 'Website', type: 'text', maxLength: LIMITS.authorUrl },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'pending',
+      options: COMMENT_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+      access: { create: staffOrSubmission },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'verdict',
+      label: 'Automatic verdict',
+      type: 'json',
+      access: privateField,
+      admin: { position: 'sidebar', readOnly: true, description: 'Each rule that hit, its weight and why.' },
+    },
+    { name: 'ip', label: 'IP address (truncated)', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'ipHash', type: 'text', index: true, access: { ...privateField, read: () => false }, admin: { hidden: true } },
+    { name: 'userAgent', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'notify', label: 'Email the author on approval and replies', type: 'checkbox', defaultValue: false, access: privateField, admin: { position: 'sidebar' } },
+    { name: 'moderatedBy', type: 'relationship', relationTo: 'users', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+  ],
+  hooks: {
+    beforeChange: [recordModeration],
+    afterChange: [revalidateCommentOnChange],
+    afterDelete: [revalidateCommentOnDelete],
+  },
+}
+
+function excerptOf(body: unknown): string {
+  const text = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : ''
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text
+}
