@@ -97,9 +97,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     discussion: Discussion;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     discussion: DiscussionSelect<false> | DiscussionSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -109,6 +111,7 @@ export interface Config {
   jobs: {
     tasks: {
       revalidateArticle: TaskRevalidateArticle;
+      purgeTrash: TaskPurgeTrash;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -407,7 +410,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'revalidateArticle' | 'schedulePublish';
+        taskSlug: 'inline' | 'revalidateArticle' | 'purgeTrash' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -440,10 +443,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'revalidateArticle' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'revalidateArticle' | 'purgeTrash' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -703,6 +715,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -764,6 +777,24 @@ export interface Discussion {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "discussion_select".
  */
 export interface DiscussionSelect<T extends boolean = true> {
@@ -780,6 +811,16 @@ export interface DiscussionSelect<T extends boolean = true> {
   order?: T;
   minSecondsToSubmit?: T;
   perIpPerHour?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -804,6 +845,18 @@ export interface TaskRevalidateArticle {
   };
   output: {
     slug?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeTrash".
+ */
+export interface TaskPurgeTrash {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    deleted: number;
   };
 }
 /**

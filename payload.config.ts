@@ -11,7 +11,9 @@ import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
+import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
+import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
 import { migrations } from './migrations'
@@ -24,6 +26,9 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
+    components: {
+      beforeDashboard: ['/components/admin/PendingCommentsNotice#PendingCommentsNotice'],
+    },
     meta: { titleSuffix: ' · Byline admin' },
     livePreview: {
       breakpoints: [
@@ -43,7 +48,7 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   jobs: {
-    tasks: [revalidateArticleTask],
+    tasks: [revalidateArticleTask, purgeTrashTask],
     access: {
       queue: ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
       run: ({ req: { user } }) => hasRole(user, 'admin'),
@@ -53,6 +58,7 @@ export default buildConfig({
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
   },
+  email: emailAdapter,
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },

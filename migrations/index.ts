@@ -1,5 +1,6 @@
 import * as migration_20261127_000753_initial from './20261127_000753_initial';
 import * as migration_20261127_001943_comments from './20261127_001943_comments';
+import * as migration_20261127_003235_trash_purge_job from './20261127_003235_trash_purge_job';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_001943_comments.up,
     down: migration_20261127_001943_comments.down,
-    name: '20261127_001943_comments'
+    name: '20261127_001943_comments',
+  },
+  {
+    up: migration_20261127_003235_trash_purge_job.up,
+    down: migration_20261127_003235_trash_purge_job.down,
+    name: '20261127_003235_trash_purge_job'
   },
 ];

@@ -82,7 +82,17 @@ async function seed() {
   }
 }
 
+/**
+ * Pages and data cached by an earlier run may predate changes made while no server ran (a seed,
+ * a restore, another instance's edits): start each production server with an empty page cache.
+ */
+function clearPageCache() {
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
+  for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
+}
+
 async function serve(dev) {
+  if (!dev) clearPageCache()
   const { default: next } = await import('next')
   const port = Number(process.env.PORT || 3000)
   const hostname = process.env.HOST || (dev ? 'localhost' : '0.0.0.0')

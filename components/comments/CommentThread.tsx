@@ -1,0 +1,35 @@
+import type { ThreadNode } from '@/lib/comments/threads'
+import { formatDate } from '@/lib/format'
+import { CommentAuthor } from './CommentAuthor'
+import { CommentBody } from './CommentBody'
+
+type Props = { node: ThreadNode; articleSlug: string; maxDepth: number }
+
+/** One approved comment and its replies, indented under it. */
+export function CommentThread({ node, articleSlug, maxDepth }: Props) {
+  return (
+    <li className={`comment depth-${node.depth}`} id={`comment-${node.id}`}>
+      <article>
+        <p className="comment-meta">
+          <CommentAuthor name={node.authorName} url={node.authorUrl} />{' '}
+          <a className="comment-date" href={`#comment-${node.id}`}>
+            <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>
+          </a>
+        </p>
+        <CommentBody text={node.body} />
+        {node.depth <= maxDepth && (
+          <a className="comment-reply" data-reply-name={node.authorName ?? ''} data-reply-to={node.id} href={`/articles/${articleSlug}/reply/${node.id}#respond`} rel="nofollow">
+            Reply
+          </a>
+        )}
+      </article>
+      {node.replies.length > 0 && (
+        <ol className="children">
+          {node.replies.map((reply) => (
+            <CommentThread articleSlug={articleSlug} key={reply.id} maxDepth={maxDepth} node={reply} />
+          ))}
+        </ol>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,58 @@
+import Link from 'next/link'
+
+import { getApprovedComments, getDiscussionSettings } from '@/lib/comments/queries'
+import { refusal } from '@/lib/comments/rules'
+import { buildThreads } from '@/lib/comments/threads'
+import type { Article } from '@/payload-types'
+import { CommentComposer } from './CommentComposer'
+import { CommentThread } from './CommentThread'
+
+type Props = { article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'commentsOpen'>; page: number; replyTo?: number | null }
+
+export const commentCountLabel = (n: number) => `${n} ${n === 1 ? 'COMMENT' : 'COMMENTS'}`
+
+/**
+ * The comments under an article: the approved threads (cached, expired by tag when a moderator
+ * acts), paginated by top-level thread, then the reply form. Nothing here reads the request,
+ * so the article page stays one cached page for every reader.
+ */
+export async function CommentsSection({ article, page, replyTo = null }: Props) {
+  const [comments, settings] = await Promise.all([getApprovedComments(article.id), getDiscussionSettings()])
+  const threads = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
+  const totalPages = Math.max(1, Math.ceil(threads.length / settings.perPage))
+  const shown = threads.slice((page - 1) * settings.perPage, page * settings.perPage)
+  const closed = refusal({ article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }, approvedBefore: 0, duplicate: false }, settings, new Date())
+  const replyNode = replyTo ? comments.find((c) => c.id === replyTo) : undefined
+  const pageHref = (n: number) => (n === 1 ? `/articles/${article.slug}#comments` : `/articles/${article.slug}/comment-page/${n}#comments`)
+
+  return (
+    <section aria-label="Comments" className="comments" id="comments">
+      {comments.length > 0 && <h2 className="comments-title">{commentCountLabel(comments.length)}</h2>}
+      {shown.length > 0 && (
+        <ol className="comment-list">
+          {shown.map((node) => (
+            <CommentThread articleSlug={article.slug ?? ''} key={node.id} maxDepth={settings.threadDepth - 1} node={node} />
+          ))}
+        </ol>
+      )}
+      {totalPages > 1 && (
+        <nav aria-label="Comment pages" className="pagination">
+          {page > 1 ? <Link href={pageHref(page - 1)}>← Older comments</Link> : <span />}
+          <span>
+            Comments page {page} of {totalPages}
+          </span>
+          {page < totalPages ? <Link href={pageHref(page + 1)}>Newer comments →</Link> : <span />}
+        </nav>
+      )}
+      {closed ? (
+        <p className="comments-closed">{closed}</p>
+      ) : (
+        <CommentComposer
+          articleId={article.id}
+          replyTo={replyNode ? { id: replyNode.id, name: replyNode.authorName ?? '' } : null}
+          requireNameEmail={settings.requireNameEmail}
+        />
+      )}
+    </section>
+  )
+}

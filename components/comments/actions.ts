@@ -1,0 +1,62 @@
+'use server'
+import { cookies, headers } from 'next/headers'
+
+import { OWN_COMMENTS_COOKIE, readOwnComments, signOwnComments } from '@/lib/comments/identity'
+import { submitComment } from '@/lib/comments/submit'
+import { payload } from '@/lib/payload'
+import type { FormState, FormValues } from './formState'
+
+const CLIENT_IP_HEADER = 'x-byline-client-ip'
+const YEAR = 365 * 86_400
+
+/** The comment form's server action: works as a plain form POST with JavaScript off. */
+export async function postComment(previous: FormState, form: FormData): Promise<FormState> {
+  const text = (name: string) => String(form.get(name) ?? '')
+  const values: FormValues = {
+    body: text('comment'),
+    authorName: text('author'),
+    authorEmail: text('email'),
+    authorUrl: text('url'),
+    remember: form.get('remember') === 'on',
+    notify: form.get('notify') === 'on',
+    parentId: text('parent'),
+  }
+  const elapsed = Number(text('elapsed'))
+  const h = await headers()
+  const result = await submitComment(
+    await payload(),
+    {
+      articleId: Number(text('article')),
+      parentId: values.parentId ? Number(values.parentId) : null,
+      body: values.body,
+      authorName: values.authorName,
+      authorEmail: values.authorEmail,
+      authorUrl: values.authorUrl,
+      honeypot: text('hp_website'),
+      elapsedMs: text('elapsed') && Number.isFinite(elapsed) ? elapsed : null,
+      notify: values.notify,
+    },
+    { ip: h.get(CLIENT_IP_HEADER) || 'unknown', userAgent: h.get('user-agent') || '' },
+  )
+  if (!result.ok) {
+    const errors = Object.fromEntries(result.errors.map((e) => [e.field === 'body' ? 'body' : e.field, e.message]))
+    return { seq: previous.seq + 1, status: 'error', errors, message: result.message, values }
+  }
+
+  const jar = await cookies()
+  const own = readOwnComments(jar.get(OWN_COMMENTS_COOKIE)?.value)
+  jar.set(OWN_COMMENTS_COOKIE, signOwnComments([...own, result.comment.id]), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR })
+  if (values.remember) {
+    const saved = JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })
+    jar.set('byline_commenter', saved, { sameSite: 'lax', path: '/', maxAge: YEAR })
+  } else jar.delete('byline_commenter')
+
+  const keep = values.remember ? { authorName: values.authorName, authorEmail: values.authorEmail, authorUrl: values.authorUrl } : {}
+  return {
+    seq: previous.seq + 1,
+    status: 'posted',
+    errors: {},
+    values: { body: '', authorName: '', authorEmail: '', authorUrl: '', parentId: '', notify: false, remember: values.remember, ...keep },
+    posted: result.comment,
+  }
+}
