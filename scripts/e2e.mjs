@@ -2,7 +2,8 @@
 // `npm run test:e2e [-- <playwright args>]`: builds the site, serves the production build on a
 // throwaway database and a temp media directory, runs Playwright against it, then tears it all
 // down. TEST_DATABASE_URL (a server you may create databases on) replaces the embedded
-// PostgreSQL; E2E_SKIP_BUILD=1 reuses an existing .next build.
+// PostgreSQL; E2E_SKIP_BUILD=1 reuses an existing .next build; E2E_SERVER_LOG=<file> keeps the
+// server's output (otherwise printed only when something fails).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -26,7 +27,7 @@ const log = (message) => console.log(`e2e: ${message}`)
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'))
 const cleanups = []
 
-/** Runs a command to completion; kills its process group after `timeoutMs`. Resolves the exit code. */
+/** Runs a command to completion, killing its process group after `timeoutMs`; resolves its code. */
 function run(command, args, { env = process.env, timeoutMs, name = command } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env, stdio: 'inherit', detached: true })
@@ -66,19 +67,24 @@ async function database() {
 }
 
 async function build() {
-  if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('E2E_SKIP_BUILD=1: reusing the existing .next build')
+  const distDir = process.env.NEXT_DIST_DIR || '.next'
+  if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    log(`E2E_SKIP_BUILD=1: reusing the existing ${distDir} build`)
     return
   }
   log('building (next build)')
   const env = { ...process.env, NODE_ENV: 'production' }
-  const code = await run('npx', ['next', 'build'], { env, timeoutMs: BUILD_TIMEOUT_MS, name: 'next build' })
+  const code = await run('npx', ['next', 'build'], {
+    env,
+    timeoutMs: BUILD_TIMEOUT_MS,
+    name: 'next build',
+  })
   if (code !== 0) throw new Error(`next build failed (exit ${code})`)
 }
 
-/** Starts `node scripts/run.mjs start`; its output goes to a log file, printed if anything fails. */
+/** Starts `node scripts/run.mjs start`, logging to a file that is printed if anything fails. */
 function startServer(env) {
-  const logFile = path.join(tmp, 'server.log')
+  const logFile = process.env.E2E_SERVER_LOG || path.join(tmp, 'server.log')
   const out = fs.openSync(logFile, 'a')
   const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], {
     cwd: root,
@@ -87,7 +93,9 @@ function startServer(env) {
     detached: true,
   })
   fs.closeSync(out)
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  )
   const stop = async () => {
     killGroup(child, 'SIGTERM')
     const gone = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])
@@ -116,7 +124,9 @@ async function waitUntilReady(url, server) {
     }
     await sleep(500)
   }
-  throw new Error(`GET ${url} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`)
+  throw new Error(
+    `GET ${url} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`,
+  )
 }
 
 const tail = (text, lines = 80) => text.split('\n').slice(-lines).join('\n')
@@ -159,6 +169,8 @@ try {
     HOST: '127.0.0.1',
     SERVER_URL: baseUrl,
     MEDIA_DIR: mediaDir,
+    // Tests give each reader its own address through X-Forwarded-For (tests/e2e/helpers/comments.ts).
+    TRUSTED_PROXIES: '127.0.0.1,::1',
   })
   await waitUntilReady(`${baseUrl}/`, server)
   log(`server ready after ${Math.round((Date.now() - started) / 1000)} s; running Playwright`)

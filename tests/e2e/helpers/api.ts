@@ -6,11 +6,12 @@ import type { Staff } from './staff'
 
 export function baseURL(): string {
   const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: run `npm run test:e2e`, or point it at a server')
+  if (!url)
+    throw new Error('E2E_BASE_URL is not set: run `npm run test:e2e`, or point it at a server')
   return url
 }
 
-/** Logs in through Payload's REST API; returns the JWT, or null when the credentials are refused. */
+/** Logs in through Payload's REST API: the JWT, or null when the credentials are refused. */
 export async function login(api: APIRequestContext, user: Staff): Promise<string | null> {
   const response = await api.post('/api/users/login', {
     data: { email: user.email, password: user.password },

@@ -1,7 +1,7 @@
 import { expect, request } from '@playwright/test'
 
 import { baseURL, login } from './api'
-import { ADMIN, EDITOR } from './staff'
+import { ADMIN, EDITOR, MODERATOR } from './staff'
 
 /**
  * Makes the suite's staff accounts, idempotently: the admin via first-register (Byline makes the
@@ -18,10 +18,14 @@ export default async function globalSetup() {
       const answer = `${first.status()} ${await first.text()}`
       throw new Error(`${ADMIN.email} cannot log in (first-register answered ${answer})`)
     }
-    if (!(await login(api, EDITOR))) {
+    for (const [user, role] of [
+      [EDITOR, 'editor'],
+      [MODERATOR, 'moderator'],
+    ] as const) {
+      if (await login(api, user)) continue
       const response = await api.post('/api/users', {
         headers: { Authorization: `JWT ${adminToken}` },
-        data: { ...EDITOR, roles: ['editor'] },
+        data: { ...user, roles: [role] },
       })
       expect(response.status(), await response.text()).toBe(201)
     }

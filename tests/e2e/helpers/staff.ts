@@ -15,3 +15,9 @@ export const EDITOR: Staff = {
   password: 'e2e-editor-password-7b1d',
   name: 'E2E Editor',
 }
+
+export const MODERATOR: Staff = {
+  email: 'e2e-moderator@byline.test',
+  password: 'e2e-moderator-password-4c2e',
+  name: 'E2E Moderator',
+}
