@@ -5,6 +5,7 @@ import { commentsRead } from '@/access/commentsRead'
 import { moderators } from '@/access/moderators'
 import { staffField, staffOrSubmission } from '@/access/staffField'
 import { LIMITS } from '@/lib/comments/messages'
+import { notifyAboutComment } from './hooks/notify'
 import { recordModeration } from './hooks/recordModeration'
 import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/revalidateComment'
 
@@ -20,6 +21,13 @@ export const Comments: CollectionConfig = {
     defaultColumns: ['excerpt', 'authorName', 'article', 'status', 'verdict', 'createdAt'],
     listSearchableFields: ['body', 'authorName', 'authorEmail'],
     description: 'Reader comments. New ones wait in the pending queue until a moderator decides.',
+    components: {
+      beforeList: ['/components/admin/PendingQueueRedirect#PendingQueueRedirect'],
+      beforeListTable: [
+        '/components/admin/CommentQueueTabs#CommentQueueTabs',
+        '/components/admin/BulkModeration#BulkModeration',
+      ],
+    },
   },
   defaultSort: '-createdAt',
   fields: [
@@ -38,14 +46,19 @@ export const Comments: CollectionConfig = {
       defaultValue: 'pending',
       options: COMMENT_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
       access: { create: staffOrSubmission },
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', components: { Cell: '/components/admin/StatusCell#StatusCell' } },
     },
     {
       name: 'verdict',
       label: 'Automatic verdict',
       type: 'json',
       access: privateField,
-      admin: { position: 'sidebar', readOnly: true, description: 'Each rule that hit, its weight and why.' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Each rule that hit, its weight and why.',
+        components: { Cell: '/components/admin/VerdictCell#VerdictCell' },
+      },
     },
     { name: 'ip', label: 'IP address (truncated)', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },
     { name: 'ipHash', type: 'text', index: true, access: { ...privateField, read: () => false }, admin: { hidden: true } },
@@ -56,7 +69,7 @@ export const Comments: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [recordModeration],
-    afterChange: [revalidateCommentOnChange],
+    afterChange: [revalidateCommentOnChange, notifyAboutComment],
     afterDelete: [revalidateCommentOnDelete],
   },
 }

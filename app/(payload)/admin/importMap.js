@@ -14,6 +14,12 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { StatusCell as StatusCell_4da1f90de99340c8531cff72a46c36b2 } from '../../../components/admin/StatusCell'
+import { VerdictCell as VerdictCell_90c966dc93846bb015a8edc1ed625a73 } from '../../../components/admin/VerdictCell'
+import { PendingQueueRedirect as PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952 } from '../../../components/admin/PendingQueueRedirect'
+import { CommentQueueTabs as CommentQueueTabs_b612210550450d55518666b94261aa76 } from '../../../components/admin/CommentQueueTabs'
+import { BulkModeration as BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2 } from '../../../components/admin/BulkModeration'
+import { PendingCommentsNotice as PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873 } from '../../../components/admin/PendingCommentsNotice'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -34,5 +40,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/admin/StatusCell#StatusCell": StatusCell_4da1f90de99340c8531cff72a46c36b2,
+  "/components/admin/VerdictCell#VerdictCell": VerdictCell_90c966dc93846bb015a8edc1ed625a73,
+  "/components/admin/PendingQueueRedirect#PendingQueueRedirect": PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952,
+  "/components/admin/CommentQueueTabs#CommentQueueTabs": CommentQueueTabs_b612210550450d55518666b94261aa76,
+  "/components/admin/BulkModeration#BulkModeration": BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2,
+  "/components/admin/PendingCommentsNotice#PendingCommentsNotice": PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,69 @@
+'use client'
+
+import { Button, toast, useAuth, useConfig } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import type { DefaultCellComponentProps, SelectFieldClient } from 'payload'
+import { formatAdminURL } from 'payload/shared'
+import { useState } from 'react'
+
+import { DONE, patchStatus, type QueueStatus } from './moderation'
+
+const ACTIONS: { status: QueueStatus; label: string }[] = [
+  { status: 'approved', label: 'Approve' },
+  { status: 'spam', label: 'Spam' },
+  { status: 'trash', label: 'Trash' },
+]
+
+/** The status column: the comment's status, and buttons to decide without opening it. */
+export function StatusCell({
+  cellData,
+  collectionSlug,
+  field,
+  rowData,
+}: DefaultCellComponentProps<SelectFieldClient>) {
+  const router = useRouter()
+  const { config } = useConfig()
+  const { permissions } = useAuth()
+  const canModerate = Boolean(permissions?.collections?.[collectionSlug]?.update)
+  const [busy, setBusy] = useState(false)
+  const option = field.options?.find((o) => (typeof o === 'string' ? o : o.value) === cellData)
+  const label =
+    typeof option === 'object' && typeof option.label === 'string' ? option.label : cellData
+
+  async function moderate(status: QueueStatus) {
+    setBusy(true)
+    try {
+      const path = `/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` as const
+      await patchStatus(formatAdminURL({ apiRoute: config.routes.api, path }), status)
+      toast.success(`Comment ${DONE[status]}.`)
+      router.refresh()
+    } catch (error) {
+      toast.error(`Could not change the comment: ${(error as Error).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  // Editors read comments but only moderators decide: no buttons that could only fail.
+  if (!canModerate) return <span data-status={cellData}>{label}</span>
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 6 }}>
+      <span data-status={cellData}>{label}</span>
+      <div style={{ display: 'flex', gap: 4 }}>
+        {ACTIONS.filter((action) => action.status !== cellData).map((action) => (
+          <Button
+            key={action.status}
+            buttonStyle={action.status === 'approved' ? 'primary' : 'secondary'}
+            size="xsmall"
+            margin={false}
+            disabled={busy}
+            onClick={() => moderate(action.status)}
+          >
+            {action.label}
+          </Button>
+        ))}
+      </div>
+    </div>
+  )
+}
