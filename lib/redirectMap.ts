@@ -1,36 +1,64 @@
 import pg from 'pg'
 
 /**
- * Old article slugs → current slugs, read straight from Postgres for the proxy (which runs before
- * Next's page cache, so the 301 costs no page render). Refreshed at most once a second per server
- * process: one small query per second under any load, and a renamed article's old address
- * answers 301 within about a second of the change.
+ * Old article slugs → current slugs, read straight from Postgres for the proxy, which runs
+ * before Next's page cache, so the 301 costs no page render. The proxy keeps two lists, reloaded
+ * every few seconds: renamed slugs and live slugs. A live slug needs no query; an unknown one
+ * (just renamed, or a 404) is looked up on its own, so a rename answers 301 at once.
  */
-const REFRESH_MS = 1000
+const RELOAD_MS = 5000
 
-let pool: pg.Pool | null = null
-let map = new Map<string, string>()
-let loadedAt = 0
-let loading: Promise<void> | null = null
+type State = { pool: pg.Pool | null; renamed: Map<string, string>; live: Set<string>; loadedAt: number; loading: Promise<void> | null }
 
-const SQL = `
+// On globalThis: the proxy and the article hooks are bundled apart but share one process, so a
+// rename made on this server expires the lists at once (other servers reload within RELOAD_MS).
+const state: State = ((globalThis as Record<symbol, State>)[Symbol.for('byline.redirects')] ??= {
+  pool: null,
+  renamed: new Map(),
+  live: new Set(),
+  loadedAt: 0,
+  loading: null,
+})
+
+export function expireRedirects() {
+  state.loadedAt = 0
+}
+
+const PUBLISHED = `a._status = 'published' and a.published_at <= now()`
+const RENAMED_SQL = `
   select p.slug as old_slug, a.slug as new_slug
-  from articles_previous_slugs p
-  join articles a on a.id = p._parent_id
-  where a._status = 'published' and a.published_at <= now()
-    and not exists (select 1 from articles live where live.slug = p.slug and live._status = 'published')`
+  from articles_previous_slugs p join articles a on a.id = p._parent_id
+  where ${PUBLISHED}
+    and not exists (select 1 from articles l where l.slug = p.slug and l._status = 'published')`
 
-async function refresh() {
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
-  const { rows } = await pool.query<{ old_slug: string; new_slug: string }>(SQL)
-  map = new Map(rows.map((r) => [r.old_slug, r.new_slug]))
-  loadedAt = Date.now()
+const db = () => (state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }))
+
+async function reload() {
+  const [r, l] = await Promise.all([
+    db().query<{ old_slug: string; new_slug: string }>(RENAMED_SQL),
+    db().query<{ slug: string }>(`select a.slug from articles a where ${PUBLISHED} and a.slug is not null`),
+  ])
+  state.renamed = new Map(r.rows.map((row) => [row.old_slug, row.new_slug]))
+  state.live = new Set(l.rows.map((row) => row.slug))
+  state.loadedAt = Date.now()
+}
+
+async function lookup(slug: string): Promise<string | undefined> {
+  const { rows } = await db().query<{ new_slug: string }>(`${RENAMED_SQL} and p.slug = $1 limit 1`, [slug])
+  return rows[0]?.new_slug
 }
 
 export async function redirectFor(slug: string): Promise<string | undefined> {
-  if (Date.now() - loadedAt > REFRESH_MS) {
-    loading ??= refresh().finally(() => (loading = null))
-    await loading.catch(() => undefined)
+  try {
+    if (Date.now() - state.loadedAt > RELOAD_MS) {
+      state.loading ??= reload().finally(() => (state.loading = null))
+      await state.loading
+    }
+    if (state.renamed.has(slug)) return state.renamed.get(slug)
+    if (state.live.has(slug)) return undefined
+    return await lookup(slug)
+  } catch {
+    // The page itself still answers (and redirects with 308) if the database hiccups here.
+    return undefined
   }
-  return map.get(slug)
 }

@@ -3,6 +3,7 @@ import { revalidateTag } from 'next/cache'
 
 import type { Article, Category } from '@/payload-types'
 import { TAGS } from './cacheTags'
+import { expireRedirects } from './redirectMap'
 
 type Slugged = Pick<Article, 'slug'> | Pick<Category, 'slug'> | null | undefined
 
@@ -35,8 +36,10 @@ export function expireTags(req: PayloadRequest, tags: string[]): void {
   req.payload.logger.debug({ msg: 'revalidated', tags })
 }
 
-export const revalidateArticle = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
+export const revalidateArticle = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) => {
+  expireRedirects()
   expireTags(req, tagsForArticleChange(doc, previousDoc))
+}
 
 export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
   expireTags(req, tagsForCategoryChange(doc, previousDoc))

@@ -5,6 +5,7 @@ import { staffOrPublished } from '@/access/staffOrPublished'
 import { articleEditor } from '@/fields/richText'
 import { slugField } from '@/fields/slug'
 import { previewUrl } from '@/lib/preview'
+import { deleteComments } from './hooks/deleteComments'
 import { populateAuthors } from './hooks/populateAuthors'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
 import { revalidateArticleOnChange, revalidateArticleOnDelete } from './hooks/revalidateArticle'
@@ -95,6 +96,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeChange: [populateAuthors, rememberPreviousSlug],
     afterChange: [revalidateArticleOnChange, scheduleRevalidation],
+    beforeDelete: [deleteComments],
     afterDelete: [revalidateArticleOnDelete],
   },
   versions: {
