@@ -57,7 +57,10 @@ export const Comments: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
         description: 'Each rule that hit, its weight and why.',
-        components: { Cell: '/components/admin/VerdictCell#VerdictCell' },
+        components: {
+          Cell: '/components/admin/VerdictCell#VerdictCell',
+          Field: '/components/admin/VerdictField#VerdictField',
+        },
       },
     },
     { name: 'ip', label: 'IP address (truncated)', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },

@@ -3,7 +3,7 @@ import type { DefaultServerCellComponentProps } from 'payload'
 type Hit = { rule: string; weight: number; reason: string }
 type Verdict = { score: number; hits: Hit[] }
 
-function asVerdict(value: unknown): Verdict | null {
+export function asVerdict(value: unknown): Verdict | null {
   const data = typeof value === 'string' ? safeParse(value) : value
   if (!data || typeof data !== 'object') return null
   const { score, hits } = data as Partial<Verdict>

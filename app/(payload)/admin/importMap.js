@@ -16,6 +16,7 @@ import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1e
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StatusCell as StatusCell_4da1f90de99340c8531cff72a46c36b2 } from '../../../components/admin/StatusCell'
 import { VerdictCell as VerdictCell_90c966dc93846bb015a8edc1ed625a73 } from '../../../components/admin/VerdictCell'
+import { VerdictField as VerdictField_ffb5769c37e151cab1446373f9620498 } from '../../../components/admin/VerdictField'
 import { PendingQueueRedirect as PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952 } from '../../../components/admin/PendingQueueRedirect'
 import { CommentQueueTabs as CommentQueueTabs_b612210550450d55518666b94261aa76 } from '../../../components/admin/CommentQueueTabs'
 import { BulkModeration as BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2 } from '../../../components/admin/BulkModeration'
@@ -42,6 +43,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/admin/StatusCell#StatusCell": StatusCell_4da1f90de99340c8531cff72a46c36b2,
   "/components/admin/VerdictCell#VerdictCell": VerdictCell_90c966dc93846bb015a8edc1ed625a73,
+  "/components/admin/VerdictField#VerdictField": VerdictField_ffb5769c37e151cab1446373f9620498,
   "/components/admin/PendingQueueRedirect#PendingQueueRedirect": PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952,
   "/components/admin/CommentQueueTabs#CommentQueueTabs": CommentQueueTabs_b612210550450d55518666b94261aa76,
   "/components/admin/BulkModeration#BulkModeration": BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2,
