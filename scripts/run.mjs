@@ -37,7 +37,8 @@ async function database() {
     const dataDir = path.join(process.env.BYLINE_DATA_DIR || path.join(root, '.data'), 'postgres')
     const embedded = await startEmbeddedPostgres({ dataDir })
     stopDatabase = embedded.stop
-    console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(root, dataDir) || dataDir})`)
+    const shown = embedded.dataDir.startsWith(root) ? path.relative(root, embedded.dataDir) : embedded.dataDir
+    console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${shown})`)
     process.env.DATABASE_URL = embedded.url
     return embedded.url
   } catch (error) {

