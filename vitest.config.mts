@@ -1,3 +1,4 @@
+import os from 'os'
 import path from 'path'
 import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
@@ -19,6 +20,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    env: { NODE_ENV: 'test', BYLINE_DISABLE_JOBS: '1', PAYLOAD_SECRET: 'integration-test-secret' },
+    env: {
+      NODE_ENV: 'test',
+      BYLINE_DISABLE_JOBS: '1',
+      PAYLOAD_SECRET: 'integration-test-secret',
+      MEDIA_DIR: path.join(os.tmpdir(), 'byline-test-media'),
+    },
   },
 })
