@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|db|payload ...>`.
+// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|seed:bulk ...|db|payload ...>`.
 // It finds the database (DATABASE_URL, or an embedded PostgreSQL under .data/), applies the
 // committed migrations, seeds demo content on a first dev run, then serves the site.
 import { spawn } from 'node:child_process'
@@ -56,11 +56,34 @@ function payloadCli(args) {
   })
 }
 
-async function migrate() {
-  const code = await payloadCli(['migrate'])
-  if (code !== 0) {
-    await stopDatabase()
-    fail('migrations failed (see above); the site was not started.')
+/** Committed migrations (migrations/*.ts) that the database has not recorded as applied. */
+async function pendingMigrations(url) {
+  const files = fs
+    .readdirSync(path.join(root, 'migrations'))
+    .filter((f) => /\.(ts|js)$/.test(f) && !/^index\./.test(f))
+    .map((f) => f.replace(/\.(ts|js)$/, ''))
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(`select name from payload_migrations`).catch(() => ({ rows: [] }))
+    const applied = new Set(rows.map((r) => r.name))
+    return files.filter((f) => !applied.has(f))
+  } finally {
+    await client.end()
+  }
+}
+
+/** Applies the committed migrations, and checks in the database that every one of them ran. */
+async function migrate(url) {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const code = await payloadCli(['migrate'])
+    const pending = await pendingMigrations(url)
+    if (code === 0 && pending.length === 0) return
+    if (attempt === 2) {
+      await stopDatabase()
+      fail(`migrations failed (exit ${code}; not applied: ${pending.join(', ') || 'none'}); the site was not started.`)
+    }
+    console.warn(`byline: \`payload migrate\` left ${pending.length} migration(s) unapplied (exit ${code}); trying once more`)
   }
 }
 
@@ -125,23 +148,30 @@ async function serve(dev) {
 const url = await database()
 switch (command) {
   case 'dev':
-    await migrate()
+    await migrate(url)
     if (await isEmpty(url)) await seed()
     await serve(true)
     break
   case 'start':
-    await migrate()
+    await migrate(url)
     await serve(false)
     break
   case 'migrate':
-    await migrate()
+    await migrate(url)
     await stopDatabase()
     break
   case 'seed':
-    await migrate()
+    await migrate(url)
     await seed()
     await stopDatabase()
     break
+  case 'seed:bulk': {
+    // Everything after the command goes to the script (minimist keeps it after `--`).
+    await migrate(url)
+    const code = await payloadCli(['run', 'scripts/seed/bulk.ts', '--', ...rest])
+    await stopDatabase()
+    process.exit(code)
+  }
   case 'db':
     // Just the database, for psql or a second tool: prints its URL and runs until stopped.
     console.log(`DATABASE_URL=${url}`)
@@ -155,5 +185,5 @@ switch (command) {
   }
   default:
     await stopDatabase()
-    fail(`unknown command "${command}": use dev, start, migrate, seed, db or payload`)
+    fail(`unknown command "${command}": use dev, start, migrate, seed, seed:bulk, db or payload`)
 }

@@ -17,7 +17,8 @@ function launcher(args: string[], env: Record<string, string | undefined>, { kil
       if (killOn?.test(stdout)) child.kill('SIGKILL')
     })
     child.stderr.on('data', (d) => (stderr += d))
-    child.on('exit', (code) => {
+    // 'close', not 'exit': all output (also the grandchildren's) has been read by then.
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
