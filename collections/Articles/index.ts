@@ -70,7 +70,15 @@ export const Articles: CollectionConfig = {
         ],
       },
     },
-    { name: 'authors', type: 'relationship', relationTo: 'users', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      // Whoever starts the article is its first author unless they pick others.
+      defaultValue: ({ user }: { user?: { id: number } | null }) => (user ? [user.id] : []),
+      admin: { position: 'sidebar' },
+    },
     { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true, admin: { position: 'sidebar' } },
     { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'commentsOpen', label: 'Comments open', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
