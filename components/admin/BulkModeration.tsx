@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
+import { toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import type { BeforeListTableClientProps, Where } from 'payload'
 import { formatAdminURL, mergeListSearchAndWhere } from 'payload/shared'
@@ -8,8 +8,9 @@ import * as qs from 'qs-esm'
 import { useState } from 'react'
 
 import { commentsCount, DONE, patchStatus, type QueueStatus } from './moderation'
+import { type ModerationAction, ModerationButtons } from './ModerationButtons'
 
-const ACTIONS: { status: QueueStatus; label: string }[] = [
+const ACTIONS: ModerationAction[] = [
   { status: 'approved', label: 'Approve selected' },
   { status: 'spam', label: 'Mark selected as spam' },
   { status: 'trash', label: 'Trash selected' },
@@ -68,18 +69,7 @@ export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
       }}
     >
       <span>{commentsCount(count)} selected:</span>
-      {ACTIONS.map((action) => (
-        <Button
-          key={action.status}
-          buttonStyle={action.status === 'approved' ? 'primary' : 'secondary'}
-          size="small"
-          margin={false}
-          disabled={busy}
-          onClick={() => moderate(action.status)}
-        >
-          {action.label}
-        </Button>
-      ))}
+      <ModerationButtons actions={ACTIONS} busy={busy} onPick={moderate} size="small" />
     </div>
   )
 }

@@ -1,14 +1,15 @@
 'use client'
 
-import { Button, toast, useAuth, useConfig } from '@payloadcms/ui'
+import { toast, useAuth, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import type { DefaultCellComponentProps, SelectFieldClient } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import { useState } from 'react'
 
 import { DONE, patchStatus, type QueueStatus } from './moderation'
+import { type ModerationAction, ModerationButtons } from './ModerationButtons'
 
-const ACTIONS: { status: QueueStatus; label: string }[] = [
+const ACTIONS: ModerationAction[] = [
   { status: 'approved', label: 'Approve' },
   { status: 'spam', label: 'Spam' },
   { status: 'trash', label: 'Trash' },
@@ -51,18 +52,12 @@ export function StatusCell({
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 6 }}>
       <span data-status={cellData}>{label}</span>
       <div style={{ display: 'flex', gap: 4 }}>
-        {ACTIONS.filter((action) => action.status !== cellData).map((action) => (
-          <Button
-            key={action.status}
-            buttonStyle={action.status === 'approved' ? 'primary' : 'secondary'}
-            size="xsmall"
-            margin={false}
-            disabled={busy}
-            onClick={() => moderate(action.status)}
-          >
-            {action.label}
-          </Button>
-        ))}
+        <ModerationButtons
+          actions={ACTIONS.filter((action) => action.status !== cellData)}
+          busy={busy}
+          onPick={moderate}
+          size="xsmall"
+        />
       </div>
     </div>
   )
