@@ -72,19 +72,31 @@ export interface Config {
     comments: Comment;
     media: Media;
     users: User;
+    readers: Reader;
+    'reader-accounts': ReaderAccount;
+    'reader-sessions': ReaderSession;
+    'reader-verification-tokens': ReaderVerificationToken;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    readers: {
+      accounts: 'reader-accounts';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    readers: ReadersSelect<false> | ReadersSelect<true>;
+    'reader-accounts': ReaderAccountsSelect<false> | ReaderAccountsSelect<true>;
+    'reader-sessions': ReaderSessionsSelect<false> | ReaderSessionsSelect<true>;
+    'reader-verification-tokens': ReaderVerificationTokensSelect<false> | ReaderVerificationTokensSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -318,6 +330,10 @@ export interface Comment {
   body: string;
   authorName?: string | null;
   authorEmail?: string | null;
+  /**
+   * Set when the author was signed in.
+   */
+  reader?: (number | null) | Reader;
   authorUrl?: string | null;
   status: 'pending' | 'approved' | 'spam' | 'trash';
   /**
@@ -338,6 +354,73 @@ export interface Comment {
   notify?: boolean | null;
   moderatedBy?: (number | null) | User;
   moderatedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Readers who sign in on the site to comment. Ban a reader here; banning signs them out everywhere.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "readers".
+ */
+export interface Reader {
+  id: number;
+  name: string;
+  email?: string | null;
+  emailVerified?: string | null;
+  image?: string | null;
+  accounts?: {
+    docs?: (number | ReaderAccount)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  lastSeen?: string | null;
+  approvedCount?: number | null;
+  rejectedCount?: number | null;
+  /**
+   * A banned reader cannot post comments. Saving a ban signs them out of every session.
+   */
+  banned?: boolean | null;
+  banReason?: string | null;
+  bannedUntil?: string | null;
+  hideAllComments?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-accounts".
+ */
+export interface ReaderAccount {
+  id: number;
+  reader: number | Reader;
+  provider: string;
+  providerAccountId: string;
+  type: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-sessions".
+ */
+export interface ReaderSession {
+  id: number;
+  tokenHash: string;
+  reader: number | Reader;
+  expires: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-verification-tokens".
+ */
+export interface ReaderVerificationToken {
+  id: number;
+  identifier: string;
+  token: string;
+  expires: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -485,6 +568,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'readers';
+        value: number | Reader;
+      } | null)
+    | ({
+        relationTo: 'reader-accounts';
+        value: number | ReaderAccount;
+      } | null)
+    | ({
+        relationTo: 'reader-sessions';
+        value: number | ReaderSession;
+      } | null)
+    | ({
+        relationTo: 'reader-verification-tokens';
+        value: number | ReaderVerificationToken;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -589,6 +688,7 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   authorName?: T;
   authorEmail?: T;
+  reader?: T;
   authorUrl?: T;
   status?: T;
   verdict?: T;
@@ -681,6 +781,60 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "readers_select".
+ */
+export interface ReadersSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  emailVerified?: T;
+  image?: T;
+  accounts?: T;
+  lastSeen?: T;
+  approvedCount?: T;
+  rejectedCount?: T;
+  banned?: T;
+  banReason?: T;
+  bannedUntil?: T;
+  hideAllComments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-accounts_select".
+ */
+export interface ReaderAccountsSelect<T extends boolean = true> {
+  reader?: T;
+  provider?: T;
+  providerAccountId?: T;
+  type?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-sessions_select".
+ */
+export interface ReaderSessionsSelect<T extends boolean = true> {
+  tokenHash?: T;
+  reader?: T;
+  expires?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reader-verification-tokens_select".
+ */
+export interface ReaderVerificationTokensSelect<T extends boolean = true> {
+  identifier?: T;
+  token?: T;
+  expires?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -761,9 +915,11 @@ export interface Discussion {
   id: number;
   commentsEnabled?: boolean | null;
   closeAfterDays?: number | null;
+  requireLogin?: boolean | null;
   requireNameEmail?: boolean | null;
   manualApproval?: boolean | null;
   trustApprovedAuthors?: boolean | null;
+  trustAfterApproved?: number | null;
   holdLinkCount?: number | null;
   moderationWords?: string | null;
   disallowedWords?: string | null;
@@ -800,9 +956,11 @@ export interface PayloadJobsStat {
 export interface DiscussionSelect<T extends boolean = true> {
   commentsEnabled?: T;
   closeAfterDays?: T;
+  requireLogin?: T;
   requireNameEmail?: T;
   manualApproval?: T;
   trustApprovedAuthors?: T;
+  trustAfterApproved?: T;
   holdLinkCount?: T;
   moderationWords?: T;
   disallowedWords?: T;

@@ -9,6 +9,10 @@ import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
+import { Readers } from './collections/Readers'
+import { ReaderAccounts } from './collections/Readers/accounts'
+import { ReaderSessions } from './collections/Readers/sessions'
+import { ReaderVerificationTokens } from './collections/Readers/verificationTokens'
 import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
@@ -37,7 +41,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Comments, Media, Users],
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({

@@ -5,11 +5,16 @@ import { isStaff } from './roles'
 /**
  * Staff read every comment. Everyone else reads approved comments only, plus (server-side only,
  * through req.context, which no API caller can set) the pending comments their own browser
- * posted, proven by a signed cookie.
+ * posted, proven by a signed cookie, and a signed-in reader's own pending comments.
  */
 export const commentsRead: Access = ({ req: { user, context } }) => {
   if (isStaff(user)) return true
   const approved: Where = { status: { equals: 'approved' } }
   const own = (context?.ownCommentIds as number[] | undefined) ?? []
-  return own.length ? { or: [approved, { and: [{ id: { in: own } }, { status: { equals: 'pending' } }] }] } : approved
+  const readerId = typeof context?.readerId === 'number' ? context.readerId : null
+  const mine: Where[] = []
+  if (own.length) mine.push({ id: { in: own } })
+  if (readerId) mine.push({ reader: { equals: readerId } })
+  if (!mine.length) return approved
+  return { or: [approved, { and: [{ or: mine }, { status: { equals: 'pending' } }] }] }
 }

@@ -14,9 +14,17 @@ export const Discussion: GlobalConfig = {
   fields: [
     { name: 'commentsEnabled', label: 'Allow people to post comments on new and existing articles', type: 'checkbox', defaultValue: true },
     { name: 'closeAfterDays', label: 'Automatically close comments on articles older than (days; 0 = never)', type: 'number', min: 0, defaultValue: 0 },
+    { name: 'requireLogin', label: 'Users must be registered and logged in to comment', type: 'checkbox', defaultValue: false },
     { name: 'requireNameEmail', label: 'Comment author must fill out name and email', type: 'checkbox', defaultValue: true },
     { name: 'manualApproval', label: 'Comment must be manually approved', type: 'checkbox', defaultValue: true },
     { name: 'trustApprovedAuthors', label: 'Comment author must have a previously approved comment (then auto-approve)', type: 'checkbox', defaultValue: true },
+    {
+      name: 'trustAfterApproved',
+      label: 'Trusted after this many approved comments (a signed-in reader, or an email address)',
+      type: 'number',
+      min: 1,
+      defaultValue: 1,
+    },
     { name: 'holdLinkCount', label: 'Hold a comment in the queue if it contains this many or more links', type: 'number', min: 1, defaultValue: 2 },
     {
       name: 'moderationWords',

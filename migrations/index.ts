@@ -1,6 +1,8 @@
 import * as migration_20261127_000753_initial from './20261127_000753_initial';
 import * as migration_20261127_001943_comments from './20261127_001943_comments';
 import * as migration_20261127_003235_trash_purge_job from './20261127_003235_trash_purge_job';
+import * as migration_20261127_005959_readers from './20261127_005959_readers';
+import * as migration_20261127_011000_page_indexes from './20261127_011000_page_indexes';
 
 export const migrations = [
   {
@@ -16,6 +18,16 @@ export const migrations = [
   {
     up: migration_20261127_003235_trash_purge_job.up,
     down: migration_20261127_003235_trash_purge_job.down,
-    name: '20261127_003235_trash_purge_job'
+    name: '20261127_003235_trash_purge_job',
+  },
+  {
+    up: migration_20261127_005959_readers.up,
+    down: migration_20261127_005959_readers.down,
+    name: '20261127_005959_readers'
+  },
+  {
+    up: migration_20261127_011000_page_indexes.up,
+    down: migration_20261127_011000_page_indexes.down,
+    name: '20261127_011000_page_indexes',
   },
 ];

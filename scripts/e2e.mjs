@@ -4,6 +4,10 @@
 // down. TEST_DATABASE_URL (a server you may create databases on) replaces the embedded
 // PostgreSQL; E2E_SKIP_BUILD=1 reuses an existing .next build; E2E_SERVER_LOG=<file> keeps the
 // server's output (otherwise printed only when something fails).
+// Before the server starts, this script also starts what reader sign-in needs, on 127.0.0.1: an
+// SMTP catcher (Playwright reads its mail at E2E_MAIL_URL) and a real OpenID Connect provider
+// (E2E_OIDC_ISSUER); the server gets their addresses as SMTP_* and OIDC_* settings, and
+// BYLINE_TEST_CLOCK=1 so tests can step past the comment edit window without sleeping.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -17,6 +21,8 @@ import {
   freePort,
   startEmbeddedPostgres,
 } from './lib/database.mjs'
+import { startMailCatcher } from './lib/mailCatcher.mjs'
+import { startOidcProvider } from './lib/oidcProvider.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BUILD_TIMEOUT_MS = 6 * 60_000
@@ -129,6 +135,29 @@ async function waitUntilReady(url, server) {
   )
 }
 
+/** The SMTP catcher and the OpenID Connect provider, and the settings that point at them. */
+async function readerSignInServices(baseUrl) {
+  const mail = await startMailCatcher()
+  cleanups.push(mail.stop)
+  const oidc = await startOidcProvider({ port: await freePort(), redirectUri: `${baseUrl}/auth/callback/oidc` })
+  cleanups.push(oidc.stop)
+  return {
+    server: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mail.smtpPort),
+      SMTP_IGNORE_TLS: 'true',
+      SMTP_USER: '',
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_NAME: 'Local OIDC',
+      BYLINE_TEST_CLOCK: '1',
+      NEXTAUTH_URL: `${baseUrl}/auth`,
+    },
+    playwright: { E2E_MAIL_URL: mail.url, E2E_OIDC_ISSUER: oidc.issuer },
+  }
+}
+
 const tail = (text, lines = 80) => text.split('\n').slice(-lines).join('\n')
 
 async function cleanUp() {
@@ -160,9 +189,11 @@ try {
   const baseUrl = `http://localhost:${port}`
   const mediaDir = path.join(tmp, 'media')
   fs.mkdirSync(mediaDir)
+  const services = await readerSignInServices(baseUrl)
   log(`starting the production server on ${baseUrl}`)
   server = startServer({
     ...process.env,
+    ...services.server,
     DATABASE_URL: databaseUrl,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     PORT: String(port),
@@ -175,7 +206,7 @@ try {
   await waitUntilReady(`${baseUrl}/`, server)
   log(`server ready after ${Math.round((Date.now() - started) / 1000)} s; running Playwright`)
   exitCode = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-    env: { ...process.env, E2E_BASE_URL: baseUrl, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...services.playwright, E2E_BASE_URL: baseUrl, DATABASE_URL: databaseUrl },
     timeoutMs: PLAYWRIGHT_TIMEOUT_MS,
     name: 'playwright',
   })

@@ -2,11 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { commentsCreate } from '@/access/commentsCreate'
 import { commentsRead } from '@/access/commentsRead'
-import { moderators } from '@/access/moderators'
-import { staffField, staffOrSubmission } from '@/access/staffField'
+import { moderatorsOrOwnRecent } from '@/access/ownComment'
+import { ownReaderField, staffField, serverEditOnly, staffOrSubmission } from '@/access/staffField'
 import { LIMITS } from '@/lib/comments/messages'
 import { notifyAboutComment } from './hooks/notify'
 import { recordModeration } from './hooks/recordModeration'
+import { recountReaderOnChange, recountReaderOnDelete } from './hooks/recountReader'
 import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/revalidateComment'
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
@@ -15,7 +16,7 @@ const privateField = { read: staffField, create: staffOrSubmission, update: () =
 
 export const Comments: CollectionConfig = {
   slug: 'comments',
-  access: { create: commentsCreate, read: commentsRead, update: moderators, delete: moderators },
+  access: { create: commentsCreate, read: commentsRead, update: moderatorsOrOwnRecent, delete: moderatorsOrOwnRecent },
   admin: {
     useAsTitle: 'excerpt',
     defaultColumns: ['excerpt', 'authorName', 'article', 'status', 'verdict', 'createdAt'],
@@ -37,6 +38,15 @@ export const Comments: CollectionConfig = {
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
     { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
     { name: 'authorEmail', label: 'Email', type: 'email', access: privateField },
+    {
+      name: 'reader',
+      label: 'Signed-in reader',
+      type: 'relationship',
+      relationTo: 'readers',
+      index: true,
+      access: { read: ownReaderField, create: staffOrSubmission, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, description: 'Set when the author was signed in.' },
+    },
     { name: 'authorUrl', label: 'Website', type: 'text', maxLength: LIMITS.authorUrl },
     {
       name: 'status',
@@ -52,7 +62,7 @@ export const Comments: CollectionConfig = {
       name: 'verdict',
       label: 'Automatic verdict',
       type: 'json',
-      access: privateField,
+      access: { ...privateField, update: serverEditOnly },
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -72,8 +82,8 @@ export const Comments: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [recordModeration],
-    afterChange: [revalidateCommentOnChange, notifyAboutComment],
-    afterDelete: [revalidateCommentOnDelete],
+    afterChange: [revalidateCommentOnChange, notifyAboutComment, recountReaderOnChange],
+    afterDelete: [revalidateCommentOnDelete, recountReaderOnDelete],
   },
 }
 

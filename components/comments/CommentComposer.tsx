@@ -1,14 +1,25 @@
 'use client'
-import { useActionState, useEffect, useRef, useState } from 'react'
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
 
 import { validateInput } from '@/lib/comments/rules'
 import type { PublicComment } from '@/lib/comments/submit'
 import { MESSAGES } from '@/lib/comments/messages'
+import { fetchReader, signInHref, signOutReader, type SignedInReader } from '@/lib/readers/client'
 import { postComment } from './actions'
 import { emptyValues, type FormState, type FormValues } from './formState'
+import { forgetEditable, setEditable } from './ownStore'
 import { PendingComment } from './PendingComment'
 
-type Props = { articleId: number; requireNameEmail: boolean; replyTo?: { id: number; name: string } | null }
+type Props = {
+  articleId: number
+  /** Where the sign-in page sends the reader back to: this article's form. */
+  returnTo: string
+  requireNameEmail: boolean
+  /** "Users must be registered and logged in to comment". */
+  requireLogin: boolean
+  replyTo?: { id: number; name: string } | null
+}
+type Mine = { docs: PublicComment[]; editable: { id: number; remainingMs: number }[] }
 
 const FIELD_FOR: Record<string, keyof FormValues> = { body: 'body', authorName: 'authorName', authorEmail: 'authorEmail', authorUrl: 'authorUrl' }
 
@@ -17,20 +28,32 @@ const FIELD_FOR: Record<string, keyof FormValues> = { body: 'body', authorName: 
  * comments awaiting moderation (fetched for this browser only, so the page stays cached), and
  * reply-to handling for the "Reply" links in the list.
  */
-export function CommentComposer({ articleId, requireNameEmail, replyTo: initialReplyTo = null }: Props) {
+export function CommentComposer({ articleId, returnTo, requireNameEmail, requireLogin, replyTo: initialReplyTo = null }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(postComment, { seq: 0, status: 'idle', errors: {}, values: emptyValues(initialReplyTo ? String(initialReplyTo.id) : '') })
   const [clientErrors, setClientErrors] = useState<FormState['errors'] | null>(null)
   const [replyTo, setReplyTo] = useState(initialReplyTo)
   const [mine, setMine] = useState<PublicComment[]>([])
+  // undefined while asking /auth/session; the cached page itself never knows who is signed in.
+  const [reader, setReader] = useState<SignedInReader | null | undefined>(undefined)
   const loadedAt = useRef(0)
   const formRef = useRef<HTMLFormElement>(null)
 
+  const loadMine = useCallback(() => {
+    fetch(`/comments/mine?article=${articleId}`, { credentials: 'same-origin', cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : { docs: [], editable: [] }))
+      .then((r: Mine) => {
+        setMine(r.docs)
+        setEditable(r.editable ?? [])
+      })
+      .catch(() => undefined)
+  }, [articleId])
+
   useEffect(() => {
     loadedAt.current = Date.now()
-    fetch(`/comments/mine?article=${articleId}`, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.json() : { docs: [] }))
-      .then((r: { docs: PublicComment[] }) => setMine(r.docs))
-      .catch(() => undefined)
+    loadMine()
+    fetchReader()
+      .then(setReader)
+      .catch(() => setReader(null))
     prefillSavedCommenter(formRef.current)
     const onClick = (event: MouseEvent) => {
       const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-reply-to]')
@@ -42,15 +65,23 @@ export function CommentComposer({ articleId, requireNameEmail, replyTo: initialR
     }
     document.addEventListener('click', onClick)
     return () => document.removeEventListener('click', onClick)
-  }, [articleId])
+  }, [articleId, loadMine])
 
   useEffect(() => {
     if (state.status === 'posted') {
       setReplyTo(null)
       const posted = state.posted
       if (posted) setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
+      loadMine()
     }
-  }, [state])
+  }, [state, loadMine])
+
+  const logOut = async (event: React.MouseEvent) => {
+    event.preventDefault()
+    await signOutReader().catch(() => undefined)
+    forgetEditable()
+    setReader(null)
+  }
 
   const errors = clientErrors ?? state.errors
   const v = state.values
@@ -59,6 +90,7 @@ export function CommentComposer({ articleId, requireNameEmail, replyTo: initialR
     const found = validateInput(
       { body: String(data.get('comment') ?? ''), authorName: String(data.get('author') ?? ''), authorEmail: String(data.get('email') ?? ''), authorUrl: String(data.get('url') ?? '') },
       { requireNameEmail },
+      { signedIn: Boolean(reader) },
     )
     if (found.length) {
       event.preventDefault()
@@ -97,41 +129,83 @@ export function CommentComposer({ articleId, requireNameEmail, replyTo: initialR
             {state.message}
           </p>
         )}
-        {state.status === 'posted' && !clientErrors && <p className="form-message success" role="status">Thank you. {MESSAGES.awaiting}</p>}
-        <input name="article" type="hidden" value={articleId} />
-        <input name="parent" type="hidden" value={replyTo ? String(replyTo.id) : ''} />
-        <input defaultValue="" name="elapsed" type="hidden" />
-        {/* Re-mounted after each answer from the server, so the typed (or cleared) values show. */}
-        <div className="fields" key={state.seq}>
-        <Field error={errors.body} id="comment" label="Comment">
-          <textarea aria-invalid={Boolean(errors.body)} defaultValue={v.body} id="comment" maxLength={5000} name="comment" rows={7} />
-        </Field>
-        <Field error={errors.authorName} id="author" label={requireNameEmail ? 'Name*' : 'Name'}>
-          <input aria-invalid={Boolean(errors.authorName)} autoComplete="name" defaultValue={v.authorName} id="author" maxLength={245} name="author" type="text" />
-        </Field>
-        <Field error={errors.authorEmail} id="email" label={requireNameEmail ? 'Email*' : 'Email'}>
-          <input aria-invalid={Boolean(errors.authorEmail)} autoComplete="email" defaultValue={v.authorEmail} id="email" maxLength={100} name="email" type="email" />
-        </Field>
-        <Field error={errors.authorUrl} id="url" label="Website">
-          <input aria-invalid={Boolean(errors.authorUrl)} autoComplete="url" defaultValue={v.authorUrl} id="url" maxLength={200} name="url" type="url" />
-        </Field>
-        <div aria-hidden="true" className="hp-field">
-          <label htmlFor="hp_website">Leave this field empty</label>
-          <input autoComplete="off" id="hp_website" name="hp_website" tabIndex={-1} type="text" />
-        </div>
-        <p className="checkbox">
-          <input defaultChecked={v.remember} id="remember" name="remember" type="checkbox" />
-          <label htmlFor="remember">Save my name, email, and website in this browser for the next time I comment.</label>
-        </p>
-        <p className="checkbox">
-          <input defaultChecked={v.notify} id="notify" name="notify" type="checkbox" />
-          <label htmlFor="notify">Notify me by email when my comment is approved and when someone replies.</label>
-        </p>
-        </div>
-        <button disabled={pending} type="submit">
-          Post Comment
-        </button>
+        {state.status === 'posted' && !clientErrors && (
+          <p className="form-message success" role="status">
+            Thank you. {state.posted?.status === 'approved' ? MESSAGES.published : MESSAGES.awaiting}
+          </p>
+        )}
+        {reader ? (
+          <p className="logged-in-as">
+            Logged in as <strong>{reader.name}</strong>.{' '}
+            <a href="/auth/signout" onClick={logOut}>
+              Log out?
+            </a>
+          </p>
+        ) : (
+          !requireLogin && (
+            <p className="sign-in-hint">
+              <a href={signInHref(returnTo)}>Log in</a> to comment under your own name, or fill in the fields below.
+            </p>
+          )
+        )}
+        {reader?.ban && (
+          <p className="form-message" role="alert">
+            {MESSAGES.banned(reader.ban.reason)}
+          </p>
+        )}
+        {requireLogin && !reader ? (
+          <p className="must-log-in">
+            You must be <a href={signInHref(returnTo)}>logged in</a> to post a comment.
+          </p>
+        ) : (
+          <>
+            <input name="article" type="hidden" value={articleId} />
+            <input name="parent" type="hidden" value={replyTo ? String(replyTo.id) : ''} />
+            <input defaultValue="" name="elapsed" type="hidden" />
+            {/* Re-mounted after each answer from the server, so the typed (or cleared) values show. */}
+            <div className="fields" key={state.seq}>
+              <Field error={errors.body} id="comment" label="Comment">
+                <textarea aria-invalid={Boolean(errors.body)} defaultValue={v.body} id="comment" maxLength={5000} name="comment" rows={7} />
+              </Field>
+              {!reader && <AnonymousFields errors={errors} requireNameEmail={requireNameEmail} values={v} />}
+              <div aria-hidden="true" className="hp-field">
+                <label htmlFor="hp_website">Leave this field empty</label>
+                <input autoComplete="off" id="hp_website" name="hp_website" tabIndex={-1} type="text" />
+              </div>
+              <p className="checkbox">
+                <input defaultChecked={v.notify} id="notify" name="notify" type="checkbox" />
+                <label htmlFor="notify">Notify me by email when my comment is approved and when someone replies.</label>
+              </p>
+            </div>
+            <button disabled={pending} type="submit">
+              Post Comment
+            </button>
+          </>
+        )}
       </form>
+    </>
+  )
+}
+
+type FieldsProps = { errors: FormState['errors']; values: FormValues; requireNameEmail: boolean }
+
+/** Name, email, website and "remember me": only for readers who are not signed in. */
+function AnonymousFields({ errors, values: v, requireNameEmail }: FieldsProps) {
+  return (
+    <>
+      <Field error={errors.authorName} id="author" label={requireNameEmail ? 'Name*' : 'Name'}>
+        <input aria-invalid={Boolean(errors.authorName)} autoComplete="name" defaultValue={v.authorName} id="author" maxLength={245} name="author" type="text" />
+      </Field>
+      <Field error={errors.authorEmail} id="email" label={requireNameEmail ? 'Email*' : 'Email'}>
+        <input aria-invalid={Boolean(errors.authorEmail)} autoComplete="email" defaultValue={v.authorEmail} id="email" maxLength={100} name="email" type="email" />
+      </Field>
+      <Field error={errors.authorUrl} id="url" label="Website">
+        <input aria-invalid={Boolean(errors.authorUrl)} autoComplete="url" defaultValue={v.authorUrl} id="url" maxLength={200} name="url" type="url" />
+      </Field>
+      <p className="checkbox">
+        <input defaultChecked={v.remember} id="remember" name="remember" type="checkbox" />
+        <label htmlFor="remember">Save my name, email, and website in this browser for the next time I comment.</label>
+      </p>
     </>
   )
 }

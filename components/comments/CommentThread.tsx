@@ -1,7 +1,7 @@
 import type { ThreadNode } from '@/lib/comments/threads'
 import { formatDate } from '@/lib/format'
 import { CommentAuthor } from './CommentAuthor'
-import { CommentBody } from './CommentBody'
+import { EditableBody } from './EditableBody'
 
 type Props = { node: ThreadNode; articleSlug: string; maxDepth: number }
 
@@ -16,7 +16,7 @@ export function CommentThread({ node, articleSlug, maxDepth }: Props) {
             <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>
           </a>
         </p>
-        <CommentBody text={node.body} />
+        <EditableBody id={node.id} text={node.body} />
         {node.depth <= maxDepth && (
           <a className="comment-reply" data-reply-name={node.authorName ?? ''} data-reply-to={node.id} href={`/articles/${articleSlug}/reply/${node.id}#respond`} rel="nofollow">
             Reply

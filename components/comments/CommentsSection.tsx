@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { getApprovedComments, getDiscussionSettings } from '@/lib/comments/queries'
+import { now } from '@/lib/clock'
 import { refusal } from '@/lib/comments/rules'
 import { buildThreads } from '@/lib/comments/threads'
 import type { Article } from '@/payload-types'
@@ -21,7 +22,7 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
   const threads = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
   const totalPages = Math.max(1, Math.ceil(threads.length / settings.perPage))
   const shown = threads.slice((page - 1) * settings.perPage, page * settings.perPage)
-  const closed = refusal({ article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }, approvedBefore: 0, duplicate: false }, settings, new Date())
+  const closed = refusal({ article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }, approvedBefore: 0, duplicate: false }, settings, now())
   const replyNode = replyTo ? comments.find((c) => c.id === replyTo) : undefined
   const pageHref = (n: number) => (n === 1 ? `/articles/${article.slug}#comments` : `/articles/${article.slug}/comment-page/${n}#comments`)
 
@@ -50,7 +51,9 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
         <CommentComposer
           articleId={article.id}
           replyTo={replyNode ? { id: replyNode.id, name: replyNode.authorName ?? '' } : null}
+          requireLogin={settings.requireLogin}
           requireNameEmail={settings.requireNameEmail}
+          returnTo={`/articles/${article.slug}#respond`}
         />
       )}
     </section>

@@ -2,9 +2,9 @@ import type { PublicComment } from '@/lib/comments/submit'
 import { MESSAGES } from '@/lib/comments/messages'
 import { formatDate } from '@/lib/format'
 import { CommentAuthor } from './CommentAuthor'
-import { CommentBody } from './CommentBody'
+import { EditableBody } from './EditableBody'
 
-/** The reader's own comment while it waits: visible in their browser only. */
+/** The reader's own comment just posted or still waiting: visible in their browser only. */
 export function PendingComment({ comment }: { comment: PublicComment }) {
   return (
     <li className="comment comment-pending" id={`comment-${comment.id}`}>
@@ -12,9 +12,9 @@ export function PendingComment({ comment }: { comment: PublicComment }) {
         <CommentAuthor name={comment.authorName} url={comment.authorUrl} /> <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
       </p>
       <p className="awaiting">
-        <em>{MESSAGES.awaiting}</em>
+        <em>{comment.status === 'approved' ? MESSAGES.published : MESSAGES.awaiting}</em>
       </p>
-      <CommentBody text={comment.body} />
+      <EditableBody id={comment.id} text={comment.body} />
     </li>
   )
 }

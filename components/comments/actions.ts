@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { OWN_COMMENTS_COOKIE, readOwnComments, signOwnComments } from '@/lib/comments/identity'
 import { submitComment } from '@/lib/comments/submit'
 import { payload } from '@/lib/payload'
+import { sessionReaderId } from '@/lib/readers/session'
 import type { FormState, FormValues } from './formState'
 
 const CLIENT_IP_HEADER = 'x-byline-client-ip'
@@ -23,6 +24,7 @@ export async function postComment(previous: FormState, form: FormData): Promise<
   }
   const elapsed = Number(text('elapsed'))
   const h = await headers()
+  const readerId = await sessionReaderId()
   const result = await submitComment(
     await payload(),
     {
@@ -35,6 +37,7 @@ export async function postComment(previous: FormState, form: FormData): Promise<
       honeypot: text('hp_website'),
       elapsedMs: text('elapsed') && Number.isFinite(elapsed) ? elapsed : null,
       notify: values.notify,
+      readerId,
     },
     { ip: h.get(CLIENT_IP_HEADER) || 'unknown', userAgent: h.get('user-agent') || '' },
   )
@@ -46,7 +49,9 @@ export async function postComment(previous: FormState, form: FormData): Promise<
   const jar = await cookies()
   const own = readOwnComments(jar.get(OWN_COMMENTS_COOKIE)?.value)
   jar.set(OWN_COMMENTS_COOKIE, signOwnComments([...own, result.comment.id]), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR })
-  if (values.remember) {
+  if (readerId) {
+    // Signed in: the account supplies name and email; nothing to remember in the browser.
+  } else if (values.remember) {
     const saved = JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })
     jar.set('byline_commenter', saved, { sameSite: 'lax', path: '/', maxAge: YEAR })
   } else jar.delete('byline_commenter')

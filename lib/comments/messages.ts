@@ -13,6 +13,13 @@ export const MESSAGES = {
   disabled: 'Comments are turned off on this site.',
   badParent: 'You can only reply to an approved comment on this article.',
   awaiting: 'Your comment is awaiting moderation.',
+  published: 'Your comment is published.',
+  loginRequired: 'You must be logged in to post a comment.',
+  banned: (reason: string | null) => `You are banned from commenting on this site.${reason ? ` Reason: ${reason}` : ''}`,
+  signInToEdit: 'Log in to edit or delete your comments.',
+  notYours: 'You can only edit or delete your own comments.',
+  editClosed: 'Comments can be edited or deleted only for 10 minutes after posting.',
+  deleted: 'Your comment was deleted.',
 } as const
 
 export const LIMITS = { body: 5000, authorName: 245, authorEmail: 100, authorUrl: 200 } as const

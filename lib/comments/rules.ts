@@ -30,15 +30,25 @@ export type Settings = {
   moderationWords: string[]
   disallowedWords: string[]
   minSecondsToSubmit: number
+  /** "Users must be registered and logged in to comment". */
+  requireLogin: boolean
+  /** Approved comments an author needs before their next ones are approved at once. */
+  trustAfterApproved: number
 }
 
 export type Facts = {
   article: { publishedAt: string | null; commentsOpen: boolean } | null
   /** undefined: not a reply. null: the parent does not exist. */
   parent?: { sameArticle: boolean; approved: boolean } | null
+  /** The author's approved comments: the signed-in reader's, else those with the same email. */
   approvedBefore: number
+  /** Whether approvedBefore counts a signed-in reader's comments (not an email's). */
+  byReader?: boolean
   duplicate: boolean
 }
+
+/** A signed-in reader as the rules see them, read fresh from the database on each request. */
+export type ReaderFacts = { id: number; banned?: boolean | null; banReason?: string | null; bannedUntil?: string | null }
 
 export type FieldError = { field: keyof CommentInput; message: string }
 export type Hit = { rule: string; weight: number; reason: string }
@@ -48,18 +58,24 @@ export const SPAM_SCORE = 100
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/
 
-export function validateInput(input: CommentInput, settings: Pick<Settings, 'requireNameEmail'>): FieldError[] {
+/** Field errors. A signed-in reader's name and email come from their account, so are not checked. */
+export function validateInput(input: CommentInput, settings: Pick<Settings, 'requireNameEmail'>, { signedIn = false } = {}): FieldError[] {
   const errors: FieldError[] = []
   const { body, authorName, authorEmail, authorUrl } = input
   if (!body.trim()) errors.push({ field: 'body', message: MESSAGES.emptyBody })
   else if (body.length > LIMITS.body) errors.push({ field: 'body', message: MESSAGES.tooLong('comment', LIMITS.body) })
+  if (signedIn) return [...errors, ...validateUrl(authorUrl)]
   if (settings.requireNameEmail && !authorName.trim()) errors.push({ field: 'authorName', message: MESSAGES.emptyName })
   else if (authorName.length > LIMITS.authorName) errors.push({ field: 'authorName', message: MESSAGES.tooLong('name', LIMITS.authorName) })
   if (authorEmail.length > LIMITS.authorEmail) errors.push({ field: 'authorEmail', message: MESSAGES.tooLong('email', LIMITS.authorEmail) })
   else if ((settings.requireNameEmail || authorEmail) && !EMAIL.test(authorEmail.trim())) errors.push({ field: 'authorEmail', message: MESSAGES.badEmail })
-  if (authorUrl.length > LIMITS.authorUrl) errors.push({ field: 'authorUrl', message: MESSAGES.tooLong('website', LIMITS.authorUrl) })
-  else if (authorUrl.trim() && !isHttpUrl(authorUrl.trim())) errors.push({ field: 'authorUrl', message: MESSAGES.badUrl })
-  return errors
+  return [...errors, ...validateUrl(authorUrl)]
+}
+
+function validateUrl(authorUrl: string): FieldError[] {
+  if (authorUrl.length > LIMITS.authorUrl) return [{ field: 'authorUrl', message: MESSAGES.tooLong('website', LIMITS.authorUrl) }]
+  if (authorUrl.trim() && !isHttpUrl(authorUrl.trim())) return [{ field: 'authorUrl', message: MESSAGES.badUrl }]
+  return []
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -83,6 +99,20 @@ export function refusal(facts: Facts, settings: Pick<Settings, 'commentsEnabled'
   if (facts.parent === null || (facts.parent && (!facts.parent.sameArticle || !facts.parent.approved))) return MESSAGES.badParent
   if (facts.duplicate) return MESSAGES.duplicate
   return null
+}
+
+/** A ban in force: banned, and either without an end or ending later than now. */
+export function activeBan(reader: ReaderFacts | null | undefined, now: Date): { reason: string | null } | null {
+  if (!reader?.banned) return null
+  if (reader.bannedUntil && new Date(reader.bannedUntil) <= now) return null
+  return { reason: reader.banReason?.trim() || null }
+}
+
+/** Who may comment at all: nobody anonymous when login is required, no reader while banned. */
+export function authorRefusal(reader: ReaderFacts | null, settings: Pick<Settings, 'requireLogin'>, now: Date): string | null {
+  if (!reader) return settings.requireLogin ? MESSAGES.loginRequired : null
+  const ban = activeBan(reader, now)
+  return ban ? MESSAGES.banned(ban.reason) : null
 }
 
 export const countLinks = (text: string) => (text.match(/https?:\/\/|www\.|<a\s/gi) ?? []).length
@@ -114,10 +144,13 @@ export const VERDICT_RULES: Record<string, Rule> = {
     return n >= s.holdLinkCount ? { rule: 'links', weight: 10, reason: `Contains ${n} links (hold at ${s.holdLinkCount} or more).` } : null
   },
   manualApproval: (_i, _m, _f, s) => (s.manualApproval ? { rule: 'manualApproval', weight: 5, reason: 'Comments must be manually approved.' } : null),
-  trustedAuthor: (_i, _m, facts, s) =>
-    s.manualApproval && s.trustApprovedAuthors && facts.approvedBefore > 0
-      ? { rule: 'trustedAuthor', weight: -5, reason: `The author has ${facts.approvedBefore} approved comment${facts.approvedBefore === 1 ? '' : 's'} with this email.` }
-      : null,
+  trustedAuthor: (_i, _m, facts, s) => {
+    const needed = Math.max(1, s.trustAfterApproved)
+    if (!s.manualApproval || !s.trustApprovedAuthors || facts.approvedBefore < needed) return null
+    const n = `${facts.approvedBefore} approved comment${facts.approvedBefore === 1 ? '' : 's'}`
+    const who = facts.byReader ? `The signed-in reader has ${n}` : `The author has ${n} with this email`
+    return { rule: 'trustedAuthor', weight: -5, reason: `${who} (trusted from ${needed}).` }
+  },
 }
 
 /** Sums the weights: spam at 100 or more, held for moderation above 0, else approved. */
@@ -127,4 +160,29 @@ export function judge(input: CommentInput, meta: Meta, facts: Facts, settings: S
     .filter((hit): hit is Hit => hit !== null)
   const score = hits.reduce((sum, hit) => sum + hit.weight, 0)
   return { status: score >= SPAM_SCORE ? 'spam' : score > 0 ? 'pending' : 'approved', score, hits }
+}
+
+/** A signed-in reader may edit or delete their own comment for this long after posting it. */
+export const EDIT_WINDOW_MS = 10 * 60_000
+
+export type OwnedComment = { reader: number | null; createdAt: string; status: string }
+
+/** Why this reader may not edit or delete this comment now, or null when they may. */
+export function editRefusal(comment: OwnedComment | null, readerId: number, now: Date): string | null {
+  if (!comment || comment.reader !== readerId) return MESSAGES.notYours
+  if (comment.status === 'spam' || comment.status === 'trash') return MESSAGES.editClosed
+  return now.getTime() - new Date(comment.createdAt).getTime() > EDIT_WINDOW_MS ? MESSAGES.editClosed : null
+}
+
+const SEVERITY = { approved: 0, pending: 1, spam: 2 } as const
+
+/**
+ * The status of an edited comment: it keeps its status unless a content rule now holds it (or
+ * marks it spam). Only rules about the words count here; approval and trust were settled when
+ * it was posted.
+ */
+export function statusAfterEdit(current: 'approved' | 'pending', input: CommentInput, meta: Meta, facts: Facts, settings: Settings): Verdict {
+  const verdict = judge({ ...input, honeypot: '', elapsedMs: null }, meta, facts, { ...settings, manualApproval: false })
+  const status = SEVERITY[verdict.status] > SEVERITY[current] ? verdict.status : current
+  return { ...verdict, status }
 }

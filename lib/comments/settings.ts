@@ -27,6 +27,8 @@ export function toSettings(d: Partial<Discussion>): DiscussionSettings {
     moderationWords: lines(d.moderationWords),
     disallowedWords: lines(d.disallowedWords),
     minSecondsToSubmit: d.minSecondsToSubmit ?? 3,
+    requireLogin: d.requireLogin ?? false,
+    trustAfterApproved: d.trustAfterApproved ?? 1,
     threadDepth: d.threadDepth ?? 3,
     perPage: d.perPage ?? 50,
     order: d.order === 'newest' ? 'newest' : 'oldest',

@@ -1,12 +1,16 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
-import type { Comment } from '@/payload-types'
+import type { Comment, Reader } from '@/payload-types'
+import { now as clockNow } from '../clock'
+import { asReader } from '../readers/context'
 import { hashKey, truncateIp } from './identity'
-import { type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
+import { MESSAGES } from './messages'
+import { authorRefusal, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
 import { loadSettings } from './settings'
 import { throttle } from './throttle'
 
-export type Submission = CommentInput & { articleId: number; parentId?: number | null; notify?: boolean }
+/** readerId: the signed-in reader, from the verified session (never from the form). */
+export type Submission = CommentInput & { articleId: number; parentId?: number | null; notify?: boolean; readerId?: number | null }
 
 export type PublicComment = Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status'> & { parent: number | null }
 
@@ -27,19 +31,24 @@ const trimmed = (s: Submission): Submission => ({
  * refuse duplicates, floods and over-limit addresses, judge it, then create it. Nothing is
  * stored unless every refusal passed; spam is stored (for the moderator) but never shown.
  */
-export async function submitComment(payload: Payload, raw: Submission, meta: Meta, now = new Date()): Promise<SubmitResult> {
-  const input = trimmed(raw)
-  const settings = await loadSettings(payload)
+export async function submitComment(payload: Payload, raw: Submission, meta: Meta, now = clockNow()): Promise<SubmitResult> {
+  const [settings, reader] = await Promise.all([loadSettings(payload), raw.readerId ? loadReader(payload, raw.readerId) : null])
+  if (raw.readerId && !reader) return { ok: false, errors: [], message: MESSAGES.loginRequired }
+  const refusedAuthor = authorRefusal(reader, settings, now)
+  if (refusedAuthor) return { ok: false, errors: [], message: refusedAuthor }
+  // A signed-in reader comments under their account's name and email, whatever the form says.
+  const input = trimmed(reader ? { ...raw, authorName: reader.name, authorEmail: reader.email ?? '' } : raw)
 
-  const errors = validateInput(input, settings)
+  const errors = validateInput(input, settings, { signedIn: Boolean(reader) })
   if (errors.length) return { ok: false, errors }
 
-  const facts = await gatherFacts(payload, input)
+  const facts = await gatherFacts(payload, input, reader)
   const refused = refusal(facts, settings, now)
   if (refused) return { ok: false, errors: [], message: refused }
 
   const ipKey = hashKey('ip', meta.ip)
-  const limited = await throttle(payload, { ip: ipKey, email: input.authorEmail ? hashKey('email', input.authorEmail) : null }, settings.perIpPerHour)
+  const authorKey = reader ? hashKey('reader', String(reader.id)) : input.authorEmail ? hashKey('email', input.authorEmail) : null
+  const limited = await throttle(payload, { ip: ipKey, email: authorKey }, settings.perIpPerHour)
   if (limited) return { ok: false, errors: [], message: limited }
 
   const verdict = judge(input, meta, facts, settings)
@@ -53,6 +62,7 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
       body: input.body,
       authorName: input.authorName || 'Anonymous',
       authorEmail: input.authorEmail || null,
+      reader: reader?.id ?? null,
       authorUrl: input.authorUrl || null,
       status: verdict.status,
       verdict: { score: verdict.score, hits: verdict.hits },
@@ -68,8 +78,16 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   }
 }
 
-/** Every database read the rules need, done once. */
-async function gatherFacts(payload: Payload, input: Submission): Promise<Facts> {
+/** The reader as they are now (a ban may have been saved a moment ago), read with their own rights. */
+const loadReader = (payload: Payload, id: number): Promise<Reader | null> =>
+  payload.findByID({ collection: 'readers', id, depth: 0, disableErrors: true, ...asReader(id) })
+
+/** Every database read the rules need, done once. A signed-in reader is known by id, not email. */
+async function gatherFacts(payload: Payload, input: Submission, reader: Reader | null): Promise<Facts> {
+  // Anonymous trust counts only anonymous comments with that email: typing a reader's email
+  // into the form does not borrow their record.
+  const author: Where = reader ? { reader: { equals: reader.id } } : { authorEmail: { equals: input.authorEmail }, reader: { exists: false } }
+  const known = Boolean(reader || input.authorEmail)
   const [articles, parents, approvedBefore, duplicates] = await Promise.all([
     payload.find({
       collection: 'articles',
@@ -83,14 +101,12 @@ async function gatherFacts(payload: Payload, input: Submission): Promise<Facts> 
       ? payload.find({ collection: 'comments', overrideAccess: false, where: { id: { equals: input.parentId } }, limit: 1, depth: 0, select: { article: true, status: true } })
       : null,
     // Counts over private fields (email), never returned to the reader: they need full access.
-    input.authorEmail
-      ? payload.count({ collection: 'comments', overrideAccess: true, where: { authorEmail: { equals: input.authorEmail }, status: { equals: 'approved' } } })
-      : { totalDocs: 0 },
-    input.authorEmail
+    known ? payload.count({ collection: 'comments', overrideAccess: true, where: { ...author, status: { equals: 'approved' } } }) : { totalDocs: 0 },
+    known
       ? payload.count({
           collection: 'comments',
           overrideAccess: true,
-          where: { article: { equals: input.articleId }, authorEmail: { equals: input.authorEmail }, body: { equals: input.body }, status: { not_equals: 'trash' } },
+          where: { article: { equals: input.articleId }, ...author, body: { equals: input.body }, status: { not_equals: 'trash' } },
         })
       : { totalDocs: 0 },
   ])
@@ -100,6 +116,7 @@ async function gatherFacts(payload: Payload, input: Submission): Promise<Facts> 
     article: article ? { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false } : null,
     parent: input.parentId ? (parent ? { sameArticle: Number(parent.article) === input.articleId, approved: parent.status === 'approved' } : null) : undefined,
     approvedBefore: approvedBefore.totalDocs,
+    byReader: Boolean(reader),
     duplicate: duplicates.totalDocs > 0,
   }
 }

@@ -11,16 +11,19 @@ export const FLOOD_SECONDS = 15
 type Pool = { query: (sql: string, params: unknown[]) => Promise<{ rows: { count?: number }[]; rowCount: number | null }> }
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool: Pool }).pool
 
-/** Claims the key unless it was claimed less than FLOOD_SECONDS ago; false means "too soon". */
-async function claim(pool: Pool, key: string): Promise<boolean> {
+/** Claims the key unless it was claimed less than `seconds` ago; false means "too soon". */
+async function claim(pool: Pool, key: string, seconds = FLOOD_SECONDS): Promise<boolean> {
   const { rowCount } = await pool.query(
     `insert into comment_throttle (key, last_at) values ($1, now())
      on conflict (key) do update set last_at = excluded.last_at
      where comment_throttle.last_at < now() - make_interval(secs => $2)`,
-    [key, FLOOD_SECONDS],
+    [key, seconds],
   )
   return rowCount === 1
 }
+
+/** One action per key per `seconds` (e.g. a sign-in link per address per minute); false: too soon. */
+export const claimOnce = (payload: Payload, key: string, seconds: number) => claim(poolOf(payload), key, seconds)
 
 /** Counts this hour's comments from one address; returns the count including this one. */
 async function countThisHour(pool: Pool, key: string): Promise<number> {

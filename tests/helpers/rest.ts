@@ -7,12 +7,13 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
  */
 const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
 
-type Options = { token?: string; body?: unknown; form?: FormData }
+type Options = { token?: string; body?: unknown; form?: FormData; cookie?: string }
 
-export async function rest(method: keyof typeof handlers, path: string, { token, body, form }: Options = {}) {
+export async function rest(method: keyof typeof handlers, path: string, { token, body, form, cookie }: Options = {}) {
   const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
   const headers = new Headers()
   if (token) headers.set('Authorization', `JWT ${token}`)
+  if (cookie) headers.set('Cookie', cookie)
   if (body !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(url, { method, headers, body: form ?? (body !== undefined ? JSON.stringify(body) : undefined) })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
@@ -29,9 +30,10 @@ export async function rest(method: keyof typeof handlers, path: string, { token,
 
 const graphqlHandler = GRAPHQL_POST(config)
 
-export async function graphql(query: string, { token, variables }: { token?: string; variables?: Record<string, unknown> } = {}) {
+export async function graphql(query: string, { token, variables, cookie }: { token?: string; variables?: Record<string, unknown>; cookie?: string } = {}) {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
+  if (cookie) headers.set('Cookie', cookie)
   const response = await graphqlHandler(
     new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
   )

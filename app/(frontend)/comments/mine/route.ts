@@ -1,26 +1,20 @@
 import { cookies } from 'next/headers'
 
 import { OWN_COMMENTS_COOKIE, readOwnComments } from '@/lib/comments/identity'
+import { ownCommentsOn } from '@/lib/comments/ownList'
 import { payload } from '@/lib/payload'
+import { sessionReaderId } from '@/lib/readers/session'
 
 /**
- * This browser's own comments on an article that still await moderation. Read with the
- * reader's rights only; the signed cookie (not anything the client sends) names the comments.
+ * This browser's own comments on an article that still await moderation, and (signed in) which
+ * of the reader's comments they may still edit. The signed cookie and the session (not anything
+ * the client sends) name them; lib/comments/own.ts reads them with the reader's rights only.
  */
 export async function GET(request: Request) {
   const articleId = Number(new URL(request.url).searchParams.get('article'))
-  const own = readOwnComments((await cookies()).get(OWN_COMMENTS_COOKIE)?.value)
   const headers = { 'Cache-Control': 'private, no-store' }
-  if (!Number.isInteger(articleId) || own.length === 0) return Response.json({ docs: [] }, { headers })
-  const { docs } = await (await payload()).find({
-    collection: 'comments',
-    overrideAccess: false,
-    context: { ownCommentIds: own },
-    where: { id: { in: own }, article: { equals: articleId }, status: { equals: 'pending' } },
-    sort: 'createdAt',
-    depth: 0,
-    limit: own.length,
-    select: { body: true, authorName: true, authorUrl: true, createdAt: true, status: true, parent: true },
-  })
-  return Response.json({ docs }, { headers })
+  if (!Number.isInteger(articleId)) return Response.json({ docs: [], editable: [] }, { headers })
+  const own = readOwnComments((await cookies()).get(OWN_COMMENTS_COOKIE)?.value)
+  const readerId = await sessionReaderId()
+  return Response.json(await ownCommentsOn(await payload(), articleId, own, readerId), { headers })
 }

@@ -1,0 +1,21 @@
+/**
+ * The server's notion of "now". In production it is the system clock. End-to-end tests shift it
+ * (to step past the 10-minute edit window without sleeping) through /test-only/clock, which
+ * exists only when BYLINE_TEST_CLOCK=1; the offset lives on globalThis so every server bundle
+ * of this process sees the same value.
+ */
+const KEY = Symbol.for('byline.testClockOffsetMs')
+type Holder = { [KEY]?: number }
+
+export const testClockEnabled = () => process.env.BYLINE_TEST_CLOCK === '1'
+
+export function clockOffsetMs(): number {
+  return testClockEnabled() ? ((globalThis as Holder)[KEY] ?? 0) : 0
+}
+
+export function setClockOffsetMs(ms: number): void {
+  if (!testClockEnabled()) throw new Error('The test clock is off (BYLINE_TEST_CLOCK is not 1).')
+  ;(globalThis as Holder)[KEY] = ms
+}
+
+export const now = () => new Date(Date.now() + clockOffsetMs())

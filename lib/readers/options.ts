@@ -1,0 +1,68 @@
+import { createHmac } from 'crypto'
+import type { NextAuthOptions } from 'next-auth'
+
+import { hashKey } from '../comments/identity'
+import { claimOnce } from '../comments/throttle'
+import { payloadSecret, serverUrl } from '../env'
+import { payload } from '../payload'
+import { payloadAdapter } from './adapter'
+import { readerProviders } from './providers'
+import { safeRedirect } from './redirect'
+
+/**
+ * Readers' sign-in (next-auth 4) lives under /auth on the site, clear of Payload's /api catch-all
+ * and /admin. next-auth reads its address from NEXTAUTH_URL: derived here from SERVER_URL, so the
+ * origin never comes from a request's Host header.
+ */
+export const AUTH_BASE_PATH = '/auth'
+process.env.NEXTAUTH_URL ||= `${serverUrl}${AUTH_BASE_PATH}`
+
+export const SIGN_IN_PAGE = '/signin'
+export const CHECK_EMAIL_PAGE = '/signin/check-email'
+/** One sign-in link per address per minute; a second request looks the same but sends nothing. */
+const LINK_EVERY_SECONDS = 60
+
+const secret = () =>
+  process.env.NEXTAUTH_SECRET ||
+  createHmac('sha256', payloadSecret()).update('byline:next-auth').digest('hex')
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: secret(),
+    adapter: payloadAdapter(payload),
+    providers: readerProviders(),
+    // Sessions in the database, so a ban can end every one of them at once.
+    session: { strategy: 'database', maxAge: 30 * 86_400, updateAge: 86_400 },
+    pages: { signIn: SIGN_IN_PAGE, verifyRequest: CHECK_EMAIL_PAGE, error: SIGN_IN_PAGE },
+    callbacks: {
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest || !user.email) return true
+        const free = await claimOnce(
+          await payload(),
+          `signin-link:${hashKey('email', user.email)}`,
+          LINK_EVERY_SECONDS,
+        )
+        return free ? true : CHECK_EMAIL_PAGE
+      },
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
+      session({ session, user }) {
+        const ban =
+          (user as { ban?: { reason: string | null; until: string | null } | null }).ban ?? null
+        return {
+          ...session,
+          user: { name: user.name, email: user.email, image: user.image },
+          reader: { id: Number(user.id), name: user.name ?? '', ban },
+        }
+      },
+    },
+    logger: {
+      error: (code, metadata) =>
+        console.error(
+          `next-auth error ${code}`,
+          metadata instanceof Error ? metadata.message : metadata,
+        ),
+      warn: (code) => console.warn(`next-auth warning ${code}`),
+      debug: () => undefined,
+    },
+  }
+}

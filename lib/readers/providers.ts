@@ -1,0 +1,86 @@
+import type { Provider } from 'next-auth/providers/index'
+import EmailProvider from 'next-auth/providers/email'
+import GitHubProvider from 'next-auth/providers/github'
+import GoogleProvider from 'next-auth/providers/google'
+
+import { payload } from '../payload'
+import { signInMail } from './mail'
+
+/** A magic link works for this long, and once. */
+export const MAGIC_LINK_MINUTES = 15
+
+export type ProviderInfo = { id: string; name: string; type: 'email' | 'oauth' }
+
+type OidcProfile = {
+  sub: string
+  name?: string
+  preferred_username?: string
+  email?: string
+  picture?: string
+}
+
+const env = (name: string) => process.env[name]?.trim() || ''
+
+/**
+ * The sign-in methods, each on when its environment is set (README, "Reader accounts"):
+ * email links when SMTP_HOST is set (or in development, where mail goes to the server log),
+ * GitHub, Google, and one generic OpenID Connect issuer.
+ */
+export function readerProviders(): Provider[] {
+  const providers: Provider[] = []
+  if (env('SMTP_HOST') || process.env.NODE_ENV !== 'production') {
+    providers.push(
+      EmailProvider({
+        maxAge: MAGIC_LINK_MINUTES * 60,
+        // The server is unused: mail goes through Payload's email adapter (lib/email/adapter.ts).
+        server: { host: 'unused.invalid' },
+        sendVerificationRequest: async ({ identifier, url }) => {
+          await (await payload()).sendEmail(signInMail(identifier, url, MAGIC_LINK_MINUTES))
+        },
+      }),
+    )
+  }
+  if (env('GITHUB_CLIENT_ID') && env('GITHUB_CLIENT_SECRET')) {
+    providers.push(
+      GitHubProvider({
+        clientId: env('GITHUB_CLIENT_ID'),
+        clientSecret: env('GITHUB_CLIENT_SECRET'),
+      }),
+    )
+  }
+  if (env('GOOGLE_CLIENT_ID') && env('GOOGLE_CLIENT_SECRET')) {
+    providers.push(
+      GoogleProvider({
+        clientId: env('GOOGLE_CLIENT_ID'),
+        clientSecret: env('GOOGLE_CLIENT_SECRET'),
+      }),
+    )
+  }
+  if (env('OIDC_ISSUER') && env('OIDC_CLIENT_ID') && env('OIDC_CLIENT_SECRET')) {
+    providers.push({
+      id: 'oidc',
+      name: env('OIDC_NAME') || 'OpenID Connect',
+      type: 'oauth',
+      wellKnown: `${env('OIDC_ISSUER').replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: env('OIDC_CLIENT_ID'),
+      clientSecret: env('OIDC_CLIENT_SECRET'),
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile: (p: OidcProfile) => ({
+        id: p.sub,
+        name: p.name || p.preferred_username || p.email || null,
+        email: p.email ?? null,
+        image: p.picture ?? null,
+      }),
+    })
+  }
+  return providers
+}
+
+export const providerInfo = (): ProviderInfo[] =>
+  readerProviders().map((p) => ({
+    id: p.id,
+    name: p.name,
+    type: p.type === 'email' ? 'email' : 'oauth',
+  }))
