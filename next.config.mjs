@@ -1,5 +1,35 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+// Public pages: a CDN or reverse proxy may keep them a minute and serve them stale for five more
+// while it refetches; browsers always revalidate. Tag revalidation expires Next's own cache at
+// once, so a shared cache lags a change by at most a minute.
+const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
+const PRIVATE = 'private, no-store'
+const PUBLIC_PATHS = ['/', '/articles/:path*', '/categories/:path*', '/feed.xml', '/sitemap.xml', '/robots.txt']
+// Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
+const personal = [
+  { type: 'cookie', key: 'payload-token' },
+  { type: 'cookie', key: '__prerender_bypass' },
+  { type: 'header', key: 'x-bench-bypass' },
+  { type: 'header', key: 'next-action' },
+]
+
+/** Cache-Control for reader pages, and private for everything that depends on who asks. */
+const cacheHeaders = [
+  ...PUBLIC_PATHS.map((source) => ({ source, missing: personal, headers: [{ key: 'Cache-Control', value: PUBLIC_PAGE }] })),
+  ...PUBLIC_PATHS.flatMap((source) =>
+    personal.map((condition) => ({ source, has: [condition], headers: [{ key: 'Cache-Control', value: PRIVATE }] })),
+  ),
+  ...['/admin', '/admin/:path*', '/preview', '/exit-preview', '/comments/:path*'].map((source) => ({
+    source,
+    headers: [{ key: 'Cache-Control', value: PRIVATE }],
+  })),
+  ...[
+    { type: 'header', key: 'authorization' },
+    { type: 'cookie', key: 'payload-token' },
+  ].map((condition) => ({ source: '/api/:path*', has: [condition], headers: [{ key: 'Cache-Control', value: PRIVATE }] })),
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build directory lets a benchmark or a parallel test run build without clobbering .next.
@@ -23,6 +53,7 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
+      ...cacheHeaders,
     ]
   },
 }

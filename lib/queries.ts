@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 import type { Article, Category } from '@/payload-types'
 import { TAGS } from './cacheTags'
 import { payload } from './payload'
+import { latestSharing, type RelatedArticle } from './relatedArticles'
 
 /**
  * Every read the public pages make, as an anonymous reader (`overrideAccess: false`, no user),
@@ -25,8 +26,8 @@ const listSelect = {
 
 export type ArticleCard = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'>
 
-async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE, client?: Payload) {
-  const result = await (client ?? (await payload())).find({
+async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
+  const result = await (await payload()).find({
     collection: 'articles',
     overrideAccess: false,
     where,
@@ -65,22 +66,31 @@ export const getCategoryArticles = (categoryId: number, slug: string, page: numb
     tags: [TAGS.articles, TAGS.category(slug)],
   })()
 
-export const getArticleBySlug = cache((slug: string) =>
-  unstable_cache(
-    async () => {
-      const { docs } = await (await payload()).find({
-        collection: 'articles',
-        overrideAccess: false,
-        where: { slug: { equals: slug } },
-        limit: 1,
-        pagination: false,
-        depth: 1,
-      })
-      return (docs[0] as Article | undefined) ?? null
+/**
+ * The article page's article, one level deep, each related document with only what the page
+ * shows of it: hero and SEO image, categories, hand-picked "Read more" articles.
+ */
+export async function findArticleBySlug(client: Payload, slug: string): Promise<Article | null> {
+  const { docs } = await client.find({
+    collection: 'articles',
+    overrideAccess: false,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    pagination: false,
+    depth: 1,
+    populate: {
+      articles: { title: true, slug: true },
+      categories: { title: true, slug: true },
+      media: { alt: true, url: true, width: true, height: true, sizes: true },
     },
-    ['article', slug],
-    { tags: [TAGS.articles, TAGS.article(slug)] },
-  )(),
+  })
+  return (docs[0] as Article | undefined) ?? null
+}
+
+export const getArticleBySlug = cache((slug: string) =>
+  unstable_cache(async () => findArticleBySlug(await payload(), slug), ['article', slug], {
+    tags: [TAGS.articles, TAGS.article(slug)],
+  })(),
 )
 
 /** Draft mode: staff see the latest draft; access still applies through their own user. */
@@ -119,17 +129,13 @@ export const getRedirectTarget = (slug: string) =>
  * "Read more": the hand-picked related articles that readers may see, else the latest articles
  * sharing a category or a tag with this one.
  */
-export async function findRelatedArticles(client: Payload, article: Article, limit = 3): Promise<ArticleCard[]> {
+export async function findRelatedArticles(client: Payload, article: Article, limit = 3): Promise<RelatedArticle[]> {
   const picked = (article.relatedArticles ?? []).filter((r): r is Article => typeof r === 'object' && r !== null)
-  if (picked.length > 0) return picked
+  if (picked.length > 0) return picked.map(({ id, title, slug }) => ({ id, title, slug }))
   const categoryIds = (article.categories ?? []).map((c) => (typeof c === 'object' ? c.id : c))
   const tags = article.tags ?? []
-  const or: Where[] = []
-  if (categoryIds.length) or.push({ categories: { in: categoryIds } })
-  if (tags.length) or.push({ tags: { in: tags } })
-  if (or.length === 0) return []
-  const { docs } = await listArticles({ and: [{ id: { not_equals: article.id } }, { or }] }, 1, limit, client)
-  return docs
+  if (categoryIds.length === 0 && tags.length === 0) return []
+  return latestSharing(client, article.id, categoryIds, tags, limit)
 }
 
 export const getFeedArticles = (limit: number) =>

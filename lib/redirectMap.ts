@@ -1,5 +1,7 @@
 import pg from 'pg'
 
+import { publishedSql } from './sql'
+
 /**
  * Old article slugs → current slugs, read straight from Postgres for the proxy, which runs
  * before Next's page cache, so the 301 costs no page render. The proxy keeps two lists, reloaded
@@ -24,7 +26,7 @@ export function expireRedirects() {
   state.loadedAt = 0
 }
 
-const PUBLISHED = `a._status = 'published' and a.published_at <= now()`
+const PUBLISHED = publishedSql('a')
 const RENAMED_SQL = `
   select p.slug as old_slug, a.slug as new_slug
   from articles_previous_slugs p join articles a on a.id = p._parent_id

@@ -19,13 +19,25 @@ export function tagsForCategoryChange(doc: Slugged, previousDoc?: Slugged): stri
   return [TAGS.categories, TAGS.articles, ...[...slugs].map(TAGS.category)]
 }
 
+type Listener = (tags: string[]) => void
+const listeners = new Set<Listener>()
+
+/**
+ * Calls `listener` with the tags of every expiry from now on, until the returned function is
+ * called. For tests, which run outside Next.js and so cannot observe its cache.
+ */
+export function onTagsExpired(listener: Listener): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 /**
  * Expire the tags now (not stale-while-revalidate), so the next request renders fresh data.
  * Seeds and bulk imports set req.context.disableRevalidate; outside a Next.js server (CLI,
  * tests) there is no cache to expire.
  */
 export function expireTags(req: PayloadRequest, tags: string[]): void {
-  if (req.context?.disableRevalidate) return
+  if (req.context?.disableRevalidate || tags.length === 0) return
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 })
@@ -33,6 +45,7 @@ export function expireTags(req: PayloadRequest, tags: string[]): void {
       if (!String(error).includes('static generation store missing')) throw error
     }
   }
+  for (const listener of listeners) listener(tags)
   req.payload.logger.debug({ msg: 'revalidated', tags })
 }
 
@@ -47,4 +60,5 @@ export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDo
 export const revalidateComments = (req: PayloadRequest, articleId: number | string) =>
   expireTags(req, [TAGS.comments(articleId)])
 
-export const revalidateAllComments = (req: PayloadRequest) => expireTags(req, [TAGS.allComments, TAGS.discussion])
+export const revalidateAllComments = (req: PayloadRequest) =>
+  expireTags(req, [TAGS.allComments, TAGS.discussion])

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// `npm run bench [-- --smoke]`: builds the site (NEXT_DIST_DIR=.next-bench), serves the
+// production build on the bulk dataset (its own embedded PostgreSQL under .data/bench, or
+// BENCH_DATABASE_URL; bulk-seeded when it never was), warms it, then measures with autocannon in
+// one run: a static file from plain Node http (the baseline), the article page cached and
+// uncached, the home page, comment posts through the real form, and approval-to-visible time.
+// Prints a table and writes bench/results.json. --smoke: a tiny dataset and ~2 s per measurement.
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { approvalLatencies, login } from './bench/approve.mjs'
+import { postmasterPid, withCpu } from './bench/cpu.mjs'
+import * as data from './bench/dataset.mjs'
+import { formFields, measure, postComments } from './bench/load.mjs'
+import { benchOptions } from './bench/options.mjs'
+import { cleanUp, run, start, waitForOk } from './bench/processes.mjs'
+import { machine, table, TARGETS, writeResults } from './bench/report.mjs'
+import { freePort } from './lib/database.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const log = (message) => console.error(`bench: ${message}`)
+const secret = () => randomBytes(24).toString('hex')
+
+let options
+try {
+  options = benchOptions()
+} catch (error) {
+  console.error(error.message)
+  process.exit(2)
+}
+const dataDir = options.smoke
+  ? fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'))
+  : path.join(root, '.data', 'bench')
+fs.mkdirSync(dataDir, { recursive: true })
+const logFile = (name) => path.join(dataDir, `${name}.log`)
+const mediaDir = path.join(dataDir, 'media')
+const runId = Date.now().toString(36)
+const moderator = { email: 'bench-moderator@byline.local', password: secret() }
+const env = (extra) => ({
+  ...process.env,
+  NODE_OPTIONS: '--no-deprecation',
+  MEDIA_DIR: mediaDir,
+  NEXT_DIST_DIR: options.distDir,
+  ...extra,
+})
+
+async function build() {
+  const built = fs.existsSync(path.join(root, options.distDir, 'BUILD_ID'))
+  if (!options.build) {
+    if (!built) throw new Error(`no build in ${options.distDir}; run without --no-build`)
+    return log(`reusing the build in ${options.distDir}`)
+  }
+  log(`building into ${options.distDir} (log: ${logFile('build')})`)
+  const code = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd: root,
+    env: env({ NODE_ENV: 'production' }),
+    timeoutMs: 10 * 60_000,
+    logFile: logFile('build'),
+  })
+  if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile('build')}`)
+}
+
+async function prepareData() {
+  const url = await data.openDatabase(options, dataDir)
+  const runs = await data.bulkRuns(url)
+  let seedSeconds = null
+  if (!runs) {
+    log(
+      `seeding ${options.articles} articles and ${options.comments} comments (log: ${logFile('seed')})`,
+    )
+    const started = Date.now()
+    const args = [
+      'scripts/run.mjs',
+      'seed:bulk',
+      '--articles',
+      String(options.articles),
+      '--comments',
+      String(options.comments),
+    ]
+    const code = await run(process.execPath, args, {
+      cwd: root,
+      env: env({ DATABASE_URL: url, SEED_PASSWORD: secret() }),
+      timeoutMs: 20 * 60_000,
+      logFile: logFile('seed'),
+      showStderr: true,
+    })
+    if (code !== 0) throw new Error(`seed:bulk failed (exit ${code}); see ${logFile('seed')}`)
+    seedSeconds = Math.round((Date.now() - started) / 1000)
+  } else log(`reusing the bulk dataset (${runs.length} seed run(s)); sizes below are what it holds`)
+  const code = await run(
+    process.execPath,
+    ['scripts/run.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
+    {
+      cwd: root,
+      env: env({
+        DATABASE_URL: url,
+        BENCH_MODERATOR_EMAIL: moderator.email,
+        BENCH_MODERATOR_PASSWORD: moderator.password,
+      }),
+      timeoutMs: 3 * 60_000,
+      logFile: logFile('seed'),
+    },
+  )
+  if (code !== 0)
+    throw new Error(`could not set up the benchmark moderator; see ${logFile('seed')}`)
+  await data.clearBenchLeftovers(url)
+  return { url, seedSeconds }
+}
+
+async function startServers(url, bypass) {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  log(`starting the production server at ${base} (log: ${logFile('server')})`)
+  const server = start(process.execPath, ['scripts/run.mjs', 'start'], {
+    cwd: root,
+    logFile: logFile('server'),
+    env: env({
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      PAYLOAD_SECRET: secret(),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SERVER_URL: base,
+      TRUSTED_PROXIES: '127.0.0.1',
+      BENCH_BYPASS_SECRET: bypass,
+    }),
+  })
+  await waitForOk(`${base}/`, server, 180_000)
+  return { base, pid: server.child.pid }
+}
+
+async function startStaticServer(file) {
+  const server = start(process.execPath, ['scripts/bench/static-server.mjs', file], {
+    cwd: root,
+    logFile: logFile('static'),
+    stdout: 'pipe',
+  })
+  const port = await new Promise((resolve, reject) => {
+    server.child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())))
+    server.exited.then((code) => reject(new Error(`the static server exited (${code})`)))
+  })
+  return { url: `http://127.0.0.1:${port}/article.html`, pid: server.child.pid }
+}
+
+/**
+ * A short unrecorded run first (JIT, connection pools, caches), then the measurement, with the
+ * CPU time the serving processes (`pids`: server, database) spent per request.
+ */
+async function warmAndMeasure(name, url, pids, headers = {}) {
+  const load = { connections: options.connections, headers }
+  for (let i = 0; i < 5; i++) await (await fetch(url, { headers })).arrayBuffer()
+  await measure(url, { ...load, duration: Math.max(1, Math.round(options.duration / 4)) })
+  log(`measuring ${name} for ${options.duration} s`)
+  return withCpu(pids, () => measure(url, { ...load, duration: options.duration }))
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+
+async function main() {
+  log(
+    `machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (other work skews the numbers)`,
+  )
+  const [built, prepared] = await Promise.allSettled([build(), prepareData()])
+  for (const r of [built, prepared]) if (r.status === 'rejected') throw r.reason
+  const { url, seedSeconds } = prepared.value
+  const size = await data.datasetSize(url)
+  const article = await data.pickArticle(url, options.article)
+  const bypass = secret()
+  const { base, pid } = await startServers(url, bypass)
+  const pids = [pid, options.databaseUrl ? null : postmasterPid(path.join(dataDir, 'postgres'))]
+  const articlePath = `/articles/${article.slug}`
+
+  for (let i = 0; i < 3; i++) await (await fetch(`${base}${articlePath}`)).text()
+  const cachedResponse = await fetch(`${base}${articlePath}`)
+  const html = await cachedResponse.text()
+  const cacheState = cachedResponse.headers.get('x-nextjs-cache')
+  const uncachedStatus = (
+    await fetch(`${base}${articlePath}/uncached`, { headers: { 'x-bench-bypass': bypass } })
+  ).status
+  const htmlFile = path.join(dataDir, 'article.html')
+  fs.writeFileSync(htmlFile, html)
+  const staticServer = await startStaticServer(htmlFile)
+
+  const results = {}
+  results.static = await warmAndMeasure('the static file', staticServer.url, [
+    staticServer.pid,
+    null,
+  ])
+  results.articleCached = await warmAndMeasure(
+    'the article page, cached',
+    `${base}${articlePath}`,
+    pids,
+  )
+  results.articleUncached = await warmAndMeasure(
+    'the article page, uncached',
+    `${base}${articlePath}/uncached`,
+    pids,
+    { 'x-bench-bypass': bypass },
+  )
+  results.home = await warmAndMeasure('the home page', `${base}/`, pids)
+
+  log(`posting ${options.posts} comments, ${options.postConcurrency} at a time`)
+  const hidden = formFields(await (await fetch(`${base}${articlePath}`)).text())
+  const posted = await withCpu(pids, () =>
+    postComments(`${base}${articlePath}`, hidden, {
+      runId,
+      amount: options.posts,
+      connections: options.postConcurrency,
+    }),
+  )
+  const stored = await data.countPosted(url, runId)
+  results.comments = {
+    ...posted,
+    connections: options.postConcurrency,
+    stored,
+    storedOnce: stored.rows === options.posts && stored.senders === options.posts,
+  }
+
+  log(`approving ${options.approvals} comments and polling the page`)
+  const token = await login(base, moderator.email, moderator.password)
+  const ids = await data.pendingPosted(url, runId, article.id, options.approvals)
+  const latencies = await approvalLatencies(base, articlePath, token, ids)
+  const seen = latencies.filter((l) => l !== null)
+  results.approval = {
+    latencies,
+    medianMs: seen.length ? median(seen) : null,
+    maxMs: seen.length ? Math.max(...seen) : null,
+  }
+
+  const problems = [
+    cacheState !== 'HIT' &&
+      `the article page was not served from the cache (x-nextjs-cache: ${cacheState})`,
+    uncachedStatus !== 200 && `the uncached article page answered ${uncachedStatus}`,
+    !results.comments.storedOnce &&
+      `comments stored: ${stored.rows} rows, ${stored.senders} senders for ${options.posts} posts`,
+    ...['static', 'articleCached', 'articleUncached', 'home', 'comments'].map((k) => {
+      const r = results[k]
+      if (r.requests === 0) return `${k}: no request completed within ${options.duration} s`
+      return (r.non2xx || r.errors) && `${k}: ${r.non2xx} non-2xx, ${r.errors} errors`
+    }),
+    seen.length < latencies.length && 'an approved comment never appeared on the page within 10 s',
+  ].filter(Boolean)
+
+  console.log(`\n${table(results)}\n`)
+  const file = writeResults(root, {
+    date: new Date().toISOString(),
+    mode: options.smoke ? 'smoke' : 'full',
+    machine: machine(),
+    dataset: {
+      ...size,
+      seedSeconds,
+      article: {
+        slug: article.slug,
+        approvedComments: article.approved,
+        htmlBytes: Buffer.byteLength(html),
+      },
+    },
+    settings: {
+      connections: options.connections,
+      durationSeconds: options.duration,
+      posts: options.posts,
+      postConcurrency: options.postConcurrency,
+      tool: 'autocannon 8',
+      uncached: `GET ${articlePath}/uncached with X-Bench-Bypass`,
+    },
+    targets: TARGETS,
+    results,
+    problems,
+  })
+  console.log(
+    `bench: dataset ${size.articles} articles, ${size.comments} comments; article "${article.slug}" with ${article.approved} approved comments, ${Buffer.byteLength(html)} bytes of HTML`,
+  )
+  console.log(`bench: results in ${path.relative(root, file)}`)
+  for (const p of problems) console.error(`bench: PROBLEM: ${p}`)
+  return problems.length ? 1 : 0
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    log(`${signal}, cleaning up`)
+    await cleanUp()
+    process.exit(130)
+  })
+}
+
+let exitCode = 1
+try {
+  exitCode = await main()
+} catch (error) {
+  console.error(`bench: ${error?.message ?? error}`)
+} finally {
+  await cleanUp()
+  if (options.smoke) fs.rmSync(dataDir, { recursive: true, force: true })
+}
+process.exit(exitCode)

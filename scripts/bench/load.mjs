@@ -1,0 +1,94 @@
+// Load generation with autocannon, and the real comment form posted as a browser without
+// JavaScript posts it.
+import autocannon from 'autocannon'
+
+import { BENCH_EMAIL } from './dataset.mjs'
+
+const summary = (r) => ({
+  requests: r.requests.total,
+  rps: Math.round(r.requests.total / r.duration),
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts,
+  non2xx: r.non2xx,
+})
+
+/** GETs `url` from `connections` connections for `duration` seconds. */
+export async function measure(url, { connections, duration, headers = {} }) {
+  return summary(await autocannon({ url, connections, duration, headers, timeout: 30 }))
+}
+
+const decode = (s) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+
+/**
+ * The comment form's hidden fields as the page renders them: the server action's reference and
+ * bound state ($ACTION_REF_1, $ACTION_1:0, $ACTION_1:1, $ACTION_KEY), the article, and the rest.
+ */
+export function formFields(html) {
+  const form = html.match(/<form[^>]*id="respond"[^>]*>[\s\S]*?<\/form>/)?.[0]
+  if (!form) throw new Error('no comment form (#respond) on the page')
+  const fields = []
+  for (const [, attrs] of form.matchAll(/<input([^>]*)>/g)) {
+    const a = Object.fromEntries(
+      [...attrs.matchAll(/([\w:$-]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)]),
+    )
+    if (a.type === 'hidden' && a.name) fields.push([a.name, a.value ?? ''])
+  }
+  if (!fields.some(([name]) => name.startsWith('$ACTION')))
+    throw new Error('the comment form carries no server action fields')
+  return fields
+}
+
+export function multipart(fields) {
+  const boundary = `----byline-bench-${Math.random().toString(36).slice(2)}`
+  const parts = fields.map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  )
+  return {
+    body: `${parts.join('')}--${boundary}--\r\n`,
+    type: `multipart/form-data; boundary=${boundary}`,
+  }
+}
+
+/** One reader's comment: their own address (through the trusted proxy) and email. */
+export function commentPost(hidden, runId, i) {
+  const { body, type } = multipart([
+    ...hidden,
+    ['comment', `Benchmark comment ${i} of run ${runId}: the second section explains it well.`],
+    ['author', `Bench Reader ${i}`],
+    ['email', BENCH_EMAIL(runId, i)],
+    ['url', ''],
+    ['hp_website', ''],
+  ])
+  const forwardedFor = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
+  return { body, headers: { 'content-type': type, 'x-forwarded-for': forwardedFor } }
+}
+
+/** Posts `amount` comments, `connections` at a time, each from a distinct sender. */
+export async function postComments(url, hidden, { runId, amount, connections }) {
+  let n = 0
+  const ok = { thanked: 0 }
+  const result = await autocannon({
+    url,
+    connections,
+    amount,
+    timeout: 60,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({ ...req, ...commentPost(hidden, runId, ++n) }),
+        onResponse: (status, body) => {
+          if (status === 200 && String(body).includes('awaiting moderation')) ok.thanked += 1
+        },
+      },
+    ],
+  })
+  return { ...summary(result), thanked: ok.thanked }
+}
