@@ -27,8 +27,10 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env) {
     smoke,
     articles: number('articles', 'BENCH_ARTICLES', smoke ? 60 : 10_000),
     comments: number('comments', 'BENCH_COMMENTS', smoke ? 1_200 : 200_000),
-    duration: number('duration', 'BENCH_DURATION', smoke ? 2 : 10),
-    connections: 32,
+    duration: number('duration', 'BENCH_DURATION', smoke ? 4 : 10),
+    // The smoke keeps CI's run working, not fast: few connections, so a loaded machine still
+    // completes requests within the window.
+    connections: smoke ? 4 : 32,
     posts: smoke ? 100 : 1_000,
     postConcurrency: smoke ? 10 : 50,
     approvals: smoke ? 2 : 5,
