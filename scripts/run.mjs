@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 
 import { CLIENT_IP_HEADER, clientIp, parseTrusted } from './lib/clientIp.mjs'
@@ -46,14 +46,28 @@ async function database() {
   }
 }
 
-function payloadCli(args) {
+// Preloaded into each payload CLI process; it exits with DRAINED_EXIT_CODE when a command stalls.
+const drainGuard = path.join(root, 'scripts/lib/drainGuard.mjs')
+const DRAINED_EXIT_CODE = 75
+
+function payloadCliOnce(args) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--no-deprecation', 'node_modules/payload/bin.js', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, BYLINE_DISABLE_JOBS: '1' },
-    })
+    const child = spawn(
+      process.execPath,
+      ['--no-deprecation', '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
+      { stdio: 'inherit', env: { ...process.env, BYLINE_DISABLE_JOBS: '1' } },
+    )
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
+}
+
+/** Runs the payload CLI; a run that stalled before doing anything (see drainGuard.mjs) is retried. */
+async function payloadCli(args) {
+  for (let attempt = 1; ; attempt++) {
+    const code = await payloadCliOnce(args)
+    if (code !== DRAINED_EXIT_CODE || attempt === 3) return code
+    console.warn(`byline: retrying \`payload ${args[0]}\` (attempt ${attempt + 1} of 3)`)
+  }
 }
 
 /** Committed migrations (migrations/*.ts) that the database has not recorded as applied. */

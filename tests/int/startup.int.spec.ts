@@ -43,6 +43,25 @@ describe('start-up failures print one clear line and exit non-zero', () => {
   })
 })
 
+describe('payload scripts', () => {
+  // A `payload run` whose module loading stalls used to exit 0 having done nothing (a seed that
+  // seeded nothing, a benchmark moderator without a password). It must fail, after retries.
+  it('a script that never finishes fails with a clear line instead of passing as done', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-stall-'))
+    const script = path.join(dir, 'stall.mts')
+    fs.writeFileSync(script, "await new Promise(() => {})\nconsole.log('finished')\n")
+    try {
+      const { code, stdout, stderr } = await launcher(['payload', 'run', script], { DATABASE_URL: process.env.DATABASE_URL })
+      expect(code).toBe(75)
+      expect(stdout).not.toContain('finished')
+      expect(stderr.match(/stopped before it finished/g)).toHaveLength(3)
+      expect(stderr).toContain('retrying `payload run` (attempt 3 of 3)')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
+
 describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-embedded-'))
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
