@@ -63,6 +63,27 @@ async function build() {
   if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile('build')}`)
 }
 
+/** The benchmark's moderator account, with a fresh password (scripts/bench/moderator.ts). */
+async function setModeratorPassword(url) {
+  const code = await run(
+    process.execPath,
+    ['scripts/run.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
+    {
+      cwd: root,
+      env: env({
+        DATABASE_URL: url,
+        BENCH_MODERATOR_EMAIL: moderator.email,
+        BENCH_MODERATOR_PASSWORD: moderator.password,
+      }),
+      timeoutMs: 3 * 60_000,
+      logFile: logFile('seed'),
+    },
+  )
+  if (code !== 0) {
+    throw new Error(`could not set up the benchmark moderator; see ${logFile('seed')}`)
+  }
+}
+
 async function prepareData() {
   const url = await data.openDatabase(options, dataDir)
   const runs = await data.bulkRuns(url)
@@ -87,49 +108,50 @@ async function prepareData() {
       logFile: logFile('seed'),
       showStderr: true,
     })
-    if (code !== 0) throw new Error(`seed:bulk failed (exit ${code}); see ${logFile('seed')}`)
+    if (code !== 0 || !(await data.bulkRuns(url))) {
+      throw new Error(`seed:bulk failed (exit ${code}); see ${logFile('seed')}`)
+    }
     seedSeconds = Math.round((Date.now() - started) / 1000)
   } else log(`reusing the bulk dataset (${runs.length} seed run(s)); sizes below are what it holds`)
-  const code = await run(
-    process.execPath,
-    ['scripts/run.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
-    {
-      cwd: root,
-      env: env({
-        DATABASE_URL: url,
-        BENCH_MODERATOR_EMAIL: moderator.email,
-        BENCH_MODERATOR_PASSWORD: moderator.password,
-      }),
-      timeoutMs: 3 * 60_000,
-      logFile: logFile('seed'),
-    },
-  )
-  if (code !== 0)
-    throw new Error(`could not set up the benchmark moderator; see ${logFile('seed')}`)
+  await setModeratorPassword(url)
   await data.clearBenchLeftovers(url)
   return { url, seedSeconds }
 }
 
-async function startServers(url, bypass) {
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  log(`starting the production server at ${base} (log: ${logFile('server')})`)
-  const server = start(process.execPath, ['scripts/run.mjs', 'start'], {
-    cwd: root,
-    logFile: logFile('server'),
-    env: env({
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      PAYLOAD_SECRET: secret(),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SERVER_URL: base,
-      TRUSTED_PROXIES: '127.0.0.1',
-      BENCH_BYPASS_SECRET: bypass,
-    }),
-  })
-  await waitForOk(`${base}/`, server, 180_000)
-  return { base, pid: server.child.pid }
+/**
+ * Starts the production server on a free port. It is ready when the uncached page answers 200
+ * to this run's bypass secret: only this server can, so another process that took the port
+ * while ours was still migrating (they are picked free, then bound seconds later) is not
+ * mistaken for it.
+ */
+async function startServers(url, bypass, probePath) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    log(`starting the production server at ${base} (log: ${logFile('server')})`)
+    const server = start(process.execPath, ['scripts/run.mjs', 'start'], {
+      cwd: root,
+      logFile: logFile('server'),
+      env: env({
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        PAYLOAD_SECRET: secret(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SERVER_URL: base,
+        TRUSTED_PROXIES: '127.0.0.1',
+        BENCH_BYPASS_SECRET: bypass,
+      }),
+    })
+    try {
+      await waitForOk(`${base}${probePath}`, server, 180_000, { 'x-bench-bypass': bypass })
+      return { base, pid: server.child.pid }
+    } catch (error) {
+      // Most likely the port was taken meanwhile (the log says "cannot listen"): try another.
+      if (attempt === 3 || !String(error.message).includes('exited')) throw error
+      log(`${error.message}; trying another port`)
+    }
+  }
 }
 
 async function startStaticServer(file) {
@@ -146,13 +168,14 @@ async function startStaticServer(file) {
 }
 
 /**
- * A short unrecorded run first (JIT, connection pools, caches), then the measurement, with the
+ * An unrecorded run as long as the measurement first (JIT, connection pools, caches: a cold
+ * Node server is about half as fast for its first few seconds), then the measurement, with the
  * CPU time the serving processes (`pids`: server, database) spent per request.
  */
 async function warmAndMeasure(name, url, pids, headers = {}) {
   const load = { connections: options.connections, headers }
   for (let i = 0; i < 5; i++) await (await fetch(url, { headers })).arrayBuffer()
-  await measure(url, { ...load, duration: Math.max(1, Math.round(options.duration / 4)) })
+  await measure(url, { ...load, duration: options.duration })
   log(`measuring ${name} for ${options.duration} s`)
   return withCpu(pids, () => measure(url, { ...load, duration: options.duration }))
 }
@@ -169,9 +192,11 @@ async function main() {
   const size = await data.datasetSize(url)
   const article = await data.pickArticle(url, options.article)
   const bypass = secret()
-  const { base, pid } = await startServers(url, bypass)
+  const { base, pid } = await startServers(url, bypass, `/articles/${article.slug}/uncached`)
   const pids = [pid, options.databaseUrl ? null : postmasterPid(path.join(dataDir, 'postgres'))]
   const articlePath = `/articles/${article.slug}`
+  // Logged in before any load, so that a login problem stops the run at once.
+  const token = await login(base, moderator.email, moderator.password)
 
   for (let i = 0; i < 3; i++) await (await fetch(`${base}${articlePath}`)).text()
   const cachedResponse = await fetch(`${base}${articlePath}`)
@@ -220,7 +245,7 @@ async function main() {
   }
 
   log(`approving ${options.approvals} comments and polling the page`)
-  const token = await login(base, moderator.email, moderator.password)
+
   const ids = await data.pendingPosted(url, runId, article.id, options.approvals)
   const latencies = await approvalLatencies(base, articlePath, token, ids)
   const seen = latencies.filter((l) => l !== null)

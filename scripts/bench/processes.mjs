@@ -77,7 +77,7 @@ export function start(command, args, { env = process.env, logFile, cwd, stdout =
 }
 
 /** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */
-export async function waitForOk(url, server, timeoutMs) {
+export async function waitForOk(url, server, timeoutMs, headers = {}) {
   let died = null
   server.exited.then((code) => (died = code))
   const until = Date.now() + timeoutMs
@@ -85,7 +85,7 @@ export async function waitForOk(url, server, timeoutMs) {
   while (Date.now() < until) {
     if (died !== null) throw new Error(`the server exited (${died}) before answering`)
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) })
       if (response.status === 200) return
       last = `HTTP ${response.status}`
     } catch (error) {
