@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 
 // Public pages: a CDN or reverse proxy may keep them a minute and serve them stale for five more
@@ -35,6 +37,8 @@ const nextConfig = {
   // A second build directory lets a benchmark or a parallel test run build without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Next's own cache, plus a hook where tags expire (lib/cache/nextCacheHandler.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/nextCacheHandler.mjs', import.meta.url)),
   // Next would hash every page body for an ETag on every request (about 1 ms for a 75 KB article,
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,

@@ -19,6 +19,9 @@ export function tagsForCategoryChange(doc: Slugged, previousDoc?: Slugged): stri
   return [TAGS.categories, TAGS.articles, ...[...slugs].map(TAGS.category)]
 }
 
+// Set by lib/cache/nextCacheHandler.mjs in a Next.js server: expires tags outside a request.
+const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
+
 type Listener = (tags: string[]) => void
 const listeners = new Set<Listener>()
 
@@ -40,11 +43,17 @@ export function expireTags(req: PayloadRequest, tags: string[]): void {
   if (req.context?.disableRevalidate || tags.length === 0) return
   for (const tag of tags) {
     try {
+      // Inside a request Next.js only queues the tags (applied when the request ends) and tells
+      // a server action's page to refresh.
       revalidateTag(tag, { expire: 0 })
     } catch (error) {
       if (!String(error).includes('static generation store missing')) throw error
     }
   }
+  // And expire them in Next's cache at once. A job run by the queue's timer has no request of
+  // its own; its timer may even carry a long-finished request's context, whose queue nobody
+  // applies any more, so revalidateTag alone would lose the expiry of a scheduled article.
+  void (globalThis as { [EXPIRE_NOW]?: (tags: string[]) => Promise<void> })[EXPIRE_NOW]?.(tags)
   for (const listener of listeners) listener(tags)
   req.payload.logger.debug({ msg: 'revalidated', tags })
 }
