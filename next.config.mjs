@@ -7,7 +7,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 // once, so a shared cache lags a change by at most a minute.
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 const PRIVATE = 'private, no-store'
-const PUBLIC_PATHS = ['/', '/articles/:path*', '/categories/:path*', '/feed.xml', '/sitemap.xml', '/robots.txt']
+const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/feed.xml', '/sitemap.xml', '/robots.txt']
 // Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
 const personal = [
   { type: 'cookie', key: 'payload-token' },
@@ -43,6 +43,23 @@ const nextConfig = {
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,
   images: { unoptimized: true },
+  // Lists are addressed `/?page=N` and `/categories/<slug>?page=N`, but a page that reads the
+  // query string is rendered on every request; as paths (`/page/N`), Next.js caches each one.
+  // A `page` that is not a number goes to page 0, which answers 404.
+  async rewrites() {
+    const page = { type: 'query', key: 'page', value: '(?<n>[1-9]\\d{0,4})' }
+    const anyPage = { type: 'query', key: 'page' }
+    return {
+      beforeFiles: [
+        { source: '/', has: [page], destination: '/page/:n' },
+        { source: '/', has: [anyPage], destination: '/page/0' },
+        { source: '/', destination: '/page/1' },
+        { source: '/categories/:slug', has: [page], destination: '/categories/:slug/page/:n' },
+        { source: '/categories/:slug', has: [anyPage], destination: '/categories/:slug/page/0' },
+        { source: '/categories/:slug', destination: '/categories/:slug/page/1' },
+      ],
+    }
+  },
   async headers() {
     return [
       {

@@ -15,9 +15,9 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
   )
 }
 
-/** `?page=N` as a positive integer, or null when it is not one. */
-export function parsePage(value: string | string[] | undefined): number | null {
-  if (value === undefined) return 1
-  const n = Number(Array.isArray(value) ? value[0] : value)
-  return Number.isInteger(n) && n >= 1 && n <= 10000 ? n : null
+/** A list's page number (from `?page=N`, rewritten into the path) as 1 to 10000, or null. */
+export function parsePage(value: string): number | null {
+  if (!/^[1-9]\d{0,4}$/.test(value)) return null
+  const n = Number(value)
+  return n <= 10000 ? n : null
 }

@@ -4,11 +4,15 @@ import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
 import { getLatestArticles } from '@/lib/queries'
 
-type Args = { searchParams: Promise<{ page?: string | string[] }> }
+// The front page: latest published articles, newest first. Readers address it as `/` and
+// `/?page=N`; next.config.mjs rewrites those here, so each page is a path Next.js can cache.
+export const dynamicParams = true
+export const generateStaticParams = async () => []
 
-/** The front page: latest published articles, newest first, `?page=N` for older ones. */
-export default async function HomePage({ searchParams }: Args) {
-  const page = parsePage((await searchParams).page)
+type Args = { params: Promise<{ page: string }> }
+
+export default async function HomePage({ params }: Args) {
+  const page = parsePage((await params).page)
   if (page === null) notFound()
   const result = await getLatestArticles(page)
   if (page > 1 && result.docs.length === 0) notFound()

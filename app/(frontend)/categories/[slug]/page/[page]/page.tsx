@@ -5,16 +5,21 @@ import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
 import { getCategoryArticles, getCategoryBySlug } from '@/lib/queries'
 
-type Args = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> }
+// A category's articles. Readers address it as `/categories/<slug>` and `?page=N`;
+// next.config.mjs rewrites those here, so each page is a path Next.js can cache.
+export const dynamicParams = true
+export const generateStaticParams = async () => []
+
+type Args = { params: Promise<{ slug: string; page: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const category = await getCategoryBySlug((await params).slug)
   return category ? { title: category.title, alternates: { canonical: `/categories/${category.slug}` } } : {}
 }
 
-export default async function CategoryPage({ params, searchParams }: Args) {
-  const [{ slug }, query] = await Promise.all([params, searchParams])
-  const page = parsePage(query.page)
+export default async function CategoryPage({ params }: Args) {
+  const { slug, page: rawPage } = await params
+  const page = parsePage(rawPage)
   const category = await getCategoryBySlug(slug)
   if (!category || page === null) notFound()
   const result = await getCategoryArticles(category.id, slug, page)
