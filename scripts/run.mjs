@@ -11,6 +11,7 @@ import pg from 'pg'
 
 import { CLIENT_IP_HEADER, clientIp, parseTrusted } from './lib/clientIp.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
+import { createPageCache, PURGE_HOOK } from './lib/pageCache.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -129,6 +130,14 @@ function clearPageCache() {
   for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
 }
 
+/** BYLINE_PAGE_CACHE_MB: memory for the copy of cached public pages (scripts/lib/pageCache.mjs); 0 turns it off. */
+function pageCacheBytes() {
+  const raw = process.env.BYLINE_PAGE_CACHE_MB ?? '128'
+  const mb = Number(raw)
+  if (!/^\d+$/.test(raw.trim()) || !Number.isFinite(mb)) fail(`BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`)
+  return mb * 1024 * 1024
+}
+
 async function serve(dev) {
   if (!dev) clearPageCache()
   const { default: next } = await import('next')
@@ -138,7 +147,11 @@ async function serve(dev) {
   await app.prepare()
   const handle = app.getRequestHandler()
   const trusted = parseTrusted(process.env.TRUSTED_PROXIES)
+  const pageCache = createPageCache({ maxBytes: dev ? 0 : pageCacheBytes() })
+  // lib/revalidate.ts empties the copy through this hook whenever it expires a cache tag.
+  globalThis[PURGE_HOOK] = pageCache
   const server = http.createServer((req, res) => {
+    if (pageCache.serve(req, res)) return
     // Always overwritten: the app reads the client address from this header only.
     req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
     return handle(req, res)
