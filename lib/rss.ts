@@ -1,6 +1,6 @@
 import type { ArticleCard } from './queries'
 
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 
 type Channel = { title: string; description: string; link: string; selfUrl: string }

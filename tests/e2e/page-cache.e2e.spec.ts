@@ -103,3 +103,14 @@ test('after an edit, no anonymous request gets the old copy back', async ({ requ
   expect(last.headers()['x-byline-cache']).toBe('HIT')
   expect(await last.text()).toContain('After the edit')
 })
+
+test('feed.xml and sitemap.xml come from the cache, and a newly published article is in both at once', async ({ request, editorApi }) => {
+  for (const file of ['/feed.xml', '/sitemap.xml']) {
+    await request.get(file)
+    expect((await request.get(file)).headers()['x-nextjs-cache']).toBe('HIT')
+  }
+  const slug = uniqueSlug('listed')
+  await createArticle(editorApi, { title: 'Listed story', slug, status: 'published' })
+  expect(await (await request.get('/feed.xml')).text()).toContain(`/articles/${slug}</link>`)
+  expect(await (await request.get('/sitemap.xml')).text()).toContain(`/articles/${slug}</loc>`)
+})

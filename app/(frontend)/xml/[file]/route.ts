@@ -1,0 +1,35 @@
+import { serverUrl, siteDescription, siteName } from '@/lib/env'
+import { getAllArticleSlugs, getAllCategories, getFeedArticles } from '@/lib/queries'
+import { renderRss } from '@/lib/rss'
+import { renderSitemap } from '@/lib/sitemap'
+
+// /feed.xml and /sitemap.xml, rewritten here by next.config.mjs. As a dynamic segment rendered on
+// first request (not at build, so `next build` needs no database), each file is then served from
+// Next's cache until a change expires the tags of the data it read.
+export const dynamicParams = true
+export const generateStaticParams = async () => []
+
+const FEED_SIZE = 20
+
+const FILES: Record<string, () => Promise<Response>> = {
+  /** RSS 2.0: the latest 20 published articles. */
+  'feed.xml': async () => {
+    const articles = await getFeedArticles(FEED_SIZE)
+    const xml = renderRss({ title: siteName, description: siteDescription, link: serverUrl, selfUrl: `${serverUrl}/feed.xml` }, articles)
+    return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+  },
+  'sitemap.xml': async () => {
+    const [articles, categories] = await Promise.all([getAllArticleSlugs(), getAllCategories()])
+    const xml = renderSitemap([
+      { url: `${serverUrl}/`, changeFrequency: 'hourly', priority: 1 },
+      ...categories.map((c) => ({ url: `${serverUrl}/categories/${c.slug}`, lastModified: c.updatedAt })),
+      ...articles.map((a) => ({ url: `${serverUrl}/articles/${a.slug}`, lastModified: a.updatedAt })),
+    ])
+    return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })
+  },
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const render = FILES[(await params).file]
+  return render ? render() : new Response('Not found', { status: 404 })
+}
