@@ -38,8 +38,12 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
   const loadedAt = useRef(0)
   const formRef = useRef<HTMLFormElement>(null)
 
-  const loadMine = useCallback(() => {
-    fetch(`/comments/mine?article=${articleId}`, { credentials: 'same-origin', cache: 'no-store' })
+  /** This browser's pending comments; `token` (just posted) is stored as its cookie first. */
+  const loadMine = useCallback((token?: string) => {
+    const init: RequestInit = token
+      ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) }
+      : {}
+    fetch(`/comments/mine?article=${articleId}`, { ...init, credentials: 'same-origin', cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : { docs: [], editable: [] }))
       .then((r: Mine) => {
         setMine(r.docs)
@@ -72,8 +76,10 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
       setReplyTo(null)
       const posted = state.posted
       if (posted) setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
-      loadMine()
+      if (state.ownToken && !reader) rememberCommenter(state.values)
+      loadMine(state.ownToken)
     }
+    // `reader` is read, not watched: only a new answer from the server should run this.
   }, [state, loadMine])
 
   const logOut = async (event: React.MouseEvent) => {
@@ -224,12 +230,23 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   )
 }
 
+const COMMENTER_COOKIE = 'byline_commenter'
+
+/**
+ * "Save my name, email, and website in this browser": kept (or forgotten) after a post. Written
+ * here, not by the action, when JavaScript is on (see FormState.ownToken); the same format.
+ */
+function rememberCommenter(values: FormState['values']) {
+  const saved = values.remember ? encodeURIComponent(JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })) : ''
+  document.cookie = `${COMMENTER_COOKIE}=${saved}; path=/; samesite=lax; max-age=${values.remember ? 365 * 86_400 : 0}`
+}
+
 /** Fills name, email and website from the "Save my name…" cookie, where the fields are empty. */
 function prefillSavedCommenter(form: HTMLFormElement | null) {
-  const raw = document.cookie.split('; ').find((c) => c.startsWith('byline_commenter='))
+  const raw = document.cookie.split('; ').find((c) => c.startsWith(`${COMMENTER_COOKIE}=`))
   if (!form || !raw) return
   try {
-    const saved = JSON.parse(decodeURIComponent(raw.slice('byline_commenter='.length))) as { n?: string; e?: string; u?: string }
+    const saved = JSON.parse(decodeURIComponent(raw.slice(COMMENTER_COOKIE.length + 1))) as { n?: string; e?: string; u?: string }
     const set = (name: string, value?: string) => {
       const input = form.elements.namedItem(name) as HTMLInputElement | null
       if (input && !input.value && value) input.value = value

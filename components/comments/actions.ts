@@ -1,7 +1,7 @@
 'use server'
 import { cookies, headers } from 'next/headers'
 
-import { OWN_COMMENTS_COOKIE, readOwnComments, signOwnComments } from '@/lib/comments/identity'
+import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments, signOwnComments } from '@/lib/comments/identity'
 import { submitComment } from '@/lib/comments/submit'
 import { payload } from '@/lib/payload'
 import { sessionReaderId } from '@/lib/readers/session'
@@ -47,14 +47,19 @@ export async function postComment(previous: FormState, form: FormData): Promise<
   }
 
   const jar = await cookies()
-  const own = readOwnComments(jar.get(OWN_COMMENTS_COOKIE)?.value)
-  jar.set(OWN_COMMENTS_COOKIE, signOwnComments([...own, result.comment.id]), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: YEAR })
-  if (readerId) {
-    // Signed in: the account supplies name and email; nothing to remember in the browser.
-  } else if (values.remember) {
-    const saved = JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })
-    jar.set('byline_commenter', saved, { sameSite: 'lax', path: '/', maxAge: YEAR })
-  } else jar.delete('byline_commenter')
+  const ownToken = signOwnComments([...readOwnComments(jar.get(OWN_COMMENTS_COOKIE)?.value), result.comment.id])
+  // The page's script sent this (a plain form POST, JavaScript off, carries no such header): it
+  // stores the cookies itself, so the answer is the action's result and not a re-rendered page.
+  const fromScript = h.get('next-action') !== null
+  if (!fromScript) {
+    jar.set(OWN_COMMENTS_COOKIE, ownToken, OWN_COMMENTS_COOKIE_OPTIONS)
+    if (readerId) {
+      // Signed in: the account supplies name and email; nothing to remember in the browser.
+    } else if (values.remember) {
+      const saved = JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })
+      jar.set('byline_commenter', saved, { sameSite: 'lax', path: '/', maxAge: YEAR })
+    } else jar.delete('byline_commenter')
+  }
 
   const keep = values.remember ? { authorName: values.authorName, authorEmail: values.authorEmail, authorUrl: values.authorUrl } : {}
   return {
@@ -63,5 +68,6 @@ export async function postComment(previous: FormState, form: FormData): Promise<
     errors: {},
     values: { body: '', authorName: '', authorEmail: '', authorUrl: '', parentId: '', notify: false, remember: values.remember, ...keep },
     posted: result.comment,
+    ...(fromScript ? { ownToken } : {}),
   }
 }

@@ -11,6 +11,12 @@ export type FormState = {
   values: FormValues
   /** The comment just posted, shown to its author with "awaiting moderation" while pending. */
   posted?: PublicComment
+  /**
+   * With JavaScript on: the signed "own comments" value for the browser to store through
+   * POST /comments/mine (the action sets no cookie: Next.js re-renders the whole page for an
+   * action that does).
+   */
+  ownToken?: string
 }
 
 export const emptyValues = (parentId = ''): FormValues => ({ body: '', authorName: '', authorEmail: '', authorUrl: '', remember: false, notify: false, parentId })

@@ -19,6 +19,8 @@ export function truncateIp(ip: string): string {
  * can make one, so it proves "this browser wrote these" without an account.
  */
 export const OWN_COMMENTS_COOKIE = 'byline_own_comments'
+/** How the server stores it (a year, never readable by page scripts). */
+export const OWN_COMMENTS_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400 } as const
 const MAX_REMEMBERED = 20
 
 export function signOwnComments(ids: number[]): string {

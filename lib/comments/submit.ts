@@ -55,6 +55,8 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   const doc = await payload.create({
     collection: 'comments',
     overrideAccess: false,
+    // The answer needs the comment's own fields only; the default depth read the whole article back.
+    depth: 0,
     context: { commentSubmission: true },
     data: {
       article: input.articleId,

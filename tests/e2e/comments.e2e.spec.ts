@@ -17,7 +17,11 @@ test('a reader comments (JavaScript on and off); only they see it waiting; a mod
   await alicePage.goto(articlePath(slug))
   await expect(alicePage.getByRole('heading', { name: 'LEAVE A REPLY' })).toBeVisible()
   await expect(alicePage.locator('.comments-title')).toHaveCount(0)
+  const answer = alicePage.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(articlePath(slug)))
   await postComment(alicePage, { comment: 'First, with JavaScript.', name: 'Alice', email: 'alice@example.test' })
+  // The action answers with its result only: Next.js did not render the page again for it.
+  expect((await answer).headers()['x-action-revalidated']).toBeUndefined()
+  expect((await (await answer).body()).length).toBeLessThan(4000)
   await expectAwaiting(alicePage, 'First, with JavaScript.')
   await alicePage.reload()
   await expectAwaiting(alicePage, 'First, with JavaScript.')
@@ -200,4 +204,51 @@ test('anonymous API requests cannot create, approve or read private comment fiel
   const list = await api.get('/api/comments?limit=100')
   expect(JSON.stringify(await list.json())).not.toMatch(/"authorEmail"|"ip"|"userAgent"|"verdict"/)
   await api.dispose()
+})
+
+test('only a comment token this site signed, sent from its own pages, becomes the own-comments cookie', async () => {
+  const api = await apiRequest.newContext({ baseURL: baseURL() })
+  const own = (token: string, headers: Record<string, string>) =>
+    api.post('/comments/mine?article=1', { data: { token }, headers: { 'content-type': 'application/json', ...headers } })
+  const forged = await own('1.2.3.00000000000000000000000000000000', { 'sec-fetch-site': 'same-origin' })
+  expect(forged.status()).toBe(400)
+  expect(forged.headers()['set-cookie']).toBeUndefined()
+  const crossSite = await own('1.2.3.00000000000000000000000000000000', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })
+  expect(crossSite.status()).toBe(403)
+  await api.dispose()
+})
+
+test('"Save my name, email, and website" fills the form next time, and unticking it forgets them', async ({ browser, editorApi }) => {
+  const first = uniqueSlug('remember')
+  const second = uniqueSlug('remember')
+  await createArticle(editorApi, { title: 'Remembered once', slug: first, status: 'published' })
+  await createArticle(editorApi, { title: 'Remembered twice', slug: second, status: 'published' })
+  const reader = await readerContext(browser)
+  const page = await reader.newPage()
+  await page.goto(articlePath(first))
+  await fillCommentForm(page, { comment: 'Please keep my details.', name: 'Dana', email: 'dana@example.test', website: 'https://dana.example' })
+  await page.getByLabel(/Save my name/).check()
+  await postComment(page, {})
+  await expectAwaiting(page, 'Please keep my details.')
+
+  // The same browser (its cookies) a while later: another address and email, so that the
+  // flood limit (one comment per 15 s per address and per email) does not refuse it.
+  const later = await browser.newContext({ storageState: await reader.storageState(), extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.77' } })
+  const again = await later.newPage()
+  await again.goto(articlePath(second))
+  const form = again.locator('form#respond')
+  await expect(form.getByLabel(/^Name\*?$/)).toHaveValue('Dana')
+  await expect(form.getByLabel(/^Email\*?$/)).toHaveValue('dana@example.test')
+  await expect(form.getByLabel('Website', { exact: true })).toHaveValue('https://dana.example')
+  await again.getByLabel(/Save my name/).uncheck()
+  await form.getByLabel(/^Email\*?$/).fill('dana.again@example.test')
+  await postComment(again, { comment: 'Now forget me, please.' })
+  await expectAwaiting(again, 'Now forget me, please.')
+
+  await again.goto(articlePath(first))
+  await expect(again.locator('form#respond').getByLabel(/^Name\*?$/)).toHaveValue('')
+  // Still this browser's own comment, awaiting moderation.
+  await expectAwaiting(again, 'Please keep my details.')
+  await later.close()
+  await reader.close()
 })

@@ -1,7 +1,8 @@
 import { cookies } from 'next/headers'
 
-import { OWN_COMMENTS_COOKIE, readOwnComments } from '@/lib/comments/identity'
+import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments } from '@/lib/comments/identity'
 import { ownCommentsOn } from '@/lib/comments/ownList'
+import { serverUrl } from '@/lib/env'
 import { payload } from '@/lib/payload'
 import { sessionReaderId } from '@/lib/readers/session'
 
@@ -11,10 +12,36 @@ import { sessionReaderId } from '@/lib/readers/session'
  * the client sends) name them; lib/comments/own.ts reads them with the reader's rights only.
  */
 export async function GET(request: Request) {
+  return listOwn(request, readOwnComments((await cookies()).get(OWN_COMMENTS_COOKIE)?.value))
+}
+
+/**
+ * After a comment posted with JavaScript on: stores the signed value the comment form's action
+ * returned (`{ "token": … }`) as this browser's httpOnly cookie, then answers like GET. Only a
+ * value this server signed is stored, and only from a same-origin request.
+ */
+export async function POST(request: Request) {
+  if (request.headers.get('sec-fetch-site') !== 'same-origin' && !sameOrigin(request)) {
+    return Response.json({ error: 'cross-site request refused' }, { status: 403, headers: PRIVATE })
+  }
+  const body = (await request.json().catch(() => null)) as { token?: unknown } | null
+  const token = typeof body?.token === 'string' ? body.token : ''
+  const own = readOwnComments(token)
+  if (own.length === 0) return Response.json({ error: 'not a comment token of this site' }, { status: 400, headers: PRIVATE })
+  ;(await cookies()).set(OWN_COMMENTS_COOKIE, token, OWN_COMMENTS_COOKIE_OPTIONS)
+  return listOwn(request, own)
+}
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' }
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  return origin !== null && (origin === new URL(serverUrl).origin || origin === new URL(request.url).origin)
+}
+
+async function listOwn(request: Request, own: number[]) {
   const articleId = Number(new URL(request.url).searchParams.get('article'))
-  const headers = { 'Cache-Control': 'private, no-store' }
-  if (!Number.isInteger(articleId)) return Response.json({ docs: [], editable: [] }, { headers })
-  const own = readOwnComments((await cookies()).get(OWN_COMMENTS_COOKIE)?.value)
+  if (!Number.isInteger(articleId)) return Response.json({ docs: [], editable: [] }, { headers: PRIVATE })
   const readerId = await sessionReaderId()
-  return Response.json(await ownCommentsOn(await payload(), articleId, own, readerId), { headers })
+  return Response.json(await ownCommentsOn(await payload(), articleId, own, readerId), { headers: PRIVATE })
 }
