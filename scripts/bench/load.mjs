@@ -1,5 +1,5 @@
-// Load generation with autocannon, and the real comment form posted as a browser without
-// JavaScript posts it.
+// Load generation with autocannon, and the real comment form posted as a browser posts it: with
+// JavaScript (a fetch of the server action) or without (a plain multipart form POST).
 import autocannon from 'autocannon'
 
 import { BENCH_EMAIL } from './dataset.mjs'
@@ -57,24 +57,47 @@ export function multipart(fields) {
   }
 }
 
+/**
+ * The form as the page's script sends it (captured from Chromium): every field prefixed "_1_",
+ * then the action's arguments in "0" (the previous form state and the form data, "$K1"), with
+ * the action's id in the Next-Action header.
+ */
+function scriptedFields(fields) {
+  const get = (name) => fields.find(([n]) => n === name)?.[1]
+  const { id } = JSON.parse(get('$ACTION_1:0') ?? '{}')
+  const [previousState] = JSON.parse(get('$ACTION_1:1') ?? '[]')
+  if (!id || !previousState) throw new Error('the comment form carries no server action reference')
+  return {
+    fields: [...fields.map(([n, v]) => [`_1_${n}`, v]), ['0', JSON.stringify([previousState, '$K1'])]],
+    headers: { 'next-action': id, accept: 'text/x-component' },
+  }
+}
+
 /** One reader's comment: their own address (through the trusted proxy) and email. */
-export function commentPost(hidden, runId, i) {
-  const { body, type } = multipart([
+export function commentPost(hidden, runId, i, { script = false } = {}) {
+  const typed = [
     ...hidden,
     ['comment', `Benchmark comment ${i} of run ${runId}: the second section explains it well.`],
     ['author', `Bench Reader ${i}`],
     ['email', BENCH_EMAIL(runId, i)],
     ['url', ''],
     ['hp_website', ''],
-  ])
+  ]
+  const sent = script ? scriptedFields(typed) : { fields: typed, headers: {} }
+  const { body, type } = multipart(sent.fields)
   const forwardedFor = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
-  return { body, headers: { 'content-type': type, 'x-forwarded-for': forwardedFor } }
+  return { body, headers: { ...sent.headers, 'content-type': type, 'x-forwarded-for': forwardedFor } }
 }
 
-/** Posts `amount` comments, `connections` at a time, each from a distinct sender. */
-export async function postComments(url, hidden, { runId, amount, connections }) {
-  let n = 0
+/**
+ * Posts `amount` comments, `connections` at a time, each from a distinct sender (numbered from
+ * `first`). Counts the answers that thank the reader: the re-rendered page without JavaScript,
+ * the action's result with it.
+ */
+export async function postComments(url, hidden, { runId, amount, connections, script = false, first = 1 }) {
+  let n = first - 1
   const ok = { thanked: 0 }
+  const thanked = script ? (body) => body.includes('"status":"posted"') : (body) => body.includes('awaiting moderation')
   const result = await autocannon({
     url,
     connections,
@@ -83,9 +106,9 @@ export async function postComments(url, hidden, { runId, amount, connections }) 
     requests: [
       {
         method: 'POST',
-        setupRequest: (req) => ({ ...req, ...commentPost(hidden, runId, ++n) }),
+        setupRequest: (req) => ({ ...req, ...commentPost(hidden, runId, ++n, { script }) }),
         onResponse: (status, body) => {
-          if (status === 200 && String(body).includes('awaiting moderation')) ok.thanked += 1
+          if (status === 200 && thanked(String(body))) ok.thanked += 1
         },
       },
     ],

@@ -32,9 +32,14 @@ export function table(results) {
     ['article, uncached', results.articleUncached, TARGETS.articleUncached.text],
     ['home page', results.home, ''],
     [
-      `comment posts (${results.comments.requests}, ${results.comments.connections} at once)`,
+      `comment posts, JS (${results.comments.requests}, ${results.comments.connections} at once)`,
       results.comments,
       TARGETS.comments.text,
+    ],
+    [
+      `comment posts, no JS (${results.commentsNoJs.requests}, ${results.commentsNoJs.connections} at once)`,
+      results.commentsNoJs,
+      '',
     ],
   ]
   const cpu = (r) =>
@@ -53,10 +58,14 @@ export function table(results) {
   lines.push(
     '(CPU ms/req: the serving process, + PostgreSQL; 2 cores give 2,000 CPU ms per second, shared with the load generator)',
   )
-  const c = results.comments
-  lines.push(
-    `comments stored: ${c.stored.rows} rows from ${c.stored.senders} senders for ${c.requests} posts (${c.storedOnce ? 'each once' : 'NOT each once'}); ${c.non2xx} non-2xx, ${c.errors} errors`,
-  )
+  for (const [how, c] of [
+    ['with JS', results.comments],
+    ['without JS', results.commentsNoJs],
+  ]) {
+    lines.push(
+      `comments stored (${how}): ${c.stored.rows} rows from ${c.stored.senders} senders for ${c.requests} posts (${c.storedOnce ? 'each once' : 'NOT each once'}); ${c.thanked} thanked; ${c.non2xx} non-2xx, ${c.errors} errors`,
+    )
+  }
   const a = results.approval
   lines.push(
     `approval → visible: ${a.latencies.map((l) => (l === null ? 'never' : `${l} ms`)).join(', ')} (median ${a.medianMs} ms, max ${a.maxMs} ms; target ${TARGETS.approval.text})`,
