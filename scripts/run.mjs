@@ -26,6 +26,15 @@ if (production && !process.env.PAYLOAD_SECRET) {
   fail('PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).')
 }
 
+/** BYLINE_PAGE_CACHE_MB: memory for the copy of cached public pages (scripts/lib/pageCache.mjs); 0 turns it off. */
+function pageCacheBytes() {
+  const raw = process.env.BYLINE_PAGE_CACHE_MB ?? '128'
+  if (!/^\d+$/.test(raw.trim())) fail(`BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`)
+  return Number(raw) * 1024 * 1024
+}
+// Checked before anything starts, like the secret. Development renders every page anyway.
+const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
+
 let stopDatabase = async () => {}
 
 async function database() {
@@ -130,14 +139,6 @@ function clearPageCache() {
   for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
 }
 
-/** BYLINE_PAGE_CACHE_MB: memory for the copy of cached public pages (scripts/lib/pageCache.mjs); 0 turns it off. */
-function pageCacheBytes() {
-  const raw = process.env.BYLINE_PAGE_CACHE_MB ?? '128'
-  const mb = Number(raw)
-  if (!/^\d+$/.test(raw.trim()) || !Number.isFinite(mb)) fail(`BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`)
-  return mb * 1024 * 1024
-}
-
 async function serve(dev) {
   if (!dev) clearPageCache()
   const { default: next } = await import('next')
@@ -147,8 +148,8 @@ async function serve(dev) {
   await app.prepare()
   const handle = app.getRequestHandler()
   const trusted = parseTrusted(process.env.TRUSTED_PROXIES)
-  const pageCache = createPageCache({ maxBytes: dev ? 0 : pageCacheBytes() })
-  // lib/revalidate.ts empties the copy through this hook whenever it expires a cache tag.
+  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES })
+  // lib/cache/nextCacheHandler.mjs empties the copy through this hook whenever tags expire.
   globalThis[PURGE_HOOK] = pageCache
   const server = http.createServer((req, res) => {
     if (pageCache.serve(req, res)) return

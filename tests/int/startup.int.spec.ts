@@ -36,6 +36,12 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     expect(lines[0]).not.toContain(':pw@')
   })
 
+  it('production with a page-copy size that is not a number', async () => {
+    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', BYLINE_PAGE_CACHE_MB: 'lots' })
+    expect(code).not.toBe(0)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PAGE_CACHE_MB must be a whole number')])
+  })
+
   it('production without PAYLOAD_SECRET', async () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' })
     expect(code).not.toBe(0)
