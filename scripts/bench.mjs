@@ -85,7 +85,7 @@ async function setModeratorPassword(url) {
 }
 
 async function prepareData() {
-  const url = await data.openDatabase(options, dataDir)
+  const { url, postgresDir } = await data.openDatabase(options, dataDir)
   const runs = await data.bulkRuns(url)
   let seedSeconds = null
   if (!runs) {
@@ -115,7 +115,7 @@ async function prepareData() {
   } else log(`reusing the bulk dataset (${runs.length} seed run(s)); sizes below are what it holds`)
   await setModeratorPassword(url)
   await data.clearBenchLeftovers(url)
-  return { url, seedSeconds }
+  return { url, postgresDir, seedSeconds }
 }
 
 /**
@@ -188,12 +188,12 @@ async function main() {
   )
   const [built, prepared] = await Promise.allSettled([build(), prepareData()])
   for (const r of [built, prepared]) if (r.status === 'rejected') throw r.reason
-  const { url, seedSeconds } = prepared.value
+  const { url, postgresDir, seedSeconds } = prepared.value
   const size = await data.datasetSize(url)
   const article = await data.pickArticle(url, options.article)
   const bypass = secret()
   const { base, pid } = await startServers(url, bypass, `/articles/${article.slug}/uncached`)
-  const pids = [pid, options.databaseUrl ? null : postmasterPid(path.join(dataDir, 'postgres'))]
+  const pids = [pid, postgresDir ? postmasterPid(postgresDir) : null]
   const articlePath = `/articles/${article.slug}`
   // Logged in before any load, so that a login problem stops the run at once.
   const token = await login(base, moderator.email, moderator.password)

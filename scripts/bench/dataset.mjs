@@ -8,14 +8,18 @@ import { onCleanup } from './processes.mjs'
 
 export const BENCH_EMAIL = (runId, i) => `bench-${runId}-${i}@example.test`
 
+/**
+ * The database's URL, and the embedded server's data directory (null for BENCH_DATABASE_URL):
+ * the launcher may have moved it out of `dataDir` where the postgres user cannot reach it.
+ */
 export async function openDatabase(options, dataDir) {
-  if (options.databaseUrl) return options.databaseUrl
+  if (options.databaseUrl) return { url: options.databaseUrl, postgresDir: null }
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, 'postgres'),
     persistent: !options.smoke,
   })
   onCleanup(server.stop)
-  return server.url
+  return { url: server.url, postgresDir: server.dataDir }
 }
 
 export async function sql(url, text, params = []) {
