@@ -2,11 +2,11 @@
 import { useActionState, useCallback, useEffect, useRef, useState } from 'react'
 
 import { validateInput } from '@/lib/comments/rules'
-import type { PublicComment } from '@/lib/comments/submit'
+import type { PublicComment } from '@/lib/comments/publicComment'
 import { MESSAGES } from '@/lib/comments/messages'
 import { fetchReader, signInHref, signOutReader, type SignedInReader } from '@/lib/readers/client'
 import { postComment } from './actions'
-import { emptyValues, type FormState, type FormValues } from './formState'
+import { COMMENTER_COOKIE, COMMENTER_MAX_AGE, commenterCookieValue, emptyValues, type FormState, type FormValues } from './formState'
 import { forgetEditable, setEditable } from './ownStore'
 import { PendingComment } from './PendingComment'
 
@@ -230,15 +230,13 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   )
 }
 
-const COMMENTER_COOKIE = 'byline_commenter'
-
 /**
  * "Save my name, email, and website in this browser": kept (or forgotten) after a post. Written
  * here, not by the action, when JavaScript is on (see FormState.ownToken); the same format.
  */
 function rememberCommenter(values: FormState['values']) {
-  const saved = values.remember ? encodeURIComponent(JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })) : ''
-  document.cookie = `${COMMENTER_COOKIE}=${saved}; path=/; samesite=lax; max-age=${values.remember ? 365 * 86_400 : 0}`
+  const saved = values.remember ? encodeURIComponent(commenterCookieValue(values)) : ''
+  document.cookie = `${COMMENTER_COOKIE}=${saved}; path=/; samesite=lax; max-age=${values.remember ? COMMENTER_MAX_AGE : 0}`
 }
 
 /** Fills name, email and website from the "Save my name…" cookie, where the fields are empty. */

@@ -1,4 +1,4 @@
-import type { PublicComment } from '@/lib/comments/submit'
+import type { PublicComment } from '@/lib/comments/publicComment'
 import { MESSAGES } from '@/lib/comments/messages'
 import { formatDate } from '@/lib/format'
 import { CommentAuthor } from './CommentAuthor'

@@ -5,10 +5,9 @@ import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments, sign
 import { submitComment } from '@/lib/comments/submit'
 import { payload } from '@/lib/payload'
 import { sessionReaderId } from '@/lib/readers/session'
-import type { FormState, FormValues } from './formState'
+import { COMMENTER_COOKIE, COMMENTER_MAX_AGE, commenterCookieValue, type FormState, type FormValues } from './formState'
 
 const CLIENT_IP_HEADER = 'x-byline-client-ip'
-const YEAR = 365 * 86_400
 
 /** The comment form's server action: works as a plain form POST with JavaScript off. */
 export async function postComment(previous: FormState, form: FormData): Promise<FormState> {
@@ -56,9 +55,8 @@ export async function postComment(previous: FormState, form: FormData): Promise<
     if (readerId) {
       // Signed in: the account supplies name and email; nothing to remember in the browser.
     } else if (values.remember) {
-      const saved = JSON.stringify({ n: values.authorName, e: values.authorEmail, u: values.authorUrl })
-      jar.set('byline_commenter', saved, { sameSite: 'lax', path: '/', maxAge: YEAR })
-    } else jar.delete('byline_commenter')
+      jar.set(COMMENTER_COOKIE, commenterCookieValue(values), { sameSite: 'lax', path: '/', maxAge: COMMENTER_MAX_AGE })
+    } else jar.delete(COMMENTER_COOKIE)
   }
 
   const keep = values.remember ? { authorName: values.authorName, authorEmail: values.authorEmail, authorUrl: values.authorUrl } : {}

@@ -6,14 +6,11 @@ import { asReader } from '../readers/context'
 import { MESSAGES } from './messages'
 import { editRefusal, type FieldError, type Meta, statusAfterEdit, validateInput } from './rules'
 import { loadSettings } from './settings'
-import type { PublicComment } from './submit'
+import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toPublicComment } from './publicComment'
 
 export type OwnResult =
   | { ok: true; comment?: PublicComment }
   | { ok: false; message: string; errors?: FieldError[] }
-
-const readerOf = (c: Pick<Comment, 'reader'>) =>
-  typeof c.reader === 'object' && c.reader ? c.reader.id : (c.reader ?? null)
 
 /** The comment as its author may see it, or null: read with the reader's rights only. */
 async function ownComment(payload: Payload, readerId: number, id: number) {
@@ -22,16 +19,7 @@ async function ownComment(payload: Payload, readerId: number, id: number) {
     where: { id: { equals: id } },
     limit: 1,
     depth: 0,
-    select: {
-      body: true,
-      authorName: true,
-      authorUrl: true,
-      createdAt: true,
-      status: true,
-      parent: true,
-      reader: true,
-      article: true,
-    },
+    select: { ...PUBLIC_COMMENT_FIELDS, reader: true, article: true },
     ...asReader(readerId),
   })
   return docs[0] ?? null
@@ -62,7 +50,7 @@ export async function editOwnComment(
   if (errors.length) return { ok: false, message: errors[0].message, errors }
   const found = await ownComment(payload, readerId, id)
   const refused = editRefusal(
-    found && { reader: readerOf(found), createdAt: found.createdAt, status: found.status },
+    found && { reader: readerIdOf(found), createdAt: found.createdAt, status: found.status },
     readerId,
     now,
   )
@@ -91,18 +79,7 @@ export async function editOwnComment(
     depth: 0,
     ...asAuthor(readerId),
   })
-  return {
-    ok: true,
-    comment: {
-      id: doc.id,
-      body: doc.body,
-      authorName: doc.authorName,
-      authorUrl: doc.authorUrl,
-      createdAt: doc.createdAt,
-      status: doc.status,
-      parent: found.parent ? Number(found.parent) : null,
-    },
-  }
+  return { ok: true, comment: toPublicComment({ ...doc, parent: found.parent }) }
 }
 
 /** A signed-in reader deletes their own comment within 10 minutes of posting it. */
@@ -114,7 +91,7 @@ export async function deleteOwnComment(
 ): Promise<OwnResult> {
   const found = await ownComment(payload, readerId, id)
   const refused = editRefusal(
-    found && { reader: readerOf(found), createdAt: found.createdAt, status: found.status },
+    found && { reader: readerIdOf(found), createdAt: found.createdAt, status: found.status },
     readerId,
     now,
   )

@@ -1,12 +1,8 @@
 import type { Payload, Where } from 'payload'
 
-import type { Comment } from '@/payload-types'
 import { now as clockNow } from '../clock'
+import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toPublicComment } from './publicComment'
 import { EDIT_WINDOW_MS } from './rules'
-import type { PublicComment } from './submit'
-
-const readerOf = (c: Pick<Comment, 'reader'>) =>
-  typeof c.reader === 'object' && c.reader ? c.reader.id : (c.reader ?? null)
 
 export type OwnComments = { docs: PublicComment[]; editable: { id: number; remainingMs: number }[] }
 
@@ -44,36 +40,18 @@ export async function ownCommentsOn(
     sort: 'createdAt',
     depth: 0,
     limit: 100,
-    select: {
-      body: true,
-      authorName: true,
-      authorUrl: true,
-      createdAt: true,
-      status: true,
-      parent: true,
-      reader: true,
-    },
+    select: { ...PUBLIC_COMMENT_FIELDS, reader: true },
   })
   const editable = docs
     .filter(
       (d) =>
-        readerId && readerOf(d) === readerId && (d.status === 'approved' || d.status === 'pending'),
+        readerId && readerIdOf(d) === readerId && (d.status === 'approved' || d.status === 'pending'),
     )
     .map((d) => ({
       id: d.id,
       remainingMs: new Date(d.createdAt).getTime() + EDIT_WINDOW_MS - now.getTime(),
     }))
     .filter((e) => e.remainingMs > 0)
-  const pending = docs
-    .filter((d) => d.status === 'pending')
-    .map((d) => ({
-      id: d.id,
-      body: d.body,
-      authorName: d.authorName,
-      authorUrl: d.authorUrl,
-      createdAt: d.createdAt,
-      status: d.status,
-      parent: d.parent ? Number(d.parent) : null,
-    }))
+  const pending = docs.filter((d) => d.status === 'pending').map(toPublicComment)
   return { docs: pending, editable }
 }

@@ -4,7 +4,7 @@ import { unstable_cache } from 'next/cache'
 import { TAGS } from '../cacheTags'
 import { payload } from '../payload'
 import { loadSettings } from './settings'
-import type { PublicComment } from './submit'
+import { PUBLIC_COMMENT_FIELDS, type PublicComment, toPublicComment } from './publicComment'
 
 /** Approved comments of one article, public fields only, read as an anonymous reader: one query. */
 export async function findApprovedComments(client: Payload, articleId: number): Promise<PublicComment[]> {
@@ -15,17 +15,9 @@ export async function findApprovedComments(client: Payload, articleId: number): 
     sort: 'createdAt',
     pagination: false,
     depth: 0,
-    select: { body: true, authorName: true, authorUrl: true, createdAt: true, parent: true, status: true },
+    select: PUBLIC_COMMENT_FIELDS,
   })
-  return docs.map((d) => ({
-    id: d.id,
-    body: d.body,
-    authorName: d.authorName,
-    authorUrl: d.authorUrl,
-    createdAt: d.createdAt,
-    status: d.status,
-    parent: typeof d.parent === 'object' && d.parent ? d.parent.id : (d.parent ?? null),
-  }))
+  return docs.map(toPublicComment)
 }
 
 export const getApprovedComments = (articleId: number) =>

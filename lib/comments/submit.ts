@@ -1,18 +1,17 @@
 import type { Payload, Where } from 'payload'
 
-import type { Comment, Reader } from '@/payload-types'
+import type { Reader } from '@/payload-types'
 import { now as clockNow } from '../clock'
 import { asReader } from '../readers/context'
 import { hashKey, truncateIp } from './identity'
 import { MESSAGES } from './messages'
 import { authorRefusal, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
+import { type PublicComment, toPublicComment } from './publicComment'
 import { loadSettings } from './settings'
 import { throttle } from './throttle'
 
 /** readerId: the signed-in reader, from the verified session (never from the form). */
 export type Submission = CommentInput & { articleId: number; parentId?: number | null; notify?: boolean; readerId?: number | null }
-
-export type PublicComment = Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status'> & { parent: number | null }
 
 export type SubmitResult =
   | { ok: true; comment: PublicComment }
@@ -76,7 +75,7 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   })
   return {
     ok: true,
-    comment: { id: doc.id, body: doc.body, authorName: doc.authorName, authorUrl: doc.authorUrl, createdAt: doc.createdAt, status: doc.status, parent: input.parentId ?? null },
+    comment: toPublicComment({ ...doc, parent: input.parentId ?? null }),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { PublicComment } from './submit'
+import type { PublicComment } from './publicComment'
 
 export type ThreadNode = PublicComment & { depth: number; replies: ThreadNode[] }
 

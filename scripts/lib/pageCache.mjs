@@ -46,7 +46,6 @@ export function createPageCache({ maxBytes }) {
   const entries = new Map()
   let bytes = 0
   let generation = 0
-  const stats = { hits: 0, stores: 0, purges: 0 }
 
   const keyOf = (req) => `${req.url}\n${req.headers['accept-encoding'] ?? ''}`
 
@@ -54,7 +53,6 @@ export function createPageCache({ maxBytes }) {
     entries.clear()
     bytes = 0
     generation++
-    stats.purges++
   }
 
   function store(key, entry) {
@@ -66,7 +64,6 @@ export function createPageCache({ maxBytes }) {
     if (entry.body.length > maxBytes) return
     entries.set(key, entry)
     bytes += entry.body.length
-    stats.stores++
     for (const [k, e] of entries) {
       if (bytes <= maxBytes) break
       entries.delete(k)
@@ -82,7 +79,6 @@ export function createPageCache({ maxBytes }) {
     if (entry) {
       entries.delete(key)
       entries.set(key, entry)
-      stats.hits++
       res.writeHead(entry.status, { ...entry.headers, 'x-byline-cache': 'HIT', 'content-length': entry.body.length })
       res.end(entry.body)
       return true
@@ -127,5 +123,5 @@ export function createPageCache({ maxBytes }) {
     }
   }
 
-  return { serve, purge, stats, size: () => ({ entries: entries.size, bytes }) }
+  return { serve, purge, size: () => ({ entries: entries.size, bytes }) }
 }

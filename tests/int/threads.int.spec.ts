@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { PublicComment } from '@/lib/comments/submit'
+import type { PublicComment } from '@/lib/comments/publicComment'
 import { buildThreads, type ThreadNode } from '@/lib/comments/threads'
 
 const c = (id: number, parent: number | null, minute: number): PublicComment => ({

@@ -1,0 +1,22 @@
+import type { Comment } from '@/payload-types'
+
+/** What any reader may see of a comment. */
+export type PublicComment = Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status'> & { parent: number | null }
+
+/** `select` for Local API reads that return public comments (add what else the caller needs). */
+export const PUBLIC_COMMENT_FIELDS = { body: true, authorName: true, authorUrl: true, createdAt: true, status: true, parent: true } as const
+
+const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'object' && v ? v.id : (v ?? null))
+
+/** The comment's reader (signed-in author) id, whether `reader` was populated or not. */
+export const readerIdOf = (c: Pick<Comment, 'reader'>) => idOf(c.reader)
+
+export const toPublicComment = (d: Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status' | 'parent'>): PublicComment => ({
+  id: d.id,
+  body: d.body,
+  authorName: d.authorName,
+  authorUrl: d.authorUrl,
+  createdAt: d.createdAt,
+  status: d.status,
+  parent: idOf(d.parent),
+})
