@@ -114,3 +114,18 @@ test('feed.xml and sitemap.xml come from the cache, and a newly published articl
   expect(await (await request.get('/feed.xml')).text()).toContain(`/articles/${slug}</link>`)
   expect(await (await request.get('/sitemap.xml')).text()).toContain(`/articles/${slug}</loc>`)
 })
+
+test('public pages tell a CDN it may keep them (s-maxage, stale-while-revalidate); staff and admin pages are private', async ({ request, editorApi }) => {
+  const slug = uniqueSlug('cdn')
+  await createArticle(editorApi, { title: 'Shared by a CDN', slug, status: 'published' })
+  const PUBLIC = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
+  for (const path of ['/', '/?page=1', `/articles/${slug}`, '/feed.xml', '/sitemap.xml', '/robots.txt']) {
+    expect((await request.get(path)).headers()['cache-control'], path).toBe(PUBLIC)
+  }
+  const token = await login(request, EDITOR)
+  const staff = await newRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  for (const path of ['/', `/articles/${slug}`, '/admin']) {
+    expect((await staff.get(path, { maxRedirects: 0 })).headers()['cache-control'], path).toBe('private, no-store')
+  }
+  await staff.dispose()
+})

@@ -129,3 +129,21 @@ describe('an article page loads with a bounded number of SQL queries', () => {
     expect(counts[0]).toBeLessThanOrEqual(MAX_QUERIES)
   })
 })
+
+describe('the migrations index the paths pages read', () => {
+  it('articles by slug, by status and date, by category; comments by article, status and date, and by parent', async () => {
+    const { rows } = await poolOf(payload).query(
+      `select indexdef from pg_indexes where schemaname = 'public' and tablename in ('articles', 'articles_rels', 'comments')`,
+    )
+    const defs = rows.map((r: { indexdef: string }) => r.indexdef)
+    for (const wanted of [
+      /UNIQUE INDEX \S+ ON public\.articles USING btree \(slug\)/,
+      /ON public\.articles USING btree \(_status, published_at DESC\)/,
+      /ON public\.articles_rels USING btree \(categories_id, path, parent_id\)/,
+      /ON public\.comments USING btree \(article_id, status, created_at\)/,
+      /ON public\.comments USING btree \(parent_id\)/,
+    ]) {
+      expect(defs.some((d: string) => wanted.test(d)), String(wanted)).toBe(true)
+    }
+  })
+})
