@@ -135,7 +135,7 @@ describe('the migrations index the paths pages read', () => {
     const { rows } = await poolOf(payload).query(
       `select indexdef from pg_indexes where schemaname = 'public' and tablename in ('articles', 'articles_rels', 'comments')`,
     )
-    const defs = rows.map((r: { indexdef: string }) => r.indexdef)
+    const defs = (rows as { indexdef: string }[]).map((r) => r.indexdef)
     for (const wanted of [
       /UNIQUE INDEX \S+ ON public\.articles USING btree \(slug\)/,
       /ON public\.articles USING btree \(_status, published_at DESC\)/,
@@ -143,7 +143,7 @@ describe('the migrations index the paths pages read', () => {
       /ON public\.comments USING btree \(article_id, status, created_at\)/,
       /ON public\.comments USING btree \(parent_id\)/,
     ]) {
-      expect(defs.some((d: string) => wanted.test(d)), String(wanted)).toBe(true)
+      expect(defs.some((d) => wanted.test(d)), String(wanted)).toBe(true)
     }
   })
 })
