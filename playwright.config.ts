@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  globalTimeout: 8 * 60_000,
+  globalTimeout: 28 * 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
   globalSetup: './tests/e2e/helpers/globalSetup.ts',

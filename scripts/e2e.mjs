@@ -27,7 +27,7 @@ import { startOidcProvider } from './lib/oidcProvider.mjs'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BUILD_TIMEOUT_MS = 6 * 60_000
 const READY_TIMEOUT_MS = 120_000
-const PLAYWRIGHT_TIMEOUT_MS = 10 * 60_000
+const PLAYWRIGHT_TIMEOUT_MS = 30 * 60_000
 
 const log = (message) => console.log(`e2e: ${message}`)
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-e2e-'))
