@@ -284,6 +284,8 @@ async function main() {
       if (r.requests === 0) return `${k}: no request completed within ${options.duration} s`
       return (r.non2xx || r.errors) && `${k}: ${r.non2xx} non-2xx, ${r.errors} errors`
     }),
+    latencies.length < options.approvals &&
+      `only ${latencies.length} of ${options.approvals} pending comments were found to approve`,
     seen.length < latencies.length && 'an approved comment never appeared on the page within 10 s',
   ].filter(Boolean)
 

@@ -12,7 +12,7 @@ test('a draft is invisible to readers: page, REST API and feed', async ({ editor
   const list = await request.get(`/api/articles?where[slug][equals]=${slug}`)
   expect(list.status()).toBe(200)
   expect((await list.json()).docs).toEqual([])
-  expect((await request.get(`/api/articles/${draft.id}`)).status()).not.toBe(200)
+  expect((await request.get(`/api/articles/${draft.id}`)).status()).toBe(404)
 
   const feed = await request.get('/feed.xml')
   expect(feed.status()).toBe(200)

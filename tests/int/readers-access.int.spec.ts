@@ -46,7 +46,7 @@ describe('read', () => {
     if (who === 'reader') expect(emails).toEqual([alice.email])
     else expect(emails).toEqual(expect.arrayContaining([alice.email, bob.email]))
     const other = payload.findByID({ collection: 'readers', id: bob.id, ...local(who) })
-    if (who === 'reader') await expect(other).rejects.toThrow()
+    if (who === 'reader') await expect(other).rejects.toThrow('Not Found')
     else await expect(other).resolves.toMatchObject({ email: bob.email })
   })
 

@@ -21,7 +21,7 @@ describe('next-auth adapter on Payload', () => {
     const account = { userId: String(reader.id), provider: 'oidc', providerAccountId: `sub-${reader.id}`, type: 'oauth' as const, access_token: 'secret-token' }
     await adapter().linkAccount!(account)
     expect(await adapter().getUserByAccount!({ provider: 'oidc', providerAccountId: `sub-${reader.id}` })).toMatchObject({ id: String(reader.id) })
-    await expect(adapter().linkAccount!(account)).rejects.toThrow()
+    await expect(adapter().linkAccount!(account)).rejects.toThrow('invalid: provider, provider_account_id')
     const { docs } = await payload.find({ collection: 'reader-accounts', where: { reader: { equals: reader.id } } })
     expect(docs).toHaveLength(1)
     expect(JSON.stringify(docs)).not.toContain('secret-token')

@@ -23,9 +23,25 @@ export const notifyAboutComment: CollectionAfterChangeHook<Comment> = ({ doc, pr
   const sent = Promise.allSettled(jobs).then((results) => {
     for (const r of results) if (r.status === 'rejected') req.payload.logger.error({ msg: 'comment email failed', err: r.reason })
   })
-  // Tests (and scripts) may wait for the mail; requests do not.
-  if (req.context) req.context.commentMail = sent
+  inFlight.add(sent)
+  void sent.finally(() => {
+    inFlight.delete(sent)
+    settled += 1
+  })
   return doc
+}
+
+const inFlight = new Set<Promise<void>>()
+let settled = 0
+
+/**
+ * Waits until the mail of every comment change made so far has been handed to SMTP (or failed).
+ * Requests never wait; tests and scripts do. Resolves to the number of comment changes whose
+ * mail has settled since the process started, so a caller can tell that its change was one of them.
+ */
+export async function commentMailSettled(): Promise<number> {
+  await Promise.all([...inFlight])
+  return settled
 }
 
 async function articleOf(req: PayloadRequest, doc: Comment) {
