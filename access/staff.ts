@@ -1,5 +1,0 @@
-import type { Access } from 'payload'
-
-import { isStaff } from './roles'
-
-export const staff: Access = ({ req: { user } }) => isStaff(user)
