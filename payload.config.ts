@@ -20,6 +20,9 @@ import { Discussion } from './globals/Discussion'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
+import { withBoundedReads } from './lib/security/boundedReads'
+import { graphqlCostRule } from './lib/security/graphqlCost'
+import { guardScheduledJobs } from './lib/security/scheduleGuard'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -41,7 +44,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
+  // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens].map(withBoundedReads),
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({
@@ -61,9 +65,15 @@ export default buildConfig({
     // The server process runs due jobs (scheduled publishing) every 5 seconds.
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
+    // Scheduled publishing only by those who may update the document (lib/security/scheduleGuard.ts).
+    jobsCollectionOverrides: guardScheduledJobs,
   },
   email: emailAdapter,
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+    // Counts `limit` and aliases, which Payload's own complexity limit does not.
+    validationRules: ({ variableValues }) => [graphqlCostRule(variableValues)],
+  },
 })
