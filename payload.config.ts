@@ -20,6 +20,7 @@ import { Discussion } from './globals/Discussion'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
+import { badInputAfterError } from './lib/security/badInput'
 import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
@@ -67,7 +68,13 @@ export default buildConfig({
     shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
     // Scheduled publishing only by those who may update the document (lib/security/scheduleGuard.ts).
     jobsCollectionOverrides: guardScheduledJobs,
+    // The guards are collection hooks, which job queueing skips unless told otherwise. A few jobs an
+    // hour: the Local API's extra work does not matter.
+    runHooks: true,
   },
+  // A bad value in a query (a letter for an id, a number out of range, broken JSON) is a 400, not a 500.
+  hooks: { afterError: [badInputAfterError] },
+  loggingLevels: { BadRequest: 'info' },
   email: emailAdapter,
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

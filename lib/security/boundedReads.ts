@@ -11,13 +11,32 @@ const MAX_ID = 2 ** 31 - 1
 
 const fromOutside = (req: PayloadRequest) => req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
 
-const badRequest = (message: string) => new APIError(message, 400, null, true)
+/** A caller's mistake: logged at info level (payload.config.ts loggingLevels), not as a server error. */
+export class BadRequest extends APIError {
+  constructor(message: string) {
+    super(message, 400, null, true)
+  }
+}
+
+const badRequest = (message: string) => new BadRequest(message)
 
 /** A query parameter Payload could not read as a number stays a string: refuse it, don't pass it on. */
 function wholeNumber(name: string, value: unknown, min: number, max: number): void {
   if (value === undefined) return
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw badRequest(`${name} must be a whole number from ${min} to ${max}.`)
+  }
+}
+
+/** Geometry operators: the PostgreSQL adapter has them only for point fields, and Byline has none. */
+const UNSUPPORTED_OPERATORS = new Set(['near', 'within', 'intersects'])
+
+function checkWhere(where: unknown, depth = 0): void {
+  if (!where || typeof where !== 'object') return
+  if (depth > 20) throw badRequest('where is nested too deeply.')
+  for (const [key, value] of Object.entries(where)) {
+    if (UNSUPPORTED_OPERATORS.has(key)) throw badRequest(`The ${key} operator is not supported.`)
+    checkWhere(value, depth + 1)
   }
 }
 
@@ -31,8 +50,8 @@ function checkId(id: unknown): void {
  * Every REST and GraphQL read goes through this hook (payload.config.ts adds it to each collection),
  * so no route can forget it: a caller who is not staff gets at most `maxLimit` rows a page (no
  * `limit=0`, no `pagination=false`), at most MAX_PUBLIC_DEPTH levels of relationships and no join
- * pages; everyone gets a 400 for a page, limit or depth that is not a whole number and a 404 for an
- * id that cannot exist. The server's own Local API calls (reader pages, jobs) are not affected.
+ * pages; everyone gets a 400 for a page, limit or depth that is not a whole number or an operator
+ * the database cannot run, and a 404 for an id that cannot exist. The server's own Local API calls (reader pages, jobs) are not affected.
  */
 export const boundedReads =
   (maxLimit: number): CollectionBeforeOperationHook =>
@@ -40,6 +59,7 @@ export const boundedReads =
     if (!fromOutside(req)) return args
     const a = args as Record<string, unknown>
     checkId(a.id)
+    checkWhere(a.where)
     const staff = isStaff(req.user as Parameters<typeof isStaff>[0])
     wholeNumber('page', a.page, 1, 1_000_000)
     if (staff) {
