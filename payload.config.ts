@@ -20,6 +20,10 @@ import { Discussion } from './globals/Discussion'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
+import { badInputAfterError } from './lib/security/badInput'
+import { withBoundedReads } from './lib/security/boundedReads'
+import { graphqlCostRule } from './lib/security/graphqlCost'
+import { guardScheduledJobs } from './lib/security/scheduleGuard'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -41,7 +45,8 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
+  // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens].map(withBoundedReads),
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({
@@ -61,9 +66,22 @@ export default buildConfig({
     // The server process runs due jobs (scheduled publishing) every 5 seconds.
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default' }],
     shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
+    // Scheduled publishing only by those who may update the document (lib/security/scheduleGuard.ts).
+    jobsCollectionOverrides: guardScheduledJobs,
+    // The guards are collection hooks, which job queueing skips unless told otherwise. A few jobs an
+    // hour: the Local API's extra work does not matter.
+    runHooks: true,
   },
+  // A bad value in a query (a letter for an id, a number out of range, broken JSON) is a 400, not a 500.
+  hooks: { afterError: [badInputAfterError] },
+  // Payload looks levels up by error name; its type lists only its own errors.
+  loggingLevels: { BadRequest: 'info' } as Record<string, 'info'>,
   email: emailAdapter,
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { schemaOutputFile: path.resolve(dirname, 'schema.graphql') },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+    // Counts `limit` and aliases, which Payload's own complexity limit does not.
+    validationRules: ({ variableValues }) => [graphqlCostRule(variableValues)],
+  },
 })

@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import fs from 'fs/promises'
 import path from 'path'
 import { fileURLToPath } from 'url'
 
@@ -12,6 +13,23 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * served with a sandboxing Content-Security-Policy (next.config.mjs) in case one slipped in.
  */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
+
+const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../media')
+
+/**
+ * Payload answers 500 for a file name it cannot find on disk; a missing file or a name that is not a
+ * plain file name is a 404 here. Returning nothing lets Payload stream the file that does exist.
+ */
+const isFile = (name: unknown) =>
+  typeof name === 'string' && name !== '' && path.basename(name) === name && !name.includes('\0')
+    ? fs.stat(path.join(staticDir, name)).then((s) => s.isFile(), () => false)
+    : Promise.resolve(false)
+
+// Payload passes on to its own file streaming when a handler resolves to nothing.
+const missingFile = (_req: unknown, { params }: { params: { filename: string } }) =>
+  isFile(params.filename).then((exists) =>
+    exists ? undefined : Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 }),
+  ) as Promise<Response>
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -28,7 +46,8 @@ export const Media: CollectionConfig = {
     { name: 'caption', type: 'text' },
   ],
   upload: {
-    staticDir: process.env.MEDIA_DIR || path.resolve(dirname, '../media'),
+    staticDir,
+    handlers: [missingFile],
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
     imageSizes: [

@@ -1,14 +1,17 @@
 import type { GlobalConfig } from 'payload'
 
+import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
-import { moderators } from '@/access/moderators'
+import { wordListsField } from '@/access/wordListsField'
 import { revalidateAllComments } from '@/lib/revalidate'
 
 /** WordPress-style discussion settings, editable at /admin/globals/discussion. */
 export const Discussion: GlobalConfig = {
   slug: 'discussion',
   label: 'Discussion settings',
-  access: { read: anyone, update: moderators },
+  // Everyone reads what the comment form needs; only admins change it (WordPress keeps these with
+  // administrators), and the word lists are for moderators' eyes (access/wordListsField.ts).
+  access: { read: anyone, update: admins },
   admin: { description: 'How reader comments are accepted, held and shown.' },
   hooks: { afterChange: [({ req }) => revalidateAllComments(req)] },
   fields: [
@@ -30,11 +33,13 @@ export const Discussion: GlobalConfig = {
       name: 'moderationWords',
       label: 'Comment moderation: hold when any of these words (one per line) appears in the content, name, URL, email, IP address or browser user agent',
       type: 'textarea',
+      access: { read: wordListsField },
     },
     {
       name: 'disallowedWords',
       label: 'Disallowed comment keys: mark as spam when any of these (one per line) appears in the content, name, URL, email, IP address or browser user agent',
       type: 'textarea',
+      access: { read: wordListsField },
     },
     { name: 'threadDepth', label: 'Enable threaded (nested) comments this many levels deep', type: 'number', min: 1, max: 10, defaultValue: 3 },
     { name: 'perPage', label: 'Top-level comments per page', type: 'number', min: 1, max: 500, defaultValue: 50 },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { commentsCreate } from '@/access/commentsCreate'
 import { commentsRead } from '@/access/commentsRead'
+import { moderatorsField } from '@/access/moderatorsField'
 import { moderatorsOrOwnRecent } from '@/access/ownComment'
 import { ownReaderField, staffField, serverEditOnly, staffOrSubmission } from '@/access/staffField'
 import { LIMITS } from '@/lib/comments/messages'
@@ -13,6 +14,8 @@ import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/re
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 
 const privateField = { read: staffField, create: staffOrSubmission, update: () => false }
+/** Who wrote it and from where: moderators and admins only, editors neither. */
+const personalField = { ...privateField, read: moderatorsField }
 
 export const Comments: CollectionConfig = {
   slug: 'comments',
@@ -37,7 +40,7 @@ export const Comments: CollectionConfig = {
     { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
     { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
-    { name: 'authorEmail', label: 'Email', type: 'email', access: privateField },
+    { name: 'authorEmail', label: 'Email', type: 'email', access: personalField },
     {
       name: 'reader',
       label: 'Signed-in reader',
@@ -73,9 +76,9 @@ export const Comments: CollectionConfig = {
         },
       },
     },
-    { name: 'ip', label: 'IP address (truncated)', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'ip', label: 'IP address (truncated)', type: 'text', access: personalField, admin: { position: 'sidebar', readOnly: true } },
     { name: 'ipHash', type: 'text', index: true, access: { ...privateField, read: () => false }, admin: { hidden: true } },
-    { name: 'userAgent', type: 'text', access: privateField, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'userAgent', type: 'text', access: personalField, admin: { position: 'sidebar', readOnly: true } },
     { name: 'notify', label: 'Email the author on approval and replies', type: 'checkbox', defaultValue: false, access: privateField, admin: { position: 'sidebar' } },
     { name: 'moderatedBy', type: 'relationship', relationTo: 'users', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
     { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },

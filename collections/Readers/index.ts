@@ -36,7 +36,8 @@ export const Readers: CollectionConfig = {
   defaultSort: '-createdAt',
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 245 },
-    { name: 'email', type: 'email', unique: true, index: true },
+    // Written only by the sign-in flow: a moderator who could change it could sign in as the reader.
+    { name: 'email', type: 'email', unique: true, index: true, access: systemField },
     {
       name: 'emailVerified',
       label: 'Email verified at',
