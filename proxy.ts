@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { articlePathExists, MISSING_ARTICLE_SLUG } from './lib/pathCheck'
 import { redirectFor } from './lib/redirectMap'
 
 const text = (body: string, status: number) =>
@@ -22,23 +23,35 @@ function crossOrigin(request: NextRequest): boolean {
   }
 }
 
-/** A renamed article's old address answers 301 Moved Permanently to its current one. */
+/**
+ * Under /articles: a renamed article's old address answers 301 Moved Permanently to its current
+ * one; an address naming no live article, comment page or approved comment is answered by one
+ * shared "not found" page, so made-up addresses are never rendered and cached one by one.
+ * Staff previews (draft mode) are left to the page, which shows drafts to staff.
+ */
 export async function proxy(request: NextRequest) {
   if (crossOrigin(request)) return text('Cross-site form posts are not accepted.', 403)
-  const rest = request.nextUrl.pathname.slice('/articles/'.length)
-  if (rest.includes('/')) return NextResponse.next()
-  let slug: string
+  let parts: string[]
   try {
-    slug = decodeURIComponent(rest)
+    parts = request.nextUrl.pathname.slice('/articles/'.length).split('/').map(decodeURIComponent)
   } catch {
     // `/articles/%`: not an address at all.
     return text('Bad address: malformed percent-encoding.', 400)
   }
-  const target = await redirectFor(slug)
-  if (!target) return NextResponse.next()
+  if (request.cookies.has('__prerender_bypass') || parts[1] === 'uncached') return NextResponse.next()
+  if (parts.length === 1) {
+    const target = await redirectFor(parts[0])
+    if (target) {
+      const url = request.nextUrl.clone()
+      url.pathname = `/articles/${target}`
+      return NextResponse.redirect(url, 301)
+    }
+  }
+  const found = await articlePathExists(parts).catch(() => true) // the page itself answers if the database hiccups
+  if (found) return NextResponse.next()
   const url = request.nextUrl.clone()
-  url.pathname = `/articles/${target}`
-  return NextResponse.redirect(url, 301)
+  url.pathname = `/articles/${MISSING_ARTICLE_SLUG}`
+  return NextResponse.rewrite(url)
 }
 
 export const config = { matcher: ['/articles/:slug', '/articles/:slug/:path+'] }

@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { getApprovedComment, getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
+import { findApprovedComment, getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
+import { payload } from '@/lib/payload'
 import { now } from '@/lib/clock'
 import { refusal } from '@/lib/comments/rules'
 import { buildThreads } from '@/lib/comments/threads'
@@ -23,7 +24,8 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
   // Only this page's threads are read (lib/comments/queries.ts), whatever the article's total.
   const [{ comments, total, threads }, replyNode] = await Promise.all([
     getCommentPage(article.id, { page, perPage: settings.perPage, order: settings.order }),
-    replyTo ? getApprovedComment(article.id, replyTo) : null,
+    // Reply pages are cached whole (and only for approved comments): no data cache entry per id.
+    replyTo ? findApprovedComment(await payload(), article.id, replyTo) : null,
   ])
   const shown = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
   const totalPages = Math.max(1, Math.ceil(threads / settings.perPage))

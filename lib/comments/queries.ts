@@ -113,10 +113,5 @@ export const getCommentPage = (articleId: number, options: { page: number; perPa
     { tags: [TAGS.comments(articleId), TAGS.allComments] },
   )()
 
-export const getApprovedComment = (articleId: number, id: number) =>
-  unstable_cache(async () => findApprovedComment(await payload(), articleId, id), ['approved-comment', String(articleId), String(id)], {
-    tags: [TAGS.comments(articleId), TAGS.allComments],
-  })()
-
 export const getDiscussionSettings = () =>
   unstable_cache(async () => loadSettings(await payload()), ['discussion-settings'], { tags: [TAGS.discussion] })()
