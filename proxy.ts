@@ -1,15 +1,66 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { articlePathExists, MISSING_ARTICLE_SLUG } from './lib/pathCheck'
 import { redirectFor } from './lib/redirectMap'
 
-/** A renamed article's old address answers 301 Moved Permanently to its current one. */
-export async function proxy(request: NextRequest) {
-  const slug = decodeURIComponent(request.nextUrl.pathname.slice('/articles/'.length))
-  const target = await redirectFor(slug)
-  if (!target) return NextResponse.next()
-  const url = request.nextUrl.clone()
-  url.pathname = `/articles/${target}`
-  return NextResponse.redirect(url, 301)
+const text = (body: string, status: number) =>
+  new NextResponse(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } })
+
+/**
+ * Next refuses a server action body over 1 MB by throwing, which answered 500; this answers 413
+ * first. (A comment is at most 5,000 characters: nothing legitimate comes near.)
+ */
+const MAX_POST_BYTES = 1024 * 1024
+
+/**
+ * A form post (server action) to an article page from another site's page: Next refuses it by
+ * throwing, which answered 500; this answers 403 first. Same test as Next's: the Origin's host
+ * against the host the request was sent to.
+ */
+function crossOrigin(request: NextRequest): boolean {
+  if (request.method !== 'POST') return false
+  const origin = request.headers.get('origin')
+  if (!origin || origin === 'null') return origin === 'null'
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
 }
 
-export const config = { matcher: '/articles/:slug' }
+/**
+ * Under /articles: a renamed article's old address answers 301 Moved Permanently to its current
+ * one; an address naming no live article, comment page or approved comment is answered by one
+ * shared "not found" page, so made-up addresses are never rendered and cached one by one.
+ * Staff previews (draft mode) are left to the page, which shows drafts to staff.
+ */
+export async function proxy(request: NextRequest) {
+  if (crossOrigin(request)) return text('Cross-site form posts are not accepted.', 403)
+  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES) {
+    return text('That is too much to send: a comment may be at most 5,000 characters.', 413)
+  }
+  let parts: string[]
+  try {
+    parts = request.nextUrl.pathname.slice('/articles/'.length).split('/').map(decodeURIComponent)
+  } catch {
+    // `/articles/%`: not an address at all.
+    return text('Bad address: malformed percent-encoding.', 400)
+  }
+  if (request.cookies.has('__prerender_bypass') || parts[1] === 'uncached') return NextResponse.next()
+  if (parts.length === 1) {
+    const target = await redirectFor(parts[0])
+    if (target) {
+      const url = request.nextUrl.clone()
+      url.pathname = `/articles/${target}`
+      return NextResponse.redirect(url, 301)
+    }
+  }
+  const found = await articlePathExists(parts).catch(() => true) // the page itself answers if the database hiccups
+  if (found) return NextResponse.next()
+  const url = request.nextUrl.clone()
+  url.pathname = `/articles/${MISSING_ARTICLE_SLUG}`
+  return NextResponse.rewrite(url)
+}
+
+export const config = { matcher: ['/articles/:slug', '/articles/:slug/:path+'] }

@@ -5,7 +5,8 @@ import { isStaff } from './roles'
 /**
  * Staff read every comment. Everyone else reads approved comments only, plus (server-side only,
  * through req.context, which no API caller can set) the pending comments their own browser
- * posted, proven by a signed cookie, and a signed-in reader's own pending comments.
+ * posted, proven by a signed cookie, and a signed-in reader's own pending comments (and the
+ * ones judged spam, which their author must not tell from pending ones).
  */
 export const commentsRead: Access = ({ req: { user, context } }) => {
   if (isStaff(user)) return true
@@ -16,5 +17,6 @@ export const commentsRead: Access = ({ req: { user, context } }) => {
   if (own.length) mine.push({ id: { in: own } })
   if (readerId) mine.push({ reader: { equals: readerId } })
   if (!mine.length) return approved
-  return { or: [approved, { and: [{ or: mine }, { status: { equals: 'pending' } }] }] }
+  // Spam too: to its author it reads as awaiting moderation (lib/comments/publicComment.ts).
+  return { or: [approved, { and: [{ or: mine }, { status: { in: ['pending', 'spam'] } }] }] }
 }

@@ -10,14 +10,14 @@ import { publishedSql } from './sql'
  */
 const RELOAD_MS = 5000
 
-type State = { pool: pg.Pool | null; renamed: Map<string, string>; live: Set<string>; loadedAt: number; loading: Promise<void> | null }
+type State = { pool: pg.Pool | null; renamed: Map<string, string>; live: Map<string, number>; loadedAt: number; loading: Promise<void> | null }
 
 // On globalThis: the proxy and the article hooks are bundled apart but share one process, so a
 // rename made on this server expires the lists at once (other servers reload within RELOAD_MS).
 const state: State = ((globalThis as Record<symbol, State>)[Symbol.for('byline.redirects')] ??= {
   pool: null,
   renamed: new Map(),
-  live: new Set(),
+  live: new Map(),
   loadedAt: 0,
   loading: null,
 })
@@ -38,10 +38,10 @@ const db = () => (state.pool ??= new pg.Pool({ connectionString: process.env.DAT
 async function reload() {
   const [r, l] = await Promise.all([
     db().query<{ old_slug: string; new_slug: string }>(RENAMED_SQL),
-    db().query<{ slug: string }>(`select a.slug from articles a where ${PUBLISHED} and a.slug is not null`),
+    db().query<{ id: number; slug: string }>(`select a.id, a.slug from articles a where ${PUBLISHED} and a.slug is not null`),
   ])
   state.renamed = new Map(r.rows.map((row) => [row.old_slug, row.new_slug]))
-  state.live = new Set(l.rows.map((row) => row.slug))
+  state.live = new Map(l.rows.map((row) => [row.slug, row.id]))
   state.loadedAt = Date.now()
 }
 
@@ -50,12 +50,31 @@ async function lookup(slug: string): Promise<string | undefined> {
   return rows[0]?.new_slug
 }
 
+async function fresh() {
+  if (Date.now() - state.loadedAt > RELOAD_MS) {
+    state.loading ??= reload().finally(() => (state.loading = null))
+    await state.loading
+  }
+}
+
+/** The database the proxy checks addresses against (lib/pathCheck.ts). */
+export const proxyDb = () => db()
+
+/**
+ * The id of the published article with this slug, or null: from the list, else (published a
+ * moment ago) one indexed query. Throws when the database cannot be asked.
+ */
+export async function liveArticleId(slug: string): Promise<number | null> {
+  await fresh()
+  const known = state.live.get(slug)
+  if (known !== undefined) return known
+  const { rows } = await db().query<{ id: number }>(`select a.id from articles a where ${PUBLISHED} and a.slug = $1 limit 1`, [slug])
+  return rows[0]?.id ?? null
+}
+
 export async function redirectFor(slug: string): Promise<string | undefined> {
   try {
-    if (Date.now() - state.loadedAt > RELOAD_MS) {
-      state.loading ??= reload().finally(() => (state.loading = null))
-      await state.loading
-    }
+    await fresh()
     if (state.renamed.has(slug)) return state.renamed.get(slug)
     if (state.live.has(slug)) return undefined
     return await lookup(slug)

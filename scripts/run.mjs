@@ -9,7 +9,15 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 
-import { CLIENT_IP_HEADER, clientIp, parseTrusted } from './lib/clientIp.mjs'
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_KEY_ENV,
+  CLIENT_IP_SIGNATURE_HEADER,
+  clientIp,
+  newClientIpKey,
+  parseTrusted,
+  signClientIp,
+} from '../lib/clientAddress.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
 import { createPageCache, PURGE_HOOK } from './lib/pageCache.mjs'
 
@@ -34,6 +42,17 @@ function pageCacheBytes() {
 }
 // Checked before anything starts, like the secret. Development renders every page anyway.
 const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
+
+// Checked before anything starts too: a bad entry would silently trust the wrong hosts (or none).
+const TRUSTED = parseTrusted(process.env.TRUSTED_PROXIES)
+if (TRUSTED.errors.length && (command === 'dev' || command === 'start')) {
+  for (const error of TRUSTED.errors) console.error(`byline: ${error}`)
+  process.exit(1)
+}
+// Signs the client address this launcher hands to the app (lib/requestAddress.ts): a header
+// without it, as a client could send to a plain `next start`, is not believed.
+const CLIENT_IP_KEY = newClientIpKey()
+process.env[CLIENT_IP_KEY_ENV] = CLIENT_IP_KEY
 
 let stopDatabase = async () => {}
 
@@ -147,14 +166,15 @@ async function serve(dev) {
   const app = next({ dev, dir: root, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const trusted = parseTrusted(process.env.TRUSTED_PROXIES)
   const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES })
   // lib/cache/nextCacheHandler.mjs empties the copy through this hook whenever tags expire.
   globalThis[PURGE_HOOK] = pageCache
   const server = http.createServer((req, res) => {
     if (pageCache.serve(req, res)) return
-    // Always overwritten: the app reads the client address from this header only.
-    req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
+    // Always overwritten: the app reads the client address from this header only, signed.
+    const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
+    req.headers[CLIENT_IP_HEADER] = ip
+    req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
     return handle(req, res)
   })
   server.on('error', async (error) => {

@@ -1,6 +1,8 @@
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 
-import { getApprovedComments, getDiscussionSettings } from '@/lib/comments/queries'
+import { findApprovedComment, getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
+import { payload } from '@/lib/payload'
 import { now } from '@/lib/clock'
 import { refusal } from '@/lib/comments/rules'
 import { buildThreads } from '@/lib/comments/threads'
@@ -13,22 +15,27 @@ type Props = { article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'commentsO
 export const commentCountLabel = (n: number) => `${n} ${n === 1 ? 'COMMENT' : 'COMMENTS'}`
 
 /**
- * The comments under an article: the approved threads (cached, expired by tag when a moderator
- * acts), paginated by top-level thread, then the reply form. Nothing here reads the request,
+ * The comments under an article: one page of approved threads (cached, expired by tag when a
+ * moderator acts), paginated by top-level thread, then the reply form. Nothing here reads the request,
  * so the article page stays one cached page for every reader.
  */
 export async function CommentsSection({ article, page, replyTo = null }: Props) {
-  const [comments, settings] = await Promise.all([getApprovedComments(article.id), getDiscussionSettings()])
-  const threads = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
-  const totalPages = Math.max(1, Math.ceil(threads.length / settings.perPage))
-  const shown = threads.slice((page - 1) * settings.perPage, page * settings.perPage)
+  const settings = await getDiscussionSettings()
+  // Only this page's threads are read (lib/comments/queries.ts), whatever the article's total.
+  const [{ comments, total, threads }, replyNode] = await Promise.all([
+    getCommentPage(article.id, { page, perPage: settings.perPage, order: settings.order }),
+    // Reply pages are cached whole (and only for approved comments): no data cache entry per id.
+    replyTo ? findApprovedComment(await payload(), article.id, replyTo) : null,
+  ])
+  const shown = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
+  const totalPages = Math.max(1, Math.ceil(threads / settings.perPage))
+  if (page > totalPages) notFound()
   const closed = refusal({ article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }, approvedBefore: 0, duplicate: false }, settings, now())
-  const replyNode = replyTo ? comments.find((c) => c.id === replyTo) : undefined
   const pageHref = (n: number) => (n === 1 ? `/articles/${article.slug}#comments` : `/articles/${article.slug}/comment-page/${n}#comments`)
 
   return (
     <section aria-label="Comments" className="comments" id="comments">
-      {comments.length > 0 && <h2 className="comments-title">{commentCountLabel(comments.length)}</h2>}
+      {total > 0 && <h2 className="comments-title">{commentCountLabel(total)}</h2>}
       {shown.length > 0 && (
         <ol className="comment-list">
           {shown.map((node) => (

@@ -2,12 +2,14 @@
 import { cookies, headers } from 'next/headers'
 
 import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments, signOwnComments } from '@/lib/comments/identity'
+import { MESSAGES } from '@/lib/comments/messages'
+import { elapsedFromForm } from '@/lib/comments/rules'
 import { submitComment } from '@/lib/comments/submit'
+import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
+import { clientAddressFrom } from '@/lib/requestAddress'
 import { sessionReaderId } from '@/lib/readers/session'
 import { COMMENTER_COOKIE, COMMENTER_MAX_AGE, commenterCookieValue, type FormState, type FormValues } from './formState'
-
-const CLIENT_IP_HEADER = 'x-byline-client-ip'
 
 /** The comment form's server action: works as a plain form POST with JavaScript off. */
 export async function postComment(previous: FormState, form: FormData): Promise<FormState> {
@@ -21,24 +23,31 @@ export async function postComment(previous: FormState, form: FormData): Promise<
     notify: form.get('notify') === 'on',
     parentId: text('parent'),
   }
-  const elapsed = Number(text('elapsed'))
   const h = await headers()
+  // Ids that are not ids (text, 1.5, 2^40, a NUL byte) are refused here with the reader's words
+  // kept, before they could reach PostgreSQL and fail there.
+  const articleId = parseId(text('article'))
+  const parentId = values.parentId ? parseId(values.parentId) : null
+  if (articleId === null || (values.parentId && parentId === null)) {
+    const message = articleId === null ? MESSAGES.noArticle : MESSAGES.badParent
+    return { seq: previous.seq + 1, status: 'error', errors: {}, message, values }
+  }
   const readerId = await sessionReaderId()
   const result = await submitComment(
     await payload(),
     {
-      articleId: Number(text('article')),
-      parentId: values.parentId ? Number(values.parentId) : null,
+      articleId,
+      parentId,
       body: values.body,
       authorName: values.authorName,
       authorEmail: values.authorEmail,
       authorUrl: values.authorUrl,
       honeypot: text('hp_website'),
-      elapsedMs: text('elapsed') && Number.isFinite(elapsed) ? elapsed : null,
+      elapsedMs: elapsedFromForm(typeof form.get('elapsed') === 'string' ? text('elapsed') : null, h.has('next-action')),
       notify: values.notify,
       readerId,
     },
-    { ip: h.get(CLIENT_IP_HEADER) || 'unknown', userAgent: h.get('user-agent') || '' },
+    { ip: clientAddressFrom(h), userAgent: h.get('user-agent') || '' },
   )
   if (!result.ok) {
     const errors = Object.fromEntries(result.errors.map((e) => [e.field === 'body' ? 'body' : e.field, e.message]))

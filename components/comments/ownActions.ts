@@ -1,9 +1,9 @@
 'use server'
-import { headers } from 'next/headers'
-
 import { MESSAGES } from '@/lib/comments/messages'
 import { deleteOwnComment, editOwnComment, type OwnResult } from '@/lib/comments/own'
+import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
+import { requestMeta } from '@/lib/requestAddress'
 import { sessionReaderId } from '@/lib/readers/session'
 
 /**
@@ -13,16 +13,15 @@ import { sessionReaderId } from '@/lib/readers/session'
 export async function editComment(id: number, body: string): Promise<OwnResult> {
   const readerId = await sessionReaderId()
   if (!readerId) return { ok: false, message: MESSAGES.signInToEdit }
-  const h = await headers()
-  const meta = {
-    ip: h.get('x-byline-client-ip') || 'unknown',
-    userAgent: h.get('user-agent') || '',
-  }
-  return editOwnComment(await payload(), readerId, Number(id), String(body ?? ''), meta)
+  const commentId = parseId(id)
+  if (commentId === null) return { ok: false, message: MESSAGES.notYours }
+  return editOwnComment(await payload(), readerId, commentId, String(body ?? ''), await requestMeta())
 }
 
 export async function deleteComment(id: number): Promise<OwnResult> {
   const readerId = await sessionReaderId()
   if (!readerId) return { ok: false, message: MESSAGES.signInToEdit }
-  return deleteOwnComment(await payload(), readerId, Number(id))
+  const commentId = parseId(id)
+  if (commentId === null) return { ok: false, message: MESSAGES.notYours }
+  return deleteOwnComment(await payload(), readerId, commentId)
 }

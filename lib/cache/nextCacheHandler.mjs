@@ -13,7 +13,21 @@ const FileSystemCache = fileSystemCache.default ?? fileSystemCache
 const PAGE_COPY = Symbol.for('byline.pageCache')
 export const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
 
+// Reply pages (/articles/<slug>/reply/<id>, one per approved comment) stay in the memory layer,
+// which Next bounds (cacheMaxMemorySize); on disk they would be one file per comment. Set's check
+// of flushToDisk runs before its first await, so switching it around the call is enough.
+const MEMORY_ONLY = /^\/articles\/[^/]+\/reply\//
+
 export default class BylineCacheHandler extends FileSystemCache {
+  async set(key, data, ctx) {
+    if (!MEMORY_ONLY.test(key)) return super.set(key, data, ctx)
+    const flush = this.flushToDisk
+    this.flushToDisk = false
+    const done = super.set(key, data, ctx)
+    this.flushToDisk = flush
+    return done
+  }
+
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations)
     globalThis[PAGE_COPY]?.purge()

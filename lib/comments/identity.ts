@@ -7,12 +7,8 @@ const hmac = (value: string) => createHmac('sha256', payloadSecret()).update(val
 /** A keyed hash: the same address always maps to the same key, and the key reveals nothing. */
 export const hashKey = (kind: string, value: string) => hmac(`${kind}:${value.trim().toLowerCase()}`).slice(0, 32)
 
-/** What moderators see of an address: IPv4 to /24, IPv6 to /48. */
-export function truncateIp(ip: string): string {
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return ip.replace(/\.\d+$/, '.0')
-  if (ip.includes(':')) return `${ip.split(':').slice(0, 3).join(':')}::`
-  return ip
-}
+/** What moderators see of an address (IPv4 /24, IPv6 /48), and the key limits count by. */
+export { rateLimitKey, truncateIp } from '../clientAddress.mjs'
 
 /**
  * The comments a browser posted, as a signed cookie value "id.id.id.signature". Only the server

@@ -4,9 +4,9 @@ import type { Comment } from '@/payload-types'
 import { now as clockNow } from '../clock'
 import { asReader } from '../readers/context'
 import { MESSAGES } from './messages'
-import { editRefusal, type FieldError, type Meta, statusAfterEdit, validateInput } from './rules'
+import { cleanBody, editRefusal, type FieldError, type Meta, statusAfterEdit, validateInput } from './rules'
 import { loadSettings } from './settings'
-import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toPublicComment } from './publicComment'
+import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toAuthorsView } from './publicComment'
 
 export type OwnResult =
   | { ok: true; comment?: PublicComment }
@@ -41,7 +41,7 @@ export async function editOwnComment(
   meta: Meta,
   now = clockNow(),
 ): Promise<OwnResult> {
-  const body = rawBody.replace(/\r\n/g, '\n').trim()
+  const body = cleanBody(rawBody).trim()
   const errors = validateInput(
     { body, authorName: '', authorEmail: '', authorUrl: '' },
     { requireNameEmail: false },
@@ -79,7 +79,7 @@ export async function editOwnComment(
     depth: 0,
     ...asAuthor(readerId),
   })
-  return { ok: true, comment: toPublicComment({ ...doc, parent: found.parent }) }
+  return { ok: true, comment: toAuthorsView({ ...doc, parent: found.parent }) }
 }
 
 /** A signed-in reader deletes their own comment within 10 minutes of posting it. */

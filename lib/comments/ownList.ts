@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { now as clockNow } from '../clock'
-import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toPublicComment } from './publicComment'
+import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toAuthorsView } from './publicComment'
 import { EDIT_WINDOW_MS } from './rules'
 
 export type OwnComments = { docs: PublicComment[]; editable: { id: number; remainingMs: number }[] }
@@ -22,7 +22,7 @@ export async function ownCommentsOn(
   const mine: Where[] = []
   if (own.length) mine.push({ id: { in: own } })
   if (readerId) mine.push({ reader: { equals: readerId } })
-  const shown: Where[] = [{ and: [{ or: mine }, { status: { equals: 'pending' } }] }]
+  const shown: Where[] = [{ and: [{ or: mine }, { status: { in: ['pending', 'spam'] } }] }]
   if (readerId)
     shown.push({
       and: [
@@ -52,6 +52,7 @@ export async function ownCommentsOn(
       remainingMs: new Date(d.createdAt).getTime() + EDIT_WINDOW_MS - now.getTime(),
     }))
     .filter((e) => e.remainingMs > 0)
-  const pending = docs.filter((d) => d.status === 'pending').map(toPublicComment)
+  // Spam is shown to its author as awaiting moderation, exactly like a held comment.
+  const pending = docs.filter((d) => d.status === 'pending' || d.status === 'spam').map(toAuthorsView)
   return { docs: pending, editable }
 }

@@ -20,3 +20,12 @@ export const toPublicComment = (d: Pick<Comment, 'id' | 'body' | 'authorName' | 
   status: d.status,
   parent: idOf(d.parent),
 })
+
+/**
+ * The comment as its author is told about it: a comment judged spam reads as awaiting moderation,
+ * like any held one, so a spammer never learns what tripped (or that anything did).
+ */
+export const toAuthorsView = (d: Parameters<typeof toPublicComment>[0]): PublicComment => {
+  const shown = toPublicComment(d)
+  return shown.status === 'spam' ? { ...shown, status: 'pending' } : shown
+}

@@ -40,7 +40,7 @@ export type Facts = {
   article: { publishedAt: string | null; commentsOpen: boolean } | null
   /** undefined: not a reply. null: the parent does not exist. */
   parent?: { sameArticle: boolean; approved: boolean } | null
-  /** The author's approved comments: the signed-in reader's, else those with the same email. */
+  /** The author's approved comments: the signed-in reader's, else those with the same name and email. */
   approvedBefore: number
   /** Whether approvedBefore counts a signed-in reader's comments (not an email's). */
   byReader?: boolean
@@ -57,6 +57,35 @@ export type Verdict = { status: 'approved' | 'pending' | 'spam'; score: number; 
 export const SPAM_SCORE = 100
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/
+
+// Characters nobody types on purpose, which make a name or a comment show something other than
+// what it is: C0 and C1 controls (NUL, ESC of ANSI colour codes, ...), bidi overrides and
+// isolates (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C), zero-width and other format
+// characters (U+200B, U+2060, U+FEFF, ...). Unicode's own classes (Cc control, Cf format) name them.
+const ANSI_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g
+const INVISIBLE_IN_NAMES = /[\p{Cc}\p{Cf}]/gu
+// In a comment's text, line breaks and tabs stay, and so do the joiners (U+200C/U+200D) that
+// Persian, Indic scripts and emoji sequences need.
+const INVISIBLE_IN_BODIES = /(?![\n\t\u200c\u200d])[\p{Cc}\p{Cf}]/gu
+
+/** A one-line field (name, email, website) without controls, bidi or zero-width characters. */
+export const cleanLine = (value: string) => value.replace(ANSI_SEQUENCE, '').replace(INVISIBLE_IN_NAMES, '')
+
+/** A comment's text without controls, bidi overrides or zero-width spaces; line breaks kept. */
+export const cleanBody = (value: string) => value.replace(/\r\n?/g, '\n').replace(ANSI_SEQUENCE, '').replace(INVISIBLE_IN_BODIES, '')
+
+/**
+ * The time from page load to submit as the form reported it (`elapsed`). The page's script
+ * always fills it in; a post from a script that leaves it out or sends nonsense counts as
+ * instant (too fast), never as "unknown". Only the plain form with JavaScript off sends it
+ * empty, and there the browser cannot measure: null, not judged on time.
+ */
+export function elapsedFromForm(raw: string | null, fromScript: boolean): number | null {
+  if (raw === null) return 0
+  if (raw === '') return fromScript ? 0 : null
+  const ms = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN
+  return Number.isFinite(ms) ? ms : 0
+}
 
 /** Field errors. A signed-in reader's name and email come from their account, so are not checked. */
 export function validateInput(input: CommentInput, settings: Pick<Settings, 'requireNameEmail'>, { signedIn = false } = {}): FieldError[] {
@@ -144,11 +173,14 @@ export const VERDICT_RULES: Record<string, Rule> = {
     return n >= s.holdLinkCount ? { rule: 'links', weight: 10, reason: `Contains ${n} links (hold at ${s.holdLinkCount} or more).` } : null
   },
   manualApproval: (_i, _m, _f, s) => (s.manualApproval ? { rule: 'manualApproval', weight: 5, reason: 'Comments must be manually approved.' } : null),
-  trustedAuthor: (_i, _m, facts, s) => {
+  // Trust lifts manual approval only: a trusted author's comment that another hold rule (links,
+  // moderation words) catches still waits, as it would from anyone.
+  trustedAuthor: (input, meta, facts, s) => {
     const needed = Math.max(1, s.trustAfterApproved)
     if (!s.manualApproval || !s.trustApprovedAuthors || facts.approvedBefore < needed) return null
+    if (VERDICT_RULES.links(input, meta, facts, s) || VERDICT_RULES.moderationWord(input, meta, facts, s)) return null
     const n = `${facts.approvedBefore} approved comment${facts.approvedBefore === 1 ? '' : 's'}`
-    const who = facts.byReader ? `The signed-in reader has ${n}` : `The author has ${n} with this email`
+    const who = facts.byReader ? `The signed-in reader has ${n}` : `The author has ${n} under this name and email`
     return { rule: 'trustedAuthor', weight: -5, reason: `${who} (trusted from ${needed}).` }
   },
 }

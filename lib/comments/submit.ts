@@ -3,10 +3,10 @@ import type { Payload, Where } from 'payload'
 import type { Reader } from '@/payload-types'
 import { now as clockNow } from '../clock'
 import { asReader } from '../readers/context'
-import { hashKey, truncateIp } from './identity'
+import { hashKey, rateLimitKey, truncateIp } from './identity'
 import { MESSAGES } from './messages'
-import { authorRefusal, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
-import { type PublicComment, toPublicComment } from './publicComment'
+import { authorRefusal, cleanBody, cleanLine, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
+import { type PublicComment, toAuthorsView } from './publicComment'
 import { loadSettings } from './settings'
 import { throttle } from './throttle'
 
@@ -17,12 +17,13 @@ export type SubmitResult =
   | { ok: true; comment: PublicComment }
   | { ok: false; errors: FieldError[]; message?: string }
 
+/** Trimmed, and without the invisible characters (controls, bidi, zero-width) nobody means to send. */
 const trimmed = (s: Submission): Submission => ({
   ...s,
-  body: s.body.replace(/\r\n/g, '\n').trim(),
-  authorName: s.authorName.trim(),
-  authorEmail: s.authorEmail.trim().toLowerCase(),
-  authorUrl: s.authorUrl.trim(),
+  body: cleanBody(s.body).trim(),
+  authorName: cleanLine(s.authorName).trim(),
+  authorEmail: cleanLine(s.authorEmail).trim().toLowerCase(),
+  authorUrl: cleanLine(s.authorUrl).trim(),
 })
 
 /**
@@ -45,7 +46,8 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   const refused = refusal(facts, settings, now)
   if (refused) return { ok: false, errors: [], message: refused }
 
-  const ipKey = hashKey('ip', meta.ip)
+  // IPv6 counts by its /64: one subscriber's whole range is one sender.
+  const ipKey = hashKey('ip', rateLimitKey(meta.ip))
   const authorKey = reader ? hashKey('reader', String(reader.id)) : input.authorEmail ? hashKey('email', input.authorEmail) : null
   const limited = await throttle(payload, { ip: ipKey, email: authorKey }, settings.perIpPerHour)
   if (limited) return { ok: false, errors: [], message: limited }
@@ -75,7 +77,7 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   })
   return {
     ok: true,
-    comment: toPublicComment({ ...doc, parent: input.parentId ?? null }),
+    comment: toAuthorsView({ ...doc, parent: input.parentId ?? null }),
   }
 }
 
@@ -85,9 +87,12 @@ const loadReader = (payload: Payload, id: number): Promise<Reader | null> =>
 
 /** Every database read the rules need, done once. A signed-in reader is known by id, not email. */
 async function gatherFacts(payload: Payload, input: Submission, reader: Reader | null): Promise<Facts> {
-  // Anonymous trust counts only anonymous comments with that email: typing a reader's email
-  // into the form does not borrow their record.
-  const author: Where = reader ? { reader: { equals: reader.id } } : { authorEmail: { equals: input.authorEmail }, reader: { exists: false } }
+  // Anonymous trust counts only anonymous comments with that name and email (as WordPress does):
+  // knowing a trusted commenter's email is not enough, and typing a reader's email into the form
+  // does not borrow their record.
+  const anonymous: Where = { authorEmail: { equals: input.authorEmail }, reader: { exists: false } }
+  const author: Where = reader ? { reader: { equals: reader.id } } : anonymous
+  const sameName: Where = reader ? {} : { authorName: { equals: input.authorName || 'Anonymous' } }
   const known = Boolean(reader || input.authorEmail)
   const [articles, parents, approvedBefore, duplicates] = await Promise.all([
     payload.find({
@@ -102,7 +107,7 @@ async function gatherFacts(payload: Payload, input: Submission, reader: Reader |
       ? payload.find({ collection: 'comments', overrideAccess: false, where: { id: { equals: input.parentId } }, limit: 1, depth: 0, select: { article: true, status: true } })
       : null,
     // Counts over private fields (email), never returned to the reader: they need full access.
-    known ? payload.count({ collection: 'comments', overrideAccess: true, where: { ...author, status: { equals: 'approved' } } }) : { totalDocs: 0 },
+    known ? payload.count({ collection: 'comments', overrideAccess: true, where: { ...author, ...sameName, status: { equals: 'approved' } } }) : { totalDocs: 0 },
     known
       ? payload.count({
           collection: 'comments',

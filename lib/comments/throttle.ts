@@ -38,6 +38,9 @@ async function countThisHour(pool: Pool, key: string): Promise<number> {
   return Number(rows[0]?.count ?? 0)
 }
 
+/** Counts this hour's actions under one key (e.g. sign-in links from one address), this one included. */
+export const countInHour = (payload: Payload, key: string) => countThisHour(poolOf(payload), key)
+
 export async function throttle(payload: Payload, keys: { ip: string; email: string | null }, perIpPerHour: number): Promise<string | null> {
   const pool = poolOf(payload)
   const ipFree = await claim(pool, `flood:ip:${keys.ip}`)

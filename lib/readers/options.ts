@@ -1,8 +1,6 @@
 import { createHmac } from 'crypto'
 import type { NextAuthOptions } from 'next-auth'
 
-import { hashKey } from '../comments/identity'
-import { claimOnce } from '../comments/throttle'
 import { payloadSecret, serverUrl } from '../env'
 import { payload } from '../payload'
 import { payloadAdapter } from './adapter'
@@ -19,8 +17,6 @@ process.env.NEXTAUTH_URL ||= `${serverUrl}${AUTH_BASE_PATH}`
 
 export const SIGN_IN_PAGE = '/signin'
 export const CHECK_EMAIL_PAGE = '/signin/check-email'
-/** One sign-in link per address per minute; a second request looks the same but sends nothing. */
-const LINK_EVERY_SECONDS = 60
 
 const secret = () =>
   process.env.NEXTAUTH_SECRET ||
@@ -35,15 +31,6 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'database', maxAge: 30 * 86_400, updateAge: 86_400 },
     pages: { signIn: SIGN_IN_PAGE, verifyRequest: CHECK_EMAIL_PAGE, error: SIGN_IN_PAGE },
     callbacks: {
-      async signIn({ user, email }) {
-        if (!email?.verificationRequest || !user.email) return true
-        const free = await claimOnce(
-          await payload(),
-          `signin-link:${hashKey('email', user.email)}`,
-          LINK_EVERY_SECONDS,
-        )
-        return free ? true : CHECK_EMAIL_PAGE
-      },
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       session({ session, user }) {
         const ban =

@@ -3,7 +3,9 @@ import Link from 'next/link'
 
 import { SignInForm } from '@/components/readers/SignInForm'
 import { providerInfo } from '@/lib/readers/providers'
+import { serverUrl } from '@/lib/env'
 import { signInError } from '@/lib/readers/errors'
+import { localCallbackPath } from '@/lib/readers/redirect'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 
@@ -11,14 +13,12 @@ type Args = { searchParams: Promise<Record<string, string | string[] | undefined
 
 const first = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value) ?? ''
-/** Only a path on this site: next-auth checks again (lib/readers/redirect.ts). */
-const localPath = (value: string) =>
-  value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
 
 /** Readers sign in here to comment under their own name (staff use /admin: a separate login). */
 export default async function SignInPage({ searchParams }: Args) {
   const params = await searchParams
-  const callbackUrl = localPath(first(params.callbackUrl))
+  // Only a path on this site (next-auth checks again when it redirects).
+  const callbackUrl = localCallbackPath(first(params.callbackUrl), serverUrl)
   const error = params.csrf
     ? signInError('csrf')
     : first(params.error)

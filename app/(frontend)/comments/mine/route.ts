@@ -3,6 +3,7 @@ import { cookies } from 'next/headers'
 import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments } from '@/lib/comments/identity'
 import { ownCommentsOn } from '@/lib/comments/ownList'
 import { serverUrl } from '@/lib/env'
+import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
 import { sessionReaderId } from '@/lib/readers/session'
 
@@ -40,8 +41,8 @@ function sameOrigin(request: Request): boolean {
 }
 
 async function listOwn(request: Request, own: number[]) {
-  const articleId = Number(new URL(request.url).searchParams.get('article'))
-  if (!Number.isInteger(articleId)) return Response.json({ docs: [], editable: [] }, { headers: PRIVATE })
+  const articleId = parseId(new URL(request.url).searchParams.get('article'))
+  if (articleId === null) return Response.json({ error: 'article must be an article id' }, { status: 400, headers: PRIVATE })
   const readerId = await sessionReaderId()
   return Response.json(await ownCommentsOn(await payload(), articleId, own, readerId), { headers: PRIVATE })
 }
