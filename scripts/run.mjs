@@ -35,6 +35,15 @@ function pageCacheBytes() {
 // Checked before anything starts, like the secret. Development renders every page anyway.
 const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
 
+// SITE_TIMEZONE (lib/env.ts reads it too): a bad name is one line here, not a stack from the config.
+if (process.env.SITE_TIMEZONE) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: process.env.SITE_TIMEZONE })
+  } catch {
+    fail(`SITE_TIMEZONE is not a time zone name: "${process.env.SITE_TIMEZONE}" (use an IANA name such as Europe/Paris).`)
+  }
+}
+
 let stopDatabase = async () => {}
 
 async function database() {
@@ -162,7 +171,9 @@ async function serve(dev) {
     fail(`cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`)
   })
   server.listen(port, hostname, () => {
-    console.log(`byline: ${dev ? 'development' : 'production'} server at http://localhost:${port} (admin at /admin)`)
+    // Production: the admin keeps a sign-in only at SERVER_URL's address (README "Admin").
+    const site = (!dev && process.env.SERVER_URL?.replace(/\/$/, '')) || `http://localhost:${port}`
+    console.log(`byline: ${dev ? 'development' : 'production'} server on port ${port}; open ${site} (admin: ${site}/admin)`)
   })
   const shutdown = async () => {
     server.close()
