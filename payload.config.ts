@@ -19,25 +19,39 @@ import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
-import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
+
 import { badInputAfterError } from './lib/security/badInput'
 import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
+import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env'
 import { migrations } from './migrations'
+import { extraAdminOrigins } from './lib/admin/origins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   serverURL: serverUrl,
+  // SERVER_URL's origin is listed by Payload itself; in development every local address works too.
+  csrf: extraAdminOrigins(),
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
     components: {
       beforeDashboard: ['/components/admin/PendingCommentsNotice#PendingCommentsNotice'],
+      beforeLogin: ['/components/admin/WrongOriginNotice#WrongOriginNotice'],
     },
     meta: { titleSuffix: ' · Byline admin' },
+    avatar: { Component: '/components/admin/InitialsAvatar#InitialsAvatar' },
+    // "Schedule publish" and date fields start in the publication's own time zone.
+    timezones: {
+      defaultTimezone: siteTimeZone,
+      supportedTimezones: ({ defaultTimezones }) =>
+        defaultTimezones.some((z) => z.value === siteTimeZone)
+          ? defaultTimezones
+          : [{ label: siteTimeZone, value: siteTimeZone }, ...defaultTimezones],
+    },
     livePreview: {
       breakpoints: [
         { label: 'Mobile', name: 'mobile', width: 390, height: 844 },

@@ -22,5 +22,16 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || (isBuild ? 'postgres://build@127.0.0.1:1/build' : '')
 }
 
+/** The publication's time zone (IANA name, default UTC): the admin's scheduling defaults to it. */
+export const siteTimeZone = (() => {
+  const zone = process.env.SITE_TIMEZONE || 'UTC'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+  } catch {
+    throw new Error(`SITE_TIMEZONE is not a time zone name: "${zone}" (use an IANA name such as Europe/Paris)`)
+  }
+  return zone
+})()
+
 export const siteName = process.env.SITE_NAME || 'Byline'
 export const siteDescription = process.env.SITE_DESCRIPTION || 'News and analysis, with a conversation under every story.'

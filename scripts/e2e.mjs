@@ -25,7 +25,7 @@ import { startMailCatcher } from './lib/mailCatcher.mjs'
 import { startOidcProvider } from './lib/oidcProvider.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const BUILD_TIMEOUT_MS = 6 * 60_000
+const BUILD_TIMEOUT_MS = 15 * 60_000
 const READY_TIMEOUT_MS = 120_000
 const PLAYWRIGHT_TIMEOUT_MS = 30 * 60_000
 

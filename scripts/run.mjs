@@ -53,6 +53,14 @@ if (TRUSTED.errors.length && (command === 'dev' || command === 'start')) {
 // without it, as a client could send to a plain `next start`, is not believed.
 const CLIENT_IP_KEY = newClientIpKey()
 process.env[CLIENT_IP_KEY_ENV] = CLIENT_IP_KEY
+// SITE_TIMEZONE (lib/env.ts reads it too): a bad name is one line here, not a stack from the config.
+if (process.env.SITE_TIMEZONE) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: process.env.SITE_TIMEZONE })
+  } catch {
+    fail(`SITE_TIMEZONE is not a time zone name: "${process.env.SITE_TIMEZONE}" (use an IANA name such as Europe/Paris).`)
+  }
+}
 
 let stopDatabase = async () => {}
 
@@ -182,7 +190,9 @@ async function serve(dev) {
     fail(`cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`)
   })
   server.listen(port, hostname, () => {
-    console.log(`byline: ${dev ? 'development' : 'production'} server at http://localhost:${port} (admin at /admin)`)
+    // Production: the admin keeps a sign-in only at SERVER_URL's address (README "Admin").
+    const site = (!dev && process.env.SERVER_URL?.replace(/\/$/, '')) || `http://localhost:${port}`
+    console.log(`byline: ${dev ? 'development' : 'production'} server on port ${port}; open ${site} (admin: ${site}/admin)`)
   })
   const shutdown = async () => {
     server.close()

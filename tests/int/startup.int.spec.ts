@@ -42,6 +42,12 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PAGE_CACHE_MB must be a whole number')])
   })
 
+  it('a time zone that does not exist', async () => {
+    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', SITE_TIMEZONE: 'Mars/Olympus' })
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('SITE_TIMEZONE is not a time zone name: "Mars/Olympus"')])
+  })
+
   it('production without PAYLOAD_SECRET', async () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' })
     expect(code).not.toBe(0)
