@@ -4,12 +4,19 @@ import { admins } from '@/access/admins'
 import { adminsOrSelf } from '@/access/adminsOrSelf'
 import { hasRole, isStaff, ROLES } from '@/access/roles'
 import { staffReadUsers } from '@/access/staffReadUsers'
+import { serverUrl } from '@/lib/env'
+import { guardStaffLogin, forgetLoginFailures } from '@/lib/security/staffLogin'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 /** Staff accounts for /admin. Readers have their own collection and sign-in. */
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: true,
+  auth: {
+    // Payload's own lock (5 failures lock the account for everyone, the owner included) is off:
+    // lib/security/staffLogin.ts backs off per address and account instead.
+    maxLoginAttempts: 0,
+    cookies: { secure: serverUrl.startsWith('https:'), sameSite: 'Lax' },
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
@@ -23,6 +30,8 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [makeFirstUserAdmin],
+    beforeOperation: [guardStaffLogin],
+    afterLogin: [forgetLoginFailures],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -55,9 +55,13 @@ function checkId(id: unknown): void {
  */
 export const boundedReads =
   (maxLimit: number): CollectionBeforeOperationHook =>
-  ({ args, operation, req }) => {
-    if (!fromOutside(req)) return args
+  ({ args, operation, overrideAccess, req }) => {
+    // Server code running inside a REST or GraphQL request (hooks reading with full rights) shares
+    // its req; only the caller's own operation, which never overrides access, is bounded.
+    if (!fromOutside(req) || overrideAccess === true) return args
     const a = args as Record<string, unknown>
+    // Populating the relationships of a page already served (ids of that page, no limit of its own).
+    if (typeof a.currentDepth === 'number' && a.currentDepth > 0) return args
     checkId(a.id)
     checkWhere(a.where)
     const staff = isStaff(req.user as Parameters<typeof isStaff>[0])
