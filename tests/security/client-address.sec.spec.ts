@@ -106,3 +106,19 @@ describe('the client-address header is believed only when the launcher signed it
     expect(verifiedClientIp(ip, signature, k)).toBe('unknown')
   })
 })
+
+describe('the launcher refuses to start with a bad TRUSTED_PROXIES', () => {
+  it('prints one line per bad entry and exits 1, before touching the database', async () => {
+    const { spawn } = await import('node:child_process')
+    const env = { ...process.env, DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', TRUSTED_PROXIES: '10.0.0.0/33, garbage ,127.0.0.1' }
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], { env })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([
+      'byline: TRUSTED_PROXIES: "10.0.0.0/33" has a bad prefix length (0 to 32)',
+      'byline: TRUSTED_PROXIES: "garbage" is not an IP address or CIDR range',
+    ])
+  })
+})

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -8,6 +7,7 @@ import { buildThreads, type ThreadNode } from '@/lib/comments/threads'
 import { poolOf } from '@/lib/sql'
 import { publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
+import { sqlOf } from '../helpers/sql'
 
 // F18: an article with 100,000 comments renders one comment page from one bounded query.
 const COMMENTS = 100_000
@@ -46,20 +46,6 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(() => stop?.())
 
-async function sqlOf<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-  const sql: string[] = []
-  const query = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text: string }
-    sql.push(typeof q === 'string' ? q : q.text)
-    return (query as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof query
-  try {
-    return { result: await fn(), sql }
-  } finally {
-    pg.Client.prototype.query = query
-  }
-}
 
 const shape = (nodes: ThreadNode[]): unknown[] => nodes.map((n) => (n.replies.length ? [n.id, shape(n.replies)] : n.id))
 
