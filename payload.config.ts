@@ -9,6 +9,7 @@ import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
+import { CommentReports } from './collections/CommentReports'
 import { Readers } from './collections/Readers'
 import { ReaderAccounts } from './collections/Readers/accounts'
 import { ReaderSessions } from './collections/Readers/sessions'
@@ -41,7 +42,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens, CommentReports],
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { commentsCreate } from '@/access/commentsCreate'
 import { commentsRead } from '@/access/commentsRead'
+import { commentsUpdate } from '@/access/commentsUpdate'
 import { moderatorsOrOwnRecent } from '@/access/ownComment'
 import { ownReaderField, staffField, serverEditOnly, staffOrSubmission } from '@/access/staffField'
 import { LIMITS } from '@/lib/comments/messages'
@@ -16,7 +17,7 @@ const privateField = { read: staffField, create: staffOrSubmission, update: () =
 
 export const Comments: CollectionConfig = {
   slug: 'comments',
-  access: { create: commentsCreate, read: commentsRead, update: moderatorsOrOwnRecent, delete: moderatorsOrOwnRecent },
+  access: { create: commentsCreate, read: commentsRead, update: commentsUpdate, delete: moderatorsOrOwnRecent },
   admin: {
     useAsTitle: 'excerpt',
     defaultColumns: ['excerpt', 'authorName', 'article', 'status', 'verdict', 'createdAt'],
