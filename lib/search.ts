@@ -12,7 +12,7 @@ export const SEARCH_PAGE_SIZE = 10
 export const MAX_SEARCH_PAGE = 50
 export const MAX_QUERY_LENGTH = 200
 
-/** ts_headline's highlight markers: control characters no article text keeps (stripped in SQL). */
+/** ts_headline's highlight markers: control characters, made spaces in the article text first. */
 export const MARK_START = '\u0001'
 export const MARK_END = '\u0002'
 
@@ -35,13 +35,16 @@ export function normaliseQuery(raw: string | string[] | undefined): { query: str
   const text = (Array.isArray(raw) ? raw[0] : raw ?? '').replace(/\s+/g, ' ').trim()
   const chars = Array.from(text)
   if (chars.length <= MAX_QUERY_LENGTH) return { query: text, truncated: false }
-  return { query: chars.slice(0, MAX_QUERY_LENGTH).join('').trim(), truncated: true }
+  // Cut at the last space before the limit, so no half word is searched for.
+  const cut = chars.slice(0, MAX_QUERY_LENGTH + 1).join('')
+  const space = cut.lastIndexOf(' ')
+  return { query: (space > 0 ? cut.slice(0, space) : cut.slice(0, -1)).trim(), truncated: true }
 }
 
 /** `?page=N` for search: 1 to MAX_SEARCH_PAGE; anything else is page 1. */
 export function searchPage(raw: string | string[] | undefined): number {
   const value = Array.isArray(raw) ? raw[0] : raw
-  if (!value || !/^[1-9]\d{0,3}$/.test(value)) return 1
+  if (!value || !/^[1-9]\d{0,5}$/.test(value)) return 1
   return Math.min(Number(value), MAX_SEARCH_PAGE)
 }
 
@@ -70,7 +73,7 @@ export async function searchArticles(client: Payload, rawQuery: string | string[
        order by rank desc, a.published_at desc, a.id desc
        limit $2 offset $3)
      select numnode(q.query) > 0 as words, h.id, h.title, h.slug, h.published_at, h.total,
-            ts_headline('english', translate(coalesce(h.excerpt, '') || ' ' || coalesce(${BODY_TEXT}, ''), E'\\x01\\x02', ''),
+            ts_headline('english', translate(coalesce(h.excerpt, '') || ' ' || coalesce(${BODY_TEXT}, ''), E'\\x01\\x02', '  '),
               q.query, $4) as snippet
      from q left join hits h on true
      order by h.rank desc nulls last, h.published_at desc, h.id desc`,

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -10,6 +9,7 @@ import { findArticleBySlug, findRelatedArticles } from '@/lib/queries'
 import { poolOf } from '@/lib/sql'
 import { ctx, publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
+import { sqlOf } from '../helpers/sql'
 
 /**
  * What an article page costs the database when nothing is cached: the same loaders ArticleView
@@ -45,22 +45,6 @@ beforeAll(async () => {
     await publishedArticle(payload, { categories: [categories[i % 2]], tags: ['space'] })
 })
 afterAll(() => stop?.())
-
-/** Runs `fn`, returning the SQL statements every pg client sent meanwhile. */
-async function sqlOf<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
-  const sql: string[] = []
-  const query = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text: string }
-    sql.push(typeof q === 'string' ? q : q.text)
-    return (query as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof query
-  try {
-    return { result: await fn(), sql }
-  } finally {
-    pg.Client.prototype.query = query
-  }
-}
 
 async function loadArticlePage(slug: string) {
   const article = await findArticleBySlug(payload, slug)

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { SearchSnippet } from '@/components/SearchSnippet'
 import { formatDate } from '@/lib/format'
 import { payload } from '@/lib/payload'
-import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles, searchPage, snippetParts, type SearchResult } from '@/lib/search'
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles, searchPage, type SearchResult } from '@/lib/search'
 import '../archive.css'
 
 // The one uncached reader page: it depends on the query string. A plain GET form, so it works
@@ -16,21 +17,19 @@ export const metadata: Metadata = { title: 'Search', robots: { index: false, fol
 
 const href = (query: string, page: number) => `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
 
-function Snippet({ text }: { text: string }) {
-  // Rendered as text nodes and <mark> elements: React escapes whatever the article or query holds.
-  return (
-    <p className="search-snippet">
-      {snippetParts(text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-    </p>
-  )
-}
-
 function Outcome({ result }: { result: SearchResult }) {
   if (result.kind === 'empty') return <p className="search-status">Type one or more words to search the articles.</p>
   if (result.kind === 'no-words') {
     return (
       <p className="search-status" role="status">
         “{result.query}” has no words to search for. Try one or more words; put a phrase in quotes, and a minus before a word to leave it out.
+      </p>
+    )
+  }
+  if (result.total === 0 && result.page > 1) {
+    return (
+      <p className="search-status" role="status">
+        No more results for “{result.query}”. <Link href={href(result.query, 1)}>Back to the first page</Link>
       </p>
     )
   }
@@ -45,25 +44,21 @@ function Outcome({ result }: { result: SearchResult }) {
   return (
     <>
       <p className="search-status" role="status">
-        {result.hits.length === 0
-          ? `No more results: “${result.query}” matched ${result.total} ${result.total === 1 ? 'article' : 'articles'}.`
-          : `${result.total} ${result.total === 1 ? 'article matches' : 'articles match'} “${result.query}”; showing ${first}–${first + result.hits.length - 1}.`}
+        {result.total} {result.total === 1 ? 'article matches' : 'articles match'} “{result.query}”; showing {first}–{first + result.hits.length - 1}.
       </p>
-      {result.hits.length > 0 && (
-        <ol className="search-results">
-          {result.hits.map((hit) => (
-            <li key={hit.id}>
-              <h2>
-                <Link href={`/articles/${hit.slug}`}>{hit.title}</Link>
-              </h2>
-              <p className="meta">
-                <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
-              </p>
-              {hit.snippet.trim() && <Snippet text={hit.snippet} />}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ol className="search-results">
+        {result.hits.map((hit) => (
+          <li key={hit.id}>
+            <h2>
+              <Link href={`/articles/${hit.slug}`}>{hit.title}</Link>
+            </h2>
+            <p className="meta">
+              <time dateTime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>
+            </p>
+            {hit.snippet.trim() && <SearchSnippet text={hit.snippet} />}
+          </li>
+        ))}
+      </ol>
       {result.totalPages > 1 && (
         <nav aria-label="Search result pages" className="pagination">
           {result.page > 1 ? <Link href={href(result.query, result.page - 1)} rel="prev">← Previous</Link> : <span />}
