@@ -31,6 +31,8 @@ export const Users: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true },
+    // Payload's own email field, merged with this: readers may see authors' profiles, never emails.
+    { name: 'email', type: 'email', required: true, access: { read: staffField } },
     // The public author page (/authors/<slug>): readers see name, slug, bio and photo of the
     // authors of published articles (access/staffReadUsers.ts); email and roles stay with staff.
     {
