@@ -7,7 +7,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 // once, so a shared cache lags a change by at most a minute.
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 const PRIVATE = 'private, no-store'
-const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/feed.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt']
+const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/authors/:path*', '/tags/:path*', '/feed.xml', '/comments.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt']
 // Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
 const personal = [
   { type: 'cookie', key: 'payload-token' },
@@ -57,9 +57,16 @@ const nextConfig = {
         { source: '/categories/:slug', has: [page], destination: '/categories/:slug/page/:n' },
         { source: '/categories/:slug', has: [anyPage], destination: '/categories/:slug/page/0' },
         { source: '/categories/:slug', destination: '/categories/:slug/page/1' },
+        // Author and tag archives, the same way.
+        ...['authors', 'tags'].flatMap((kind) => [
+          { source: `/${kind}/:slug`, has: [page], destination: `/${kind}/:slug/page/:n` },
+          { source: `/${kind}/:slug`, has: [anyPage], destination: `/${kind}/:slug/page/0` },
+          { source: `/${kind}/:slug`, destination: `/${kind}/:slug/page/1` },
+        ]),
         // The same for the feed and the sitemap (app/(frontend)/xml/[file]/route.ts).
         { source: '/feed.xml', destination: '/xml/feed.xml' },
         { source: '/sitemap.xml', destination: '/xml/sitemap.xml' },
+        { source: '/comments.xml', destination: '/xml/comments.xml' },
       ],
     }
   },

@@ -76,6 +76,7 @@ export interface Config {
     'reader-accounts': ReaderAccount;
     'reader-sessions': ReaderSession;
     'reader-verification-tokens': ReaderVerificationToken;
+    'comment-reports': CommentReport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     'reader-accounts': ReaderAccountsSelect<false> | ReaderAccountsSelect<true>;
     'reader-sessions': ReaderSessionsSelect<false> | ReaderSessionsSelect<true>;
     'reader-verification-tokens': ReaderVerificationTokensSelect<false> | ReaderVerificationTokensSelect<true>;
+    'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -281,6 +283,18 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  /**
+   * The author page is /authors/<slug>. Left empty, it is made from the name.
+   */
+  slug?: string | null;
+  /**
+   * Shown on the author page.
+   */
+  bio?: string | null;
+  /**
+   * Shown on the author page.
+   */
+  photo?: (number | null) | Media;
   roles?: ('admin' | 'editor' | 'moderator')[] | null;
   updatedAt: string;
   createdAt: string;
@@ -419,6 +433,22 @@ export interface ReaderVerificationToken {
   identifier: string;
   token: string;
   expires: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Reports filed by readers. A comment with as many reports as Discussion settings say goes back to the pending queue.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reports".
+ */
+export interface CommentReport {
+  id: number;
+  comment: number | Comment;
+  reason: 'spam' | 'abuse' | 'off-topic' | 'other';
+  reader?: (number | null) | Reader;
+  ip?: string | null;
+  reporterKey: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -582,6 +612,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reader-verification-tokens';
         value: number | ReaderVerificationToken;
+      } | null)
+    | ({
+        relationTo: 'comment-reports';
+        value: number | CommentReport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -758,6 +792,9 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  bio?: T;
+  photo?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -826,6 +863,19 @@ export interface ReaderVerificationTokensSelect<T extends boolean = true> {
   identifier?: T;
   token?: T;
   expires?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-reports_select".
+ */
+export interface CommentReportsSelect<T extends boolean = true> {
+  comment?: T;
+  reason?: T;
+  reader?: T;
+  ip?: T;
+  reporterKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -924,6 +974,7 @@ export interface Discussion {
   order?: ('oldest' | 'newest') | null;
   minSecondsToSubmit?: number | null;
   perIpPerHour?: number | null;
+  reportThreshold?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -965,6 +1016,7 @@ export interface DiscussionSelect<T extends boolean = true> {
   order?: T;
   minSecondsToSubmit?: T;
   perIpPerHour?: T;
+  reportThreshold?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -9,6 +9,7 @@ import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { Media } from './collections/Media'
+import { CommentReports } from './collections/CommentReports'
 import { Readers } from './collections/Readers'
 import { ReaderAccounts } from './collections/Readers/accounts'
 import { ReaderSessions } from './collections/Readers/sessions'
@@ -60,7 +61,7 @@ export default buildConfig({
     },
   },
   // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens].map(withBoundedReads),
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens, CommentReports].map(withBoundedReads),
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({

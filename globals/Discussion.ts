@@ -55,5 +55,12 @@ export const Discussion: GlobalConfig = {
     },
     { name: 'minSecondsToSubmit', label: 'Mark as spam when the form is sent sooner than this many seconds after the page loaded', type: 'number', min: 0, defaultValue: 3 },
     { name: 'perIpPerHour', label: 'At most this many comments per hour from one address', type: 'number', min: 1, defaultValue: 20 },
+    {
+      name: 'reportThreshold',
+      label: 'Send an approved comment back to the moderation queue once this many readers have reported it',
+      type: 'number',
+      min: 1,
+      defaultValue: 3,
+    },
   ],
 }

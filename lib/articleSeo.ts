@@ -19,7 +19,17 @@ export function articleMetadata(article: Article): Metadata {
   return {
     title,
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      // Replaces the layout's list, so the site feeds are named again next to the article's own.
+      types: {
+        'application/rss+xml': [
+          { url: `${serverUrl}/feed.xml`, title: siteName },
+          { url: `${serverUrl}/comments.xml`, title: `Comments · ${siteName}` },
+          { url: `${url}/comments.xml`, title: `Comments on “${article.title}”` },
+        ],
+      },
+    },
     openGraph: {
       type: 'article',
       url,

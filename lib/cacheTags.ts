@@ -8,8 +8,14 @@ export const TAGS = {
   categories: 'categories',
   category: (slug: string) => `category:${slug}`,
   redirects: 'redirects',
+  /** An author's page (profile and article list); the list also expires with `articles`. */
+  author: (slug: string) => `author:${slug}`,
+  /** Any list of authors (the sitemap). */
+  authors: 'authors',
   /** The approved comments (list and count) under one article. */
   comments: (articleId: number | string) => `comments:${articleId}`,
+  /** The site-wide feed of the latest approved comments. */
+  commentFeed: 'comment-feed',
   /** Every comment section: discussion settings changed. */
   allComments: 'comments',
   discussion: 'discussion',

@@ -26,7 +26,7 @@ const listSelect = {
 
 export type ArticleCard = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'>
 
-async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
+export async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
   const result = await (await payload()).find({
     collection: 'articles',
     overrideAccess: false,

@@ -1,11 +1,13 @@
 import type { PayloadRequest } from 'payload'
 import { revalidateTag } from 'next/cache'
 
-import type { Article, Category } from '@/payload-types'
+import type { Article, Category, User } from '@/payload-types'
 import { TAGS } from './cacheTags'
 import { expireRedirects } from './redirectMap'
 
-type Slugged = Pick<Article, 'slug'> | Pick<Category, 'slug'> | null | undefined
+type Slugged = Pick<Article, 'slug'> | Pick<Category, 'slug'> | Pick<User, 'slug'> | null | undefined
+
+const slugsOf = (...docs: Slugged[]) => [...new Set(docs.map((d) => d?.slug).filter((s): s is string => Boolean(s)))]
 
 /** The tags a change to an article touches: its page under the new and the old slug, and all lists. */
 export function tagsForArticleChange(doc: Slugged, previousDoc?: Slugged): string[] {
@@ -67,7 +69,11 @@ export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDo
   expireTags(req, tagsForCategoryChange(doc, previousDoc))
 
 export const revalidateComments = (req: PayloadRequest, articleId: number | string) =>
-  expireTags(req, [TAGS.comments(articleId)])
+  expireTags(req, [TAGS.comments(articleId), TAGS.commentFeed])
 
 export const revalidateAllComments = (req: PayloadRequest) =>
   expireTags(req, [TAGS.allComments, TAGS.discussion])
+
+/** An author's profile changed: their page under the new and the old slug. */
+export const revalidateAuthor = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
+  expireTags(req, [TAGS.authors, ...slugsOf(doc, previousDoc).map(TAGS.author)])

@@ -3,6 +3,8 @@ import * as migration_20261127_001943_comments from './20261127_001943_comments'
 import * as migration_20261127_003235_trash_purge_job from './20261127_003235_trash_purge_job';
 import * as migration_20261127_005959_readers from './20261127_005959_readers';
 import * as migration_20261127_011000_page_indexes from './20261127_011000_page_indexes';
+import * as migration_20261129_090000_search from './20261129_090000_search';
+import * as migration_20261129_090634_search_archives_reports from './20261129_090634_search_archives_reports';
 import * as migration_20261129_094435_staff_login from './20261129_094435_staff_login';
 
 export const migrations = [
@@ -32,8 +34,18 @@ export const migrations = [
     name: '20261127_011000_page_indexes',
   },
   {
+    up: migration_20261129_090000_search.up,
+    down: migration_20261129_090000_search.down,
+    name: '20261129_090000_search',
+  },
+  {
+    up: migration_20261129_090634_search_archives_reports.up,
+    down: migration_20261129_090634_search_archives_reports.down,
+    name: '20261129_090634_search_archives_reports',
+  },
+  {
     up: migration_20261129_094435_staff_login.up,
     down: migration_20261129_094435_staff_login.down,
-    name: '20261129_094435_staff_login'
+    name: '20261129_094435_staff_login',
   },
 ];

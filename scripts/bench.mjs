@@ -18,6 +18,7 @@ import { formFields, measure, postComments } from './bench/load.mjs'
 import { benchOptions } from './bench/options.mjs'
 import { cleanUp, run, start, waitForOk } from './bench/processes.mjs'
 import { machine, table, TARGETS, writeResults } from './bench/report.mjs'
+import { benchSearch, searchTable } from './bench/search.mjs'
 import { freePort } from './lib/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -226,6 +227,13 @@ async function main() {
     { 'x-bench-bypass': bypass },
   )
   results.home = await warmAndMeasure('the home page', `${base}/`, pids)
+  log('measuring search: each query alone, then mixed under load')
+  results.search = await benchSearch(base, {
+    connections: options.connections,
+    duration: options.duration,
+    count: options.smoke ? 5 : 40,
+    withCpu: (fn) => withCpu(pids, fn),
+  })
 
   // Twice: as a browser with JavaScript posts the form (most readers), then as one without. Each
   // round has its own senders (addresses and emails), so neither meets the other's limits.
@@ -287,9 +295,12 @@ async function main() {
     latencies.length < options.approvals &&
       `only ${latencies.length} of ${options.approvals} pending comments were found to approve`,
     seen.length < latencies.length && 'an approved comment never appeared on the page within 10 s',
+    (results.search.mixed.non2xx || results.search.mixed.errors || !results.search.mixed.requests) &&
+      `search: ${results.search.mixed.requests} requests, ${results.search.mixed.non2xx} non-2xx, ${results.search.mixed.errors} errors`,
+    !results.search.perQuery.some((q) => q.results > 0) && 'search: no query found any article',
   ].filter(Boolean)
 
-  console.log(`\n${table(results)}\n`)
+  console.log(`\n${table(results)}\n\n${searchTable(results.search)}\n`)
   const file = writeResults(root, {
     date: new Date().toISOString(),
     mode: options.smoke ? 'smoke' : 'full',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { commentsCreate } from '@/access/commentsCreate'
 import { commentsRead } from '@/access/commentsRead'
 import { moderatorsField } from '@/access/moderatorsField'
+import { commentsUpdate } from '@/access/commentsUpdate'
 import { moderatorsOrOwnRecent } from '@/access/ownComment'
 import { ownReaderField, staffField, serverEditOnly, staffOrSubmission } from '@/access/staffField'
 import { LIMITS } from '@/lib/comments/messages'
@@ -19,7 +20,7 @@ const personalField = { ...privateField, read: moderatorsField }
 
 export const Comments: CollectionConfig = {
   slug: 'comments',
-  access: { create: commentsCreate, read: commentsRead, update: moderatorsOrOwnRecent, delete: moderatorsOrOwnRecent },
+  access: { create: commentsCreate, read: commentsRead, update: commentsUpdate, delete: moderatorsOrOwnRecent },
   admin: {
     useAsTitle: 'excerpt',
     defaultColumns: ['excerpt', 'authorName', 'article', 'status', 'verdict', 'createdAt'],

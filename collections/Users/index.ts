@@ -3,9 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { adminsOrSelf } from '@/access/adminsOrSelf'
 import { hasRole, isStaff, ROLES } from '@/access/roles'
+import { staffField } from '@/access/staffField'
 import { staffReadUsers } from '@/access/staffReadUsers'
 import { serverUrl } from '@/lib/env'
 import { guardStaffLogin, forgetLoginFailures } from '@/lib/security/staffLogin'
+import { slugField } from '@/fields/slug'
+import { revalidateAuthor } from './hooks/revalidateAuthor'
+import { authorSlug } from './hooks/authorSlug'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 /** Staff accounts for /admin. Readers have their own collection and sign-in. */
@@ -32,9 +36,21 @@ export const Users: CollectionConfig = {
     beforeChange: [makeFirstUserAdmin],
     beforeOperation: [guardStaffLogin],
     afterLogin: [forgetLoginFailures],
+    afterChange: [revalidateAuthor],
   },
   fields: [
     { name: 'name', type: 'text', required: true },
+    // Payload's own email field, merged with this: readers may see authors' profiles, never emails.
+    { name: 'email', type: 'email', required: true, access: { read: staffField } },
+    // The public author page (/authors/<slug>): readers see name, slug, bio and photo of the
+    // authors of published articles (access/staffReadUsers.ts); email and roles stay with staff.
+    {
+      ...slugField('name'),
+      hooks: { beforeValidate: [authorSlug] },
+      admin: { position: 'sidebar', description: 'The author page is /authors/<slug>. Left empty, it is made from the name.' },
+    },
+    { name: 'bio', type: 'textarea', maxLength: 1000, admin: { description: 'Shown on the author page.' } },
+    { name: 'photo', type: 'upload', relationTo: 'media', admin: { description: 'Shown on the author page.' } },
     {
       name: 'roles',
       type: 'select',
@@ -42,6 +58,7 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
       saveToJWT: true,
       access: {
+        read: staffField,
         // Only an admin grants roles, and never to themselves: nobody raises their own role.
         create: ({ req: { user } }) => hasRole(user, 'admin'),
         update: ({ req: { user }, id }) => hasRole(user, 'admin') && String(user?.id) !== String(id),

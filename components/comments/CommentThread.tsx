@@ -2,6 +2,7 @@ import type { ThreadNode } from '@/lib/comments/threads'
 import { formatDate } from '@/lib/format'
 import { CommentAuthor } from './CommentAuthor'
 import { EditableBody } from './EditableBody'
+import { ReportControl } from './ReportControl'
 
 type Props = { node: ThreadNode; articleSlug: string; maxDepth: number }
 
@@ -21,7 +22,8 @@ export function CommentThread({ node, articleSlug, maxDepth }: Props) {
           <a className="comment-reply" data-reply-name={node.authorName ?? ''} data-reply-to={node.id} href={`/articles/${articleSlug}/reply/${node.id}#respond`} rel="nofollow">
             Reply
           </a>
-        )}
+        )}{' '}
+        <ReportControl commentId={node.id} />
       </article>
       {node.replies.length > 0 && (
         <ol className="children">

@@ -8,6 +8,7 @@ export type DiscussionSettings = Settings & {
   perPage: number
   order: 'oldest' | 'newest'
   perIpPerHour: number
+  reportThreshold: number
 }
 
 const lines = (text: string | null | undefined) =>
@@ -33,6 +34,7 @@ export function toSettings(d: Partial<Discussion>): DiscussionSettings {
     perPage: d.perPage ?? 50,
     order: d.order === 'newest' ? 'newest' : 'oldest',
     perIpPerHour: d.perIpPerHour ?? 20,
+    reportThreshold: d.reportThreshold ?? 3,
   }
 }
 

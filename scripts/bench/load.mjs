@@ -13,9 +13,9 @@ const summary = (r) => ({
   non2xx: r.non2xx,
 })
 
-/** GETs `url` from `connections` connections for `duration` seconds. */
-export async function measure(url, { connections, duration, headers = {} }) {
-  return summary(await autocannon({ url, connections, duration, headers, timeout: 30 }))
+/** GETs `url` (or each of `requests` in turn) from `connections` connections for `duration` seconds. */
+export async function measure(url, { connections, duration, headers = {}, requests }) {
+  return summary(await autocannon({ url, connections, duration, headers, timeout: 30, ...(requests ? { requests } : {}) }))
 }
 
 const decode = (s) =>

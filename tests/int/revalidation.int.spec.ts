@@ -104,7 +104,7 @@ describe('articles', () => {
       }),
     )
     await payload.delete({ collection: 'articles', id: article.id, ...asEditor() })
-    expect(sorted()).toEqual([...articleTags('deleted-story'), TAGS.comments(article.id)].sort())
+    expect(sorted()).toEqual([...articleTags('deleted-story'), TAGS.comments(article.id), TAGS.commentFeed].sort())
   })
 
   it('renaming a category expires its page under both slugs and the lists', async () => {
@@ -149,7 +149,7 @@ describe('comments', () => {
       data: { status: 'approved' },
       ...asModerator(),
     })
-    expect(expired).toEqual([[TAGS.comments(article.id)]])
+    expect(expired).toEqual([[TAGS.comments(article.id), TAGS.commentFeed]])
   })
 
   it.each(['spam', 'trash'] as const)(
@@ -162,7 +162,7 @@ describe('comments', () => {
         data: { status },
         ...asModerator(),
       })
-      expect(expired).toEqual([[TAGS.comments(article.id)]])
+      expect(expired).toEqual([[TAGS.comments(article.id), TAGS.commentFeed]])
     },
   )
 
@@ -180,6 +180,6 @@ describe('comments', () => {
   it('deleting a shown comment expires the comments of that article', async () => {
     const { article, doc } = await comment('approved')
     await payload.delete({ collection: 'comments', id: doc.id, ...asModerator() })
-    expect(expired).toEqual([[TAGS.comments(article.id)]])
+    expect(expired).toEqual([[TAGS.comments(article.id), TAGS.commentFeed]])
   })
 })

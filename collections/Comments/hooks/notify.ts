@@ -8,13 +8,15 @@ const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'o
 /**
  * Mail about comments, sent after the change is saved and never holding up the reader or the
  * moderator: a failure is logged, not thrown.
- * - A new pending comment: every moderator and admin, with a link to it in the admin.
+ * - A new pending comment, or one readers' reports sent back to the queue: every moderator and
+ *   admin, with a link to it in the admin.
  * - A comment approved: its author, if they ticked "notify me" (once).
  * - A reply approved: the parent comment's author, if they ticked "notify me".
  */
 export const notifyAboutComment: CollectionAfterChangeHook<Comment> = ({ doc, previousDoc, operation, req }) => {
   const jobs: Promise<unknown>[] = []
-  if (operation === 'create' && doc.status === 'pending') jobs.push(mailModerators(req, doc))
+  const reported = req.context?.reportThreshold === true && doc.status === 'pending' && previousDoc?.status === 'approved'
+  if ((operation === 'create' && doc.status === 'pending') || reported) jobs.push(mailModerators(req, doc))
   const becameApproved = doc.status === 'approved' && previousDoc?.status !== 'approved'
   if (becameApproved && operation === 'update') {
     if (doc.notify && doc.authorEmail) jobs.push(mailAuthorApproved(req, doc))

@@ -1,4 +1,6 @@
 import { serverUrl, siteDescription, siteName } from '@/lib/env'
+import { getPublishedAuthors, getPublishedTags } from '@/lib/archives'
+import { getSiteCommentFeed, renderCommentRss } from '@/lib/commentFeed'
 import { getAllArticleSlugs, getAllCategories, getFeedArticles } from '@/lib/queries'
 import { renderRss } from '@/lib/rss'
 import { renderSitemap } from '@/lib/sitemap'
@@ -18,11 +20,20 @@ const FILES: Record<string, () => Promise<Response>> = {
     const xml = renderRss({ title: siteName, description: siteDescription, link: serverUrl, selfUrl: `${serverUrl}/feed.xml` }, articles)
     return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
   },
+  /** RSS 2.0: the latest approved comments on published articles (/comments.xml). */
+  'comments.xml': async () => {
+    const comments = await getSiteCommentFeed()
+    const selfUrl = `${serverUrl}/comments.xml`
+    const xml = renderCommentRss({ title: `Comments · ${siteName}`, description: `The latest reader comments on ${siteName}.`, link: serverUrl, selfUrl, serverUrl }, comments)
+    return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
+  },
   'sitemap.xml': async () => {
-    const [articles, categories] = await Promise.all([getAllArticleSlugs(), getAllCategories()])
+    const [articles, categories, authors, tags] = await Promise.all([getAllArticleSlugs(), getAllCategories(), getPublishedAuthors(), getPublishedTags()])
     const xml = renderSitemap([
       { url: `${serverUrl}/`, changeFrequency: 'hourly', priority: 1 },
       ...categories.map((c) => ({ url: `${serverUrl}/categories/${c.slug}`, lastModified: c.updatedAt })),
+      ...authors.map((a) => ({ url: `${serverUrl}/authors/${a.slug}`, lastModified: a.updatedAt })),
+      ...[...tags.keys()].map((slug) => ({ url: `${serverUrl}/tags/${slug}` })),
       ...articles.map((a) => ({ url: `${serverUrl}/articles/${a.slug}`, lastModified: a.updatedAt })),
     ])
     return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })

@@ -1,0 +1,63 @@
+import { type Payload, ValidationError } from 'payload'
+
+import { REPORT_REASONS, type ReportReason } from '@/collections/CommentReports/reasons'
+import { hashKey, truncateIp } from './identity'
+import { loadSettings } from './settings'
+
+export type ReportInput = { commentId: number; reason: string; readerId: number | null }
+export type ReportResult = { ok: boolean; message: string; returnedToQueue?: boolean }
+
+const REASONS = new Set<string>(REPORT_REASONS.map((r) => r.value))
+
+/**
+ * A reader reports an approved comment on a published article. One report per signed-in reader,
+ * or per address when anonymous, and comment (a unique index). When the comment's reports reach
+ * the Discussion settings' threshold, it goes back to the pending queue, which expires the page.
+ */
+export async function reportComment(client: Payload, input: ReportInput, from: { ip: string }): Promise<ReportResult> {
+  if (!REASONS.has(input.reason)) return { ok: false, message: 'Choose why you are reporting this comment.' }
+  if (!Number.isSafeInteger(input.commentId) || input.commentId < 1) return { ok: false, message: 'This comment is not shown any more.' }
+  const { docs } = await client.find({
+    collection: 'comments',
+    overrideAccess: false,
+    where: { id: { equals: input.commentId }, status: { equals: 'approved' } },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { article: true },
+  })
+  const articleId = docs[0]?.article
+  const article =
+    typeof articleId === 'number'
+      ? await client.find({ collection: 'articles', overrideAccess: false, where: { id: { equals: articleId } }, limit: 1, pagination: false, depth: 0, select: {} })
+      : null
+  if (!article?.docs.length) return { ok: false, message: 'This comment is not shown any more.' }
+
+  const context = { commentReport: true }
+  const reporterKey = input.readerId ? `reader:${input.readerId}` : `ip:${hashKey('ip', from.ip)}`
+  try {
+    await client.create({
+      collection: 'comment-reports',
+      overrideAccess: false,
+      context,
+      data: { comment: input.commentId, reason: input.reason as ReportReason, reader: input.readerId, ip: truncateIp(from.ip), reporterKey },
+    })
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, message: 'You have already reported this comment. Thank you.' }
+    throw error
+  }
+
+  const [{ totalDocs }, settings] = await Promise.all([
+    client.count({ collection: 'comment-reports', overrideAccess: false, context, where: { comment: { equals: input.commentId } } }),
+    loadSettings(client),
+  ])
+  if (totalDocs < settings.reportThreshold) return { ok: true, message: 'Thank you. A moderator will look at this comment.' }
+  await client.update({
+    collection: 'comments',
+    id: input.commentId,
+    overrideAccess: false,
+    context: { reportThreshold: true },
+    data: { status: 'pending' },
+  })
+  return { ok: true, message: 'Thank you. The comment is hidden until a moderator has looked at it.', returnedToQueue: true }
+}

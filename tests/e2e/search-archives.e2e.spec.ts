@@ -1,0 +1,103 @@
+import type { APIRequestContext } from '@playwright/test'
+
+import { lexical } from '../../lib/lexical'
+import { slugify } from '../../lib/slugify'
+import type { Article } from '../../payload-types'
+import { uniqueSlug } from './helpers/api'
+import { expect, test } from './helpers/fixtures'
+
+/** A published (or draft) article with tags, written by the editor through the REST API. */
+async function article(api: APIRequestContext, title: string, body: string, extra: Record<string, unknown> = {}): Promise<Article> {
+  const response = await api.post('/api/articles', {
+    data: { title, slug: uniqueSlug('search'), _status: 'published', content: lexical([{ p: body }]), ...extra },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()).doc
+}
+
+const word = () => `zq${Math.random().toString(36).slice(2, 9)}`
+
+test('search works without JavaScript: GET form, ranked results with highlighted snippets, no drafts', async ({ browser, editorApi }) => {
+  const term = word()
+  const inTitle = await article(editorApi, `Harbour ${term} report`, 'The harbour reopened.')
+  const inBody = await article(editorApi, 'Weekend notes', `Walking by the sea we found ${term} shells on the sand.`)
+  await article(editorApi, `Draft ${term}`, `${term} in a draft`, { _status: 'draft' })
+
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/search')
+  await expect(page.getByText('Type one or more words to search the articles.')).toBeVisible()
+  await page.getByLabel('Search articles').fill(term)
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page).toHaveURL(new RegExp(`/search\\?q=${term}$`))
+  await expect(page.getByRole('status')).toContainText(`2 articles match “${term}”`)
+  const results = page.locator('.search-results > li')
+  await expect(results).toHaveCount(2)
+  // Title (weight A) before body (weight C); the match is marked in the snippet.
+  await expect(results.nth(0).getByRole('link')).toHaveText(inTitle.title)
+  await expect(results.nth(1).getByRole('link')).toHaveText(inBody.title)
+  await expect(results.nth(1).locator('mark')).toHaveText(term)
+  await expect(page.getByText(`Draft ${term}`)).toHaveCount(0)
+  // The typed text stays in the box.
+  await expect(page.getByLabel('Search articles')).toHaveValue(term)
+  await results.nth(1).getByRole('link').click()
+  await expect(page).toHaveURL(new RegExp(`/articles/${inBody.slug}$`))
+  await context.close()
+})
+
+test('search answers odd input with 200 and a clear message, and never caches or injects', async ({ page, request }) => {
+  const long = await request.get(`/search?q=${encodeURIComponent('lighthouse '.repeat(1000))}`)
+  expect(long.status()).toBe(200)
+  expect(await long.text()).toContain('only the first 200 were used')
+  expect(long.headers()['cache-control']).not.toContain('public')
+
+  const punctuation = await request.get(`/search?q=${encodeURIComponent('?!.,;"-')}`)
+  expect(punctuation.status()).toBe(200)
+  expect(await punctuation.text()).toContain('has no words to search for')
+
+  const empty = await request.get('/search?q=')
+  expect(empty.status()).toBe(200)
+  expect(await empty.text()).toContain('Type one or more words')
+
+  const none = await request.get(`/search?q=${word()}&page=abc`)
+  expect(none.status()).toBe(200)
+  expect(await none.text()).toContain('No articles match')
+
+  const markup = '<img src=x onerror="document.title=`pwned`"> harbour'
+  await page.goto(`/search?q=${encodeURIComponent(markup)}`)
+  await expect(page.getByRole('status')).toContainText(markup)
+  await expect(page.getByLabel('Search articles')).toHaveValue(markup)
+  await expect(page.locator('img[src="x"]')).toHaveCount(0)
+  expect(await page.title()).not.toBe('pwned')
+})
+
+test('author and tag pages list published articles, are cached like categories, and 404 for unknown ones', async ({ page, request, editorApi }) => {
+  const me = (await (await editorApi.get('/api/users/me')).json()).user
+  expect(me.slug).toMatch(/^[a-z0-9-]+$/)
+  const tag = `E2E Tag ${word()}`
+  const tagged = await article(editorApi, `Tagged story ${word()}`, 'Body.', { tags: [tag] })
+  await article(editorApi, `Hidden tagged ${word()}`, 'Body.', { tags: [tag], _status: 'draft' })
+
+  const authorResponse = await page.goto(`/authors/${me.slug}`)
+  expect(authorResponse?.status()).toBe(200)
+  expect(authorResponse?.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(me.name)
+  await expect(page.getByRole('link', { name: tagged.title })).toBeVisible()
+  const person = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}')
+  expect(person).toMatchObject({ '@type': 'Person', name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) })
+  expect(await page.content()).not.toContain(me.email)
+
+  const tagSlug = slugify(tag)
+  const tagResponse = await page.goto(`/tags/${tagSlug}`)
+  expect(tagResponse?.status()).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(tag)
+  await expect(page.locator('.cards article')).toHaveCount(1)
+  await expect(page.getByRole('link', { name: tagged.title })).toBeVisible()
+
+  for (const path of [`/authors/nobody-${word()}`, `/tags/nothing-${word()}`, `/authors/${me.slug}?page=abc`, `/tags/${tagSlug}?page=2`]) {
+    expect((await request.get(path)).status(), path).toBe(404)
+  }
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  expect(sitemap).toContain(`/authors/${me.slug}</loc>`)
+  expect(sitemap).toContain(`/tags/${tagSlug}</loc>`)
+})
