@@ -20,6 +20,7 @@ import { Discussion } from './globals/Discussion'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
+import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -58,9 +59,15 @@ export default buildConfig({
       run: ({ req: { user } }) => hasRole(user, 'admin'),
       cancel: ({ req: { user } }) => hasRole(user, 'admin'),
     },
-    // The server process runs due jobs (scheduled publishing) every 5 seconds.
-    autoRun: [{ cron: '*/5 * * * * *', queue: 'default' }],
-    shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
+    // Due jobs (scheduled publishing) run every 5 seconds, in one process at a time: the server
+    // (`npm start`), or the worker (`npm run worker`) with web instances on BYLINE_JOBS=off.
+    // Scheduling happens there too, under the same lock (lib/jobs/runner.ts).
+    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', disableScheduling: true }],
+    shouldAutoRun: async (payload) => {
+      if (!(await holdsJobLock(databaseUrl()))) return false
+      await payload.jobs.handleSchedules({ queue: 'default' })
+      return true
+    },
   },
   email: emailAdapter,
   sharp,
