@@ -130,10 +130,14 @@ try {
     log(`instance ${name} on port ${port}`)
   }
   const workers = ['1', '2'].map((n) => path.join(tmp, `worker${n}.log`))
-  for (const logFile of workers) {
-    const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
-    await logged(logFile, 'job worker running', worker, 120_000)
-  }
+  // Both at once: A already applied the migrations.
+  await Promise.all(
+    workers.map((logFile) => {
+      const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
+      return logged(logFile, 'job worker running', worker, 180_000)
+    }),
+  )
+  log('two job workers running')
   const nginxDir = nginxConfig({ port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
   const nginx = start(process.env.NGINX || '/usr/sbin/nginx', ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
   await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
