@@ -37,8 +37,15 @@ const nextConfig = {
   // A second build directory lets a benchmark or a parallel test run build without clobbering .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // Next's own cache, plus a hook where tags expire (lib/cache/nextCacheHandler.mjs).
-  cacheHandler: fileURLToPath(new URL('./lib/cache/nextCacheHandler.mjs', import.meta.url)),
+  // Next's own cache, plus a hook where tags expire (lib/cache/nextCacheHandler.mjs); with
+  // REDIS_URL, the cache shared by every instance (lib/cache/redisCacheHandler.mjs).
+  cacheHandler: fileURLToPath(
+    new URL(process.env.REDIS_URL ? './lib/cache/redisCacheHandler.mjs' : './lib/cache/nextCacheHandler.mjs', import.meta.url),
+  ),
+  // Instances built apart must agree on the build (BYLINE_BUILD_ID, e.g. the commit) and the
+  // deployment id; instances started from one build directory already do.
+  ...(process.env.BYLINE_BUILD_ID ? { generateBuildId: () => process.env.BYLINE_BUILD_ID } : {}),
+  ...(process.env.BYLINE_DEPLOYMENT_ID ? { deploymentId: process.env.BYLINE_DEPLOYMENT_ID } : {}),
   // Next would hash every page body for an ETag on every request (about 1 ms for a 75 KB article,
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,

@@ -26,6 +26,7 @@ import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
 import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env'
+import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 
@@ -78,9 +79,15 @@ export default buildConfig({
       run: ({ req: { user } }) => hasRole(user, 'admin'),
       cancel: ({ req: { user } }) => hasRole(user, 'admin'),
     },
-    // The server process runs due jobs (scheduled publishing) every 5 seconds.
-    autoRun: [{ cron: '*/5 * * * * *', queue: 'default' }],
-    shouldAutoRun: () => process.env.BYLINE_DISABLE_JOBS !== '1',
+    // Due jobs (scheduled publishing) run every 5 seconds, in one process at a time: the server
+    // (`npm start`), or the worker (`npm run worker`) with web instances on BYLINE_JOBS=off.
+    // Scheduling happens there too, under the same lock (lib/jobs/runner.ts).
+    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', disableScheduling: true }],
+    shouldAutoRun: async (payload) => {
+      if (!(await holdsJobLock(databaseUrl()))) return false
+      await payload.jobs.handleSchedules({ queue: 'default' })
+      return true
+    },
     // Scheduled publishing only by those who may update the document (lib/security/scheduleGuard.ts).
     jobsCollectionOverrides: guardScheduledJobs,
     // The guards are collection hooks, which job queueing skips unless told otherwise. A few jobs an

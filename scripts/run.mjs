@@ -19,7 +19,8 @@ import {
   signClientIp,
 } from '../lib/clientAddress.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
-import { createPageCache, PURGE_HOOK } from './lib/pageCache.mjs'
+import { checkRedis } from './lib/redis.mjs'
+import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -30,7 +31,7 @@ const production = command === 'start'
 if (production) process.env.NODE_ENV = 'production'
 else if (command === 'dev') process.env.NODE_ENV = 'development'
 
-if (production && !process.env.PAYLOAD_SECRET) {
+if ((production || command === 'worker') && !process.env.PAYLOAD_SECRET) {
   fail('PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).')
 }
 
@@ -42,6 +43,28 @@ function pageCacheBytes() {
 }
 // Checked before anything starts, like the secret. Development renders every page anyway.
 const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
+let PAGE_COPY_PURGE = 'tag'
+try {
+  PAGE_COPY_PURGE = purgeMode()
+} catch (error) {
+  fail(error.message)
+}
+
+// Several instances: the shared cache (REDIS_URL) must be reachable, and a server action's form
+// rendered by one instance must decrypt on another (the same key everywhere).
+if ((production || command === 'worker') && process.env.REDIS_URL) {
+  const reason = await checkRedis(process.env.REDIS_URL)
+  if (reason) fail(`cannot connect to REDIS_URL (${redactUrl(process.env.REDIS_URL)}): ${reason}`)
+}
+if (production && process.env.REDIS_URL) {
+  const key = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
+  if (!key || ![16, 24, 32].includes(Buffer.from(key, 'base64').length)) {
+    fail('REDIS_URL is set (several instances) but NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key: set the same one, e.g. $(openssl rand -base64 32), for the build and every instance.')
+  }
+}
+if (command === 'worker' && !process.env.REDIS_URL) {
+  fail('npm run worker needs REDIS_URL: its scheduled articles must expire the pages of the web instances through the shared cache. Without it, npm start runs the jobs itself.')
+}
 
 // Checked before anything starts too: a bad entry would silently trust the wrong hosts (or none).
 const TRUSTED = parseTrusted(process.env.TRUSTED_PROXIES)
@@ -87,21 +110,21 @@ async function database() {
 const drainGuard = path.join(root, 'scripts/lib/drainGuard.mjs')
 const DRAINED_EXIT_CODE = 75
 
-function payloadCliOnce(args) {
+function payloadCliOnce(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       ['--no-deprecation', '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
-      { stdio: 'inherit', env: { ...process.env, BYLINE_DISABLE_JOBS: '1' } },
+      { stdio: 'inherit', env: { ...process.env, ...env } },
     )
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
 }
 
 /** Runs the payload CLI; a run that stalled before doing anything (see drainGuard.mjs) is retried. */
-async function payloadCli(args) {
+async function payloadCli(args, env) {
   for (let attempt = 1; ; attempt++) {
-    const code = await payloadCliOnce(args)
+    const code = await payloadCliOnce(args, env)
     if (code !== DRAINED_EXIT_CODE || attempt === 3) return code
     console.warn(`byline: retrying \`payload ${args[0]}\` (attempt ${attempt + 1} of 3)`)
   }
@@ -174,8 +197,8 @@ async function serve(dev) {
   const app = next({ dev, dir: root, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES })
-  // lib/cache/nextCacheHandler.mjs empties the copy through this hook whenever tags expire.
+  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE })
+  // lib/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
   globalThis[PURGE_HOOK] = pageCache
   const server = http.createServer((req, res) => {
     if (pageCache.serve(req, res)) return
@@ -183,7 +206,7 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
-    return handle(req, res)
+    return pageCache.run(res, () => handle(req, res))
   })
   server.on('error', async (error) => {
     await stopDatabase()
@@ -230,6 +253,13 @@ switch (command) {
     await stopDatabase()
     process.exit(code)
   }
+  case 'worker': {
+    // The job queue only (BYLINE_JOBS=off on the web instances); see scripts/worker.ts.
+    await migrate(url)
+    const code = await payloadCli(['run', 'scripts/worker.ts'], { NODE_ENV: 'production', BYLINE_JOBS: 'on' })
+    await stopDatabase()
+    process.exit(code)
+  }
   case 'db':
     // Just the database, for psql or a second tool: prints its URL and runs until stopped.
     console.log(`DATABASE_URL=${url}`)
@@ -243,5 +273,5 @@ switch (command) {
   }
   default:
     await stopDatabase()
-    fail(`unknown command "${command}": use dev, start, migrate, seed, seed:bulk, db or payload`)
+    fail(`unknown command "${command}": use dev, start, worker, migrate, seed, seed:bulk, db or payload`)
 }

@@ -1,17 +1,18 @@
 // Next.js's own cache handler (its file-system cache with the in-memory layer), extended at the
 // one place where Next.js actually expires tags. Loaded by Next.js through `cacheHandler` in
-// next.config.mjs, in the server's own process.
+// next.config.mjs, in the server's own process (redisCacheHandler.mjs instead with REDIS_URL).
 //
-// - Empties the launcher's copy of cached pages (scripts/lib/pageCache.mjs) whenever tags expire,
-//   so that copy is never staler than this cache. Inside a request, revalidateTag only queues the
-//   tags, and Next.js expires them here when the request ends.
+// - Drops the pages of the expired tags from the launcher's copy of cached pages
+//   (scripts/lib/pageCache.mjs), so that copy is never staler than this cache. Inside a request,
+//   revalidateTag only queues the tags, and Next.js expires them here when the request ends.
+// - Tells the copy which tags the page it is serving carries.
 // - Gives lib/revalidate.ts a way to expire tags at once, also where Next.js's revalidateTag
 //   would not (a scheduled article's job, run by the job queue's timer).
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
+import { EXPIRE_NOW, pageTags, purgePageCopy } from './pageCopyHooks.mjs'
+
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache
-const PAGE_COPY = Symbol.for('byline.pageCache')
-export const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
 
 // Reply pages (/articles/<slug>/reply/<id>, one per approved comment) stay in the memory layer,
 // which Next bounds (cacheMaxMemorySize); on disk they would be one file per comment. Set's check
@@ -28,9 +29,13 @@ export default class BylineCacheHandler extends FileSystemCache {
     return done
   }
 
+  async get(...args) {
+    return pageTags(await super.get(...args))
+  }
+
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations)
-    globalThis[PAGE_COPY]?.purge()
+    purgePageCopy(tags)
   }
 }
 

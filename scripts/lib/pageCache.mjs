@@ -5,9 +5,15 @@
 // Only responses that Next.js itself served from its cache (x-nextjs-cache: HIT) with a public
 // Cache-Control are kept, and only for anonymous GETs: a request that carries a staff session,
 // draft mode, a cache bypass, a server action or client-router headers always goes to Next.js.
-// Every tag expiry empties the copy (lib/cache/nextCacheHandler.mjs, in this same process), so it
-// is never staler than Next's cache; a request that started before an expiry cannot store what it
-// got. Answers from the copy carry `x-byline-cache: HIT`.
+// Each copied page remembers the cache tags of the Next.js cache entry it came from (the cache
+// handler, lib/cache/nextCacheHandler.mjs, hands them over through REQUEST_TAGS while it serves the
+// request). A tag expiry drops only the pages that carry one of the expired tags, so approving a
+// comment under one article leaves every other page in the copy; BYLINE_PAGE_COPY_PURGE=all brings
+// back the old purge-everything, for measuring. A request that started before an expiry of one of
+// its page's tags cannot store what it got, so the copy is never staler than Next's cache.
+// Answers from the copy carry `x-byline-cache: HIT`.
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 const PERSONAL_COOKIES = ['payload-token', '__prerender_bypass']
 const PASS_HEADERS = [
   'x-bench-bypass',
@@ -23,6 +29,11 @@ const PASS_HEADERS = [
 const DROPPED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
 
 export const PURGE_HOOK = Symbol.for('byline.pageCache')
+/** An AsyncLocalStorage whose store ({ tags }) the cache handler fills with the served entry's tags. */
+export const REQUEST_TAGS = Symbol.for('byline.pageCache.requestTags')
+// Expiries remembered per tag for requests in flight; past this many, the oldest are forgotten
+// and every request that started before then is refused instead (see `expiredSince`).
+const REMEMBERED_EXPIRIES = 10_000
 
 function cookieNames(header) {
   if (!header) return []
@@ -39,46 +50,141 @@ export function isShareable(req) {
 }
 
 /**
- * @param {{ maxBytes: number }} options  maxBytes 0 turns the copy off
+ * The copied pages by key, with an index from cache tag to the keys of the pages that carry it;
+ * `cost` bounds memory (bodies, keys and tags). Least recently used first, as a Map keeps order.
  */
-export function createPageCache({ maxBytes }) {
-  /** key → { status, headers, body } ; a Map keeps insertion order, used as LRU order. */
+export function createTagIndex() {
+  /** @type {Map<string, { tags: string[], cost: number } & Record<string, unknown>>} */
   const entries = new Map()
-  let bytes = 0
-  let generation = 0
+  /** @type {Map<string, Set<string>>} */
+  const byTag = new Map()
+  let cost = 0
+
+  function remove(key) {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    cost -= entry.cost
+    for (const tag of entry.tags) {
+      const keys = byTag.get(tag)
+      keys?.delete(key)
+      if (keys?.size === 0) byTag.delete(tag)
+    }
+  }
+
+  return {
+    get: (key) => entries.get(key),
+    /** Marks `key` as the most recently used. */
+    touch(key) {
+      const entry = entries.get(key)
+      if (entry) {
+        entries.delete(key)
+        entries.set(key, entry)
+      }
+    },
+    add(key, entry) {
+      remove(key)
+      entries.set(key, entry)
+      cost += entry.cost
+      for (const tag of entry.tags) {
+        let keys = byTag.get(tag)
+        if (!keys) byTag.set(tag, (keys = new Set()))
+        keys.add(key)
+      }
+    },
+    remove,
+    /** Drops the least recently used entries until the total cost is at most `maxCost`. */
+    trim(maxCost) {
+      for (const key of entries.keys()) {
+        if (cost <= maxCost) break
+        remove(key)
+      }
+    },
+    /** Drops every entry carrying one of `tags`; returns how many went. */
+    dropTagged(tags) {
+      let dropped = 0
+      for (const tag of tags) {
+        for (const key of [...(byTag.get(tag) ?? [])]) {
+          remove(key)
+          dropped++
+        }
+      }
+      return dropped
+    },
+    clear() {
+      entries.clear()
+      byTag.clear()
+      cost = 0
+    },
+    size: () => ({ entries: entries.size, bytes: cost, tags: byTag.size }),
+  }
+}
+
+/** BYLINE_PAGE_COPY_PURGE: `tag` (default) drops the pages of an expired tag, `all` empties the copy. */
+export function purgeMode(raw = process.env.BYLINE_PAGE_COPY_PURGE) {
+  const mode = (raw ?? '').trim() || 'tag'
+  if (mode !== 'tag' && mode !== 'all') throw new Error(`BYLINE_PAGE_COPY_PURGE must be "tag" or "all", not "${raw}".`)
+  return mode
+}
+
+/**
+ * @param {{ maxBytes: number, purge?: 'tag' | 'all' }} options  maxBytes 0 turns the copy off
+ */
+export function createPageCache({ maxBytes, purge: mode = 'tag' }) {
+  const index = createTagIndex()
+  const requestTags = new AsyncLocalStorage()
+  /** response → the store its request runs with while Next.js answers it */
+  const recording = new WeakMap()
+  // Expiries are numbered; a request remembers the number it started at.
+  let expiries = 0
+  /** tag → number of its last expiry; before `forgottenBefore`, any tag may have expired. */
+  const lastExpiry = new Map()
+  let forgottenBefore = 0
 
   const keyOf = (req) => `${req.url}\n${req.headers['accept-encoding'] ?? ''}`
 
-  function purge() {
-    entries.clear()
-    bytes = 0
-    generation++
+  /** Whether one of `tags` expired after expiry number `started`. */
+  function expiredSince(started, tags) {
+    if (started < forgottenBefore) return true
+    return tags.some((tag) => (lastExpiry.get(tag) ?? -1) > started)
+  }
+
+  /** Drops the pages carrying any of `tags` (every page without tags, or in `all` mode). */
+  function purge(tags) {
+    expiries++
+    const list = tags === undefined ? undefined : [tags].flat()
+    if (list === undefined || mode === 'all') {
+      index.clear()
+      lastExpiry.clear()
+      forgottenBefore = expiries
+      return
+    }
+    for (const tag of list) {
+      lastExpiry.delete(tag)
+      lastExpiry.set(tag, expiries)
+    }
+    while (lastExpiry.size > REMEMBERED_EXPIRIES) {
+      const [oldest, at] = lastExpiry.entries().next().value
+      lastExpiry.delete(oldest)
+      forgottenBefore = Math.max(forgottenBefore, at + 1)
+    }
+    index.dropTagged(list)
   }
 
   function store(key, entry) {
-    const old = entries.get(key)
-    if (old) {
-      bytes -= old.body.length
-      entries.delete(key)
-    }
-    if (entry.body.length > maxBytes) return
-    entries.set(key, entry)
-    bytes += entry.body.length
-    for (const [k, e] of entries) {
-      if (bytes <= maxBytes) break
-      entries.delete(k)
-      bytes -= e.body.length
-    }
+    index.remove(key)
+    if (entry.cost > maxBytes) return
+    index.add(key, entry)
+    index.trim(maxBytes)
   }
 
   /** Answers `req` from the copy and returns true, or returns false and lets Next.js answer. */
   function serve(req, res) {
     if (maxBytes === 0 || !isShareable(req)) return false
     const key = keyOf(req)
-    const entry = entries.get(key)
+    const entry = index.get(key)
     if (entry) {
-      entries.delete(key)
-      entries.set(key, entry)
+      index.touch(key)
       res.writeHead(entry.status, { ...entry.headers, 'x-byline-cache': 'HIT', 'content-length': entry.body.length })
       res.end(entry.body)
       return true
@@ -87,9 +193,20 @@ export function createPageCache({ maxBytes }) {
     return false
   }
 
+  /**
+   * Runs Next.js's handling of `req` so that the cache handler can say which tags the served page
+   * carries (a store of `{ tags }` in REQUEST_TAGS).
+   */
+  function run(res, handle) {
+    const store = recording.get(res)
+    return store ? requestTags.run(store, handle) : handle()
+  }
+
   /** Keeps a copy of what Next.js writes, if it turns out to be a shareable cache HIT. */
   function record(req, res, key) {
-    const started = generation
+    const started = expiries
+    const served = { tags: null }
+    recording.set(res, served)
     const chunks = []
     let size = 0
     const write = res.write
@@ -107,8 +224,10 @@ export function createPageCache({ maxBytes }) {
     res.end = function (chunk, encoding, callback) {
       keep(chunk, encoding)
       const headers = res.getHeaders()
+      const tags = served.tags
       if (
-        started === generation &&
+        Array.isArray(tags) &&
+        !expiredSince(started, tags) &&
         res.statusCode === 200 &&
         headers['x-nextjs-cache'] === 'HIT' &&
         String(headers['cache-control'] ?? '').startsWith('public') &&
@@ -117,11 +236,13 @@ export function createPageCache({ maxBytes }) {
       ) {
         const kept = {}
         for (const [name, value] of Object.entries(headers)) if (!DROPPED.has(name)) kept[name] = value
-        store(key, { status: 200, headers: kept, body: Buffer.concat(chunks) })
+        const cost = size + key.length + tags.reduce((n, tag) => n + tag.length, 0)
+        store(key, { status: 200, headers: kept, body: Buffer.concat(chunks), tags, cost })
       }
       return end.call(this, chunk, encoding, callback)
     }
   }
 
-  return { serve, purge, size: () => ({ entries: entries.size, bytes }) }
+  globalThis[REQUEST_TAGS] = requestTags
+  return { serve, run, purge, mode, size: () => index.size() }
 }

@@ -1,9 +1,9 @@
 import { expect, request as newRequest } from '@playwright/test'
 
 import { lexical } from '../../lib/lexical'
-import { baseURL, createArticle, login, uniqueSlug, updateArticle } from './helpers/api'
+import { baseURL, createArticle, login, staffRequest, uniqueSlug, updateArticle } from './helpers/api'
 import { test } from './helpers/fixtures'
-import { EDITOR } from './helpers/staff'
+import { EDITOR, MODERATOR } from './helpers/staff'
 
 // The launcher answers repeat anonymous requests for cached pages from memory
 // (scripts/lib/pageCache.mjs); these tests pin down who gets that copy and when it goes.
@@ -128,4 +128,33 @@ test('public pages tell a CDN it may keep them (s-maxage, stale-while-revalidate
     expect((await staff.get(path, { maxRedirects: 0 })).headers()['cache-control'], path).toBe('private, no-store')
   }
   await staff.dispose()
+})
+
+test('approving a comment under one article drops only that article from the copy: another article, the home page and the feed stay', async ({ request, editorApi }) => {
+  const [a, b] = [uniqueSlug('approved'), uniqueSlug('untouched')]
+  const article = await createArticle(editorApi, { title: 'Discussed story', slug: a, status: 'published' })
+  await createArticle(editorApi, { title: 'Quiet story', slug: b, status: 'published' })
+  const mod = await staffRequest(MODERATOR)
+  const created = await mod.post('/api/comments', { data: { article: article.id, body: 'Approved a moment later.', authorName: 'Lee', status: 'pending' } })
+  expect(created.status(), await created.text()).toBe(201)
+  const commentId = (await created.json()).doc.id
+
+  const paths = [`/articles/${a}`, `/articles/${b}`, '/', '/feed.xml']
+  const copied = async (path: string) => {
+    for (let i = 0; i < 5; i++) if ((await request.get(path)).headers()['x-byline-cache'] === 'HIT') return true
+    return false
+  }
+  for (const path of paths) expect(await copied(path), path).toBe(true)
+
+  expect((await mod.patch(`/api/comments/${commentId}`, { data: { status: 'approved' } })).status()).toBe(200)
+  const discussed = await request.get(`/articles/${a}`)
+  expect(discussed.status()).toBe(200)
+  expect(await discussed.text()).toContain('Approved a moment later.')
+  expect(discussed.headers()['x-byline-cache']).toBeUndefined()
+  for (const path of paths.slice(1)) {
+    const kept = await request.get(path)
+    expect(kept.status(), path).toBe(200)
+    expect(kept.headers()['x-byline-cache'], `${path} left the copy`).toBe('HIT')
+  }
+  await mod.dispose()
 })

@@ -4,9 +4,11 @@ import os from 'os'
 import path from 'path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { startRedis } from '../../scripts/lib/redisServer.mjs'
+
 /** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
 function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'PAYLOAD_SECRET', 'NODE_ENV'].includes(k)))
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'PAYLOAD_SECRET', 'NODE_ENV', 'REDIS_URL', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'].includes(k)))
   const child = spawn(process.execPath, ['scripts/run.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
   let stdout = ''
   let stderr = ''
@@ -46,6 +48,32 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', SITE_TIMEZONE: 'Mars/Olympus' })
     expect(code).toBe(1)
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('SITE_TIMEZONE is not a time zone name: "Mars/Olympus"')])
+  })
+
+  it('Redis unreachable: names REDIS_URL and the reason', async () => {
+    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: 'redis://:secret@127.0.0.1:1' })
+    expect(code).toBe(1)
+    const lines = stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/cannot connect to REDIS_URL .*ECONNREFUSED/)
+    expect(lines[0]).not.toContain('secret')
+  })
+
+  it('several instances (REDIS_URL) without NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, and a worker without REDIS_URL', async () => {
+    const redis = await startRedis({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'byline-redis-')) })
+    try {
+      for (const key of [undefined, 'not-a-key']) {
+        const env = { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: redis.url, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }
+        const { code, stderr } = await launcher(['start'], env)
+        expect(code).toBe(1)
+        expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key')])
+      }
+    } finally {
+      await redis.stop()
+    }
+    const { code, stderr } = await launcher(['worker'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: undefined })
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('npm run worker needs REDIS_URL')])
   })
 
   it('production without PAYLOAD_SECRET', async () => {

@@ -1,0 +1,133 @@
+// Next.js's incremental cache (pages, route handlers, unstable_cache data) in Redis, shared by
+// every app instance, when REDIS_URL is set (next.config.mjs picks this file instead of
+// nextCacheHandler.mjs). The storage, tag expiry and the sync between instances are
+// @trieb.work/nextjs-turbo-redis-cache's; this file adds what Byline needs around it:
+//
+// - The launcher's copy of cached pages (scripts/lib/pageCache.mjs) learns each served page's tags,
+//   and every instance drops the pages of an expired tag: the instance that expires them at once,
+//   the others through the Redis channel `byline:tags-expired`.
+// - Redis lost while running: pages are still served (the page copy, else Next renders them), one
+//   line is logged when the outage starts and one when it ends; tags expired meanwhile are expired
+//   in Redis once it is back, and each instance then empties its page copy, which may have missed
+//   another instance's expiries.
+// - A job worker (scripts/worker.ts) expires tags through the same code (EXPIRE_NOW).
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
+
+import { EXPIRE_NOW, pageTags, purgePageCopy } from './pageCopyHooks.mjs'
+
+const SHARED = Symbol.for('byline.redisCache')
+export const TAGS_CHANNEL = 'byline:tags-expired'
+
+/** Keys are per build: another build's pages point at scripts this build does not have. */
+export function keyPrefix() {
+  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
+  const build = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : 'unbuilt'
+  return `byline:${build}:`
+}
+
+function createShared() {
+  const instance = randomUUID()
+  const cache = new RedisStringsHandler({
+    redisUrl: process.env.REDIS_URL,
+    database: 0,
+    keyPrefix: keyPrefix(),
+    // The page copy is the in-memory layer; a second one could serve a page for a moment after
+    // another instance expired it.
+    inMemoryCachingTime: 0,
+    getTimeoutMs: 500,
+    killContainerOnErrorThreshold: 0,
+  })
+  const client = cache.client
+  const pending = new Set()
+  let down = false
+
+  const lost = (error) => {
+    if (down) return
+    down = true
+    console.error(`byline: lost Redis (REDIS_URL): ${error?.message || error}; serving pages from memory or by rendering until it is back`)
+  }
+  // Replaces the library's listeners, which log every failed reconnection attempt.
+  const quiet = (redis) => {
+    redis.removeAllListeners('error')
+    redis.on('error', lost)
+  }
+  quiet(client)
+  client.on('ready', async () => {
+    if (!down) return
+    down = false
+    console.log('byline: Redis is back')
+    purgePageCopy()
+    const tags = [...pending]
+    pending.clear()
+    if (tags.length) await expire(tags)
+  })
+
+  const subscriber = client.duplicate()
+  quiet(subscriber)
+  const subscribed = subscriber.connect().then(() =>
+    subscriber.subscribe(TAGS_CHANNEL, (message) => {
+      const { from, tags } = JSON.parse(message)
+      if (from !== instance) purgePageCopy(tags)
+    }),
+  )
+  // The library's own subscribers reconnect by themselves (node-redis resubscribes); keep them quiet.
+  const ready = Promise.all([
+    subscribed,
+    ...[cache.sharedTagsMap, cache.revalidatedTagsMap].map((map) => map.waitUntilReady()),
+  ]).then(() => {
+    for (const map of [cache.sharedTagsMap, cache.revalidatedTagsMap, cache.inMemoryDeduplicationCache]) quiet(map.subscriberClient)
+  })
+
+  async function expire(tags) {
+    if (down || !client.isReady) {
+      for (const tag of tags) pending.add(tag)
+      return
+    }
+    try {
+      await cache.revalidateTag(tags)
+      await client.publish(TAGS_CHANNEL, JSON.stringify({ from: instance, tags }))
+    } catch (error) {
+      for (const tag of tags) pending.add(tag)
+      lost(error)
+    }
+  }
+
+  return {
+    ready,
+    up: () => !down && client.isReady,
+    cache,
+    expire,
+  }
+}
+
+export function shared() {
+  return (globalThis[SHARED] ??= createShared())
+}
+
+export default class BylineRedisCacheHandler {
+  async get(key, ctx) {
+    const redis = shared()
+    if (!redis.up()) return null
+    return pageTags(await redis.cache.get(key, ctx))
+  }
+
+  async set(key, data, ctx) {
+    const redis = shared()
+    if (!redis.up()) return
+    await redis.cache.set(key, data, ctx).catch(() => {})
+  }
+
+  async revalidateTag(tags) {
+    const list = [tags].flat()
+    purgePageCopy(list)
+    await shared().expire(list)
+  }
+
+  resetRequestCache() {}
+}
+
+globalThis[EXPIRE_NOW] = (tags) => new BylineRedisCacheHandler().revalidateTag(tags)

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `npm run test:scale`: Byline as several machines would run it, on this one. Starts PostgreSQL
+// (a throwaway database on TEST_DATABASE_URL, or the embedded server), Redis (Debian's
+// redis-server), two production instances A and B of the same build (REDIS_URL, BYLINE_JOBS=off),
+// two job workers, and nginx (Debian's nginx-light) balancing A and B, all on free ports of
+// 127.0.0.1 with their files in a temp directory; then runs tests/scale with vitest against them.
+// Reuses the last build (`npm run build` first when there is none).
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { cleanUp, onCleanup, run, sleep, start, waitForOk } from './bench/processes.mjs'
+import { createThrowawayDatabase, dropDatabase, freePort, startEmbeddedPostgres } from './lib/database.mjs'
+import { startMailCatcher } from './lib/mailCatcher.mjs'
+import { startRedis } from './lib/redisServer.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-scale-'))
+const log = (message) => console.log(`scale: ${message}`)
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+
+async function database() {
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (adminUrl) {
+    const { url, name } = await createThrowawayDatabase(adminUrl, 'byline_scale')
+    onCleanup(() => dropDatabase(adminUrl, name))
+    return url
+  }
+  const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false })
+  onCleanup(server.stop)
+  return server.url
+}
+
+function nginxConfig({ port, upstreams }) {
+  const dir = path.join(tmp, 'nginx')
+  fs.mkdirSync(path.join(dir, 'logs'), { recursive: true })
+  const conf = `
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  client_max_body_size 20m;
+  upstream byline {
+${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://byline;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      # A GET whose instance died is tried on the other; a POST is not (it may have been stored).
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_connect_timeout 2s;
+    }
+  }
+}
+`
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf)
+  return dir
+}
+
+/** Waits until `logFile` contains `text`, the process exits, or `timeoutMs` passes. */
+async function logged(logFile, text, child, timeoutMs) {
+  let died = null
+  child.exited.then((code) => (died = code))
+  const until = Date.now() + timeoutMs
+  while (!fs.readFileSync(logFile, 'utf8').includes(text)) {
+    if (died !== null || Date.now() > until) {
+      throw new Error(`${path.basename(logFile)}: no "${text}" (${died !== null ? `exited ${died}` : 'timed out'})\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`)
+    }
+    await sleep(250)
+  }
+}
+
+let exitCode = 1
+try {
+  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    log('no build yet: npm run build')
+    const code = await run('npm', ['run', 'build'], { timeoutMs: 8 * 60_000, logFile: path.join(tmp, 'build.log'), cwd: root, showStderr: true })
+    if (code !== 0) throw new Error(`npm run build failed (exit ${code}); see ${path.join(tmp, 'build.log')}`)
+  }
+  const [databaseUrl, redis] = await Promise.all([database(), startRedis({ dir: path.join(tmp, 'redis') })])
+  onCleanup(redis.stop)
+  const [portA, portB, portLb] = await Promise.all([freePort(), freePort(), freePort()])
+  const lb = `http://127.0.0.1:${portLb}`
+  const mediaDir = path.join(tmp, 'media')
+  fs.mkdirSync(mediaDir)
+  const mail = await startMailCatcher()
+  onCleanup(mail.stop)
+  const env = {
+    ...process.env,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.smtpPort),
+    SMTP_IGNORE_TLS: 'true',
+    SMTP_USER: '',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    SERVER_URL: lb,
+    HOST: '127.0.0.1',
+    MEDIA_DIR: mediaDir,
+    TRUSTED_PROXIES: '127.0.0.1',
+    BYLINE_JOBS: 'off',
+  }
+  const instances = {}
+  // One at a time: each start applies the migrations first.
+  for (const [name, port] of [['A', portA], ['B', portB]]) {
+    const logFile = path.join(tmp, `${name}.log`)
+    const server = start(process.execPath, ['scripts/run.mjs', 'start'], { env: { ...env, PORT: String(port) }, logFile, cwd: root })
+    await waitForOk(`http://127.0.0.1:${port}/robots.txt`, server, 120_000).catch((error) => {
+      throw new Error(`instance ${name}: ${error.message}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`)
+    })
+    instances[name] = { url: `http://127.0.0.1:${port}`, pid: server.child.pid, logFile }
+    log(`instance ${name} on port ${port}`)
+  }
+  const workers = ['1', '2'].map((n) => path.join(tmp, `worker${n}.log`))
+  // Both at once: A already applied the migrations.
+  await Promise.all(
+    workers.map((logFile) => {
+      const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
+      return logged(logFile, 'job worker running', worker, 180_000)
+    }),
+  )
+  log('two job workers running')
+  const nginxDir = nginxConfig({ port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
+  const nginx = start(process.env.NGINX || '/usr/sbin/nginx', ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
+  await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
+  log(`nginx on port ${portLb}; running tests/scale`)
+
+  const code = await run('npx', ['vitest', 'run', '--config', 'vitest.scale.config.mts'], {
+    cwd: root,
+    timeoutMs: 5 * 60_000,
+    logFile: path.join(tmp, 'vitest.log'),
+    showStderr: true,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '--no-deprecation',
+      SCALE_A: instances.A.url,
+      SCALE_A_PID: String(instances.A.pid),
+      SCALE_B: instances.B.url,
+      SCALE_LB: lb,
+      SCALE_MAIL_URL: mail.url,
+      SCALE_DATABASE_URL: databaseUrl,
+      SCALE_REDIS_PORT: String(redis.port),
+      SCALE_REDIS_DIR: redis.dir,
+      SCALE_LOGS: JSON.stringify({ A: instances.A.logFile, B: instances.B.logFile, workers }),
+    },
+  })
+  process.stdout.write(fs.readFileSync(path.join(tmp, 'vitest.log'), 'utf8'))
+  exitCode = code
+  if (code !== 0) {
+    for (const file of [instances.A.logFile, instances.B.logFile, ...workers]) {
+      console.log(`\n--- ${path.basename(file)} (last lines) ---\n${fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n')}`)
+    }
+  }
+} catch (error) {
+  console.error(`scale: ${error?.stack ?? error}`)
+} finally {
+  await cleanUp()
+  if (exitCode === 0) fs.rmSync(tmp, { recursive: true, force: true })
+  else console.error(`scale: logs kept in ${tmp}`)
+  process.exit(exitCode)
+}

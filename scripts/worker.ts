@@ -1,0 +1,23 @@
+// `npm run worker` (through scripts/run.mjs, which runs `payload run scripts/worker.ts`): runs the
+// job queue (scheduled publishing, trash purge, mail) and nothing else, for sites whose web
+// instances run with BYLINE_JOBS=off. Payload's own timer runs the queue every 5 seconds; with
+// two workers, only the holder of the job lock does (lib/jobs/runner.ts).
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+// A scheduled article's job expires its tags in the shared cache, as a web instance would.
+if (process.env.REDIS_URL) {
+  const { shared } = await import('../lib/cache/redisCacheHandler.mjs')
+  await shared().ready
+}
+
+const payload = await getPayload({ config, cron: true })
+console.log('byline: job worker running (queue "default", every 5 seconds)')
+const stop = async () => {
+  await payload.destroy()
+  process.exit(0)
+}
+process.once('SIGTERM', stop)
+process.once('SIGINT', stop)
+// Payload's cron keeps the process alive; this script never finishes (its caller exits when it does).
+await new Promise(() => {})

@@ -1,0 +1,113 @@
+import pg from 'pg'
+import { createClient } from 'redis'
+
+import { lexical } from '@/lib/lexical'
+import { commentPost, formFields } from '../../scripts/bench/load.mjs'
+
+function required(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set: run \`npm run test:scale\` (scripts/scale.mjs)`)
+  return value
+}
+
+export const A = required('SCALE_A')
+export const B = required('SCALE_B')
+export const LB = required('SCALE_LB')
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export const db = () => new pg.Client({ connectionString: required('SCALE_DATABASE_URL') })
+
+export const ADMIN = { email: 'scale-admin@byline.test', password: 'scale-admin-password-9d1e', name: 'Scale Admin' }
+
+/** The site's first user (an admin), made through first-register; resolves a JWT. */
+export async function adminToken(base: string): Promise<string> {
+  await fetch(`${base}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...ADMIN, 'confirm-password': ADMIN.password }),
+  })
+  const response = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+  })
+  if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`)
+  return (await response.json()).token
+}
+
+export const slugFor = (name: string) => `scale-${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+export async function api(base: string, token: string, method: string, path: string, data?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    body: data === undefined ? undefined : JSON.stringify(data),
+  })
+  const text = await response.text()
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`)
+  return JSON.parse(text)
+}
+
+export async function publish(base: string, token: string, title: string, slug: string, extra: Record<string, unknown> = {}) {
+  const { doc } = await api(base, token, 'POST', '/api/articles', {
+    title,
+    slug,
+    _status: 'published',
+    content: lexical([{ p: `${title}: body text.` }]),
+    ...extra,
+  })
+  return doc as { id: number; slug: string }
+}
+
+export async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers }, redirect: 'manual' })
+  return { status: response.status, copy: response.headers.get('x-byline-cache') === 'HIT', body: await response.text() }
+}
+
+/** Requests `url` until the launcher answers it from its page copy (at most `tries` times). */
+export async function warm(url: string, tries = 8) {
+  for (let i = 0; i < tries; i++) {
+    const r = await get(url)
+    if (r.status !== 200) throw new Error(`GET ${url}: ${r.status}`)
+    if (r.copy) return r
+  }
+  throw new Error(`GET ${url} never came from the page copy`)
+}
+
+/**
+ * Polls until `check` passes, every 20 ms. Resolves when the passing check was sent (ms after the
+ * call): how stale the site still was, not how long the machine took to render the fresh page.
+ * Throws if no check sent within `ms` passes.
+ */
+export async function within(ms: number, what: string, check: () => Promise<boolean>) {
+  const started = Date.now()
+  while (Date.now() - started < ms) {
+    const sent = Date.now() - started
+    if (await check()) return sent
+    await sleep(20)
+  }
+  throw new Error(`${what}: not within ${ms} ms`)
+}
+
+/**
+ * Posts the comment form of `html` (rendered by one instance) to `target`, as the page's script
+ * sends it, from reader number `i` (own email; address 10.x.y.z unless `ip` is given).
+ */
+export async function postComment(target: string, path: string, html: string, runId: string, i: number, ip?: string) {
+  const post = commentPost(formFields(html), runId, i, { script: true })
+  const headers = { ...post.headers, ...(ip ? { 'x-forwarded-for': ip } : {}) }
+  const response = await fetch(`${target}${path}`, { method: 'POST', headers, body: post.body })
+  const body = await response.text()
+  return { status: response.status, posted: response.status === 200 && body.includes('"status":"posted"'), body }
+}
+
+export { BENCH_EMAIL as emailOf } from '../../scripts/bench/dataset.mjs'
+
+export async function redisClient(port: string) {
+  const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: false } })
+  client.on('error', () => {})
+  await client.connect()
+  const subscriber = client.duplicate()
+  subscriber.on('error', () => {})
+  return { client, subscriber }
+}

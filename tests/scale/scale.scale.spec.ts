@@ -1,0 +1,239 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
+import { A, adminToken, api, B, db, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
+
+// Two production instances A and B of one build, on one Redis, behind nginx (LB), with two job
+// workers: started by scripts/scale.mjs. The tests run in order; the last one kills A.
+let token = ''
+const runId = `s${Date.now().toString(36)}`
+let reader = 0
+beforeAll(async () => {
+  token = await adminToken(LB)
+})
+
+describe('one site across two instances', () => {
+  it('an article published via A is on B (its page, and B\'s cached home page) within 1 s', async () => {
+    await warm(`${B}/`)
+    const slug = slugFor('fresh')
+    const title = `Published via A ${slug}`
+    await publish(A, token, title, slug)
+    const took = await within(1000, 'the new article on B', async () => {
+      const [page, home] = await Promise.all([get(`${B}/articles/${slug}`), get(`${B}/`)])
+      return page.status === 200 && page.body.includes(title) && home.body.includes(title)
+    })
+    expect(took).toBeLessThan(1000)
+  })
+
+  it('approving a comment via B drops that article from A\'s page copy within 1 s, and keeps B\'s other article, the home page and the feed', async () => {
+    const [x, y] = [slugFor('approved'), slugFor('other')]
+    const article = await publish(A, token, `Approved here ${x}`, x)
+    await publish(A, token, `Untouched ${y}`, y)
+    const page = await warm(`${A}/articles/${x}`)
+    const posted = await postComment(A, `/articles/${x}`, page.body, runId, ++reader)
+    expect(posted.posted, posted.body.slice(0, 300)).toBe(true)
+    for (const path of [`/articles/${x}`, `/articles/${y}`, '/', '/feed.xml']) await warm(`${A}${path}`)
+
+    const client = db()
+    await client.connect()
+    const { rows } = await client.query('select id from comments where author_email = $1', [emailOf(runId, reader)])
+    await client.end()
+    expect(rows).toHaveLength(1)
+    await api(B, token, 'PATCH', `/api/comments/${rows[0].id}`, { status: 'approved' })
+
+    await within(1000, 'the approved comment on A', async () => (await get(`${A}/articles/${x}`)).body.includes(`Bench Reader ${reader}`))
+    for (const path of [`/articles/${y}`, '/', '/feed.xml']) {
+      expect((await get(`${A}${path}`)).copy, `${path} left A's page copy`).toBe(true)
+    }
+    expect(article.id).toBeGreaterThan(0)
+  })
+
+  it('the comment form rendered by A posts to B; the flood limit holds across A and B', async () => {
+    const slug = slugFor('form')
+    await publish(A, token, `Form story ${slug}`, slug)
+    const html = (await warm(`${A}/articles/${slug}`)).body
+    const ip = '10.200.0.7'
+    const first = await postComment(B, `/articles/${slug}`, html, runId, ++reader, ip)
+    expect(first.posted, first.body.slice(0, 300)).toBe(true)
+    // The same address again at once, through the other instance: refused.
+    const second = await postComment(A, `/articles/${slug}`, html, runId, ++reader, ip)
+    expect(second.status).toBe(200)
+    expect(second.posted).toBe(false)
+    expect(second.body).toContain('You are posting comments too quickly')
+    const client = db()
+    await client.connect()
+    const { rows } = await client.query('select author_email from comments where author_email = any($1)', [[emailOf(runId, reader - 1), emailOf(runId, reader)]])
+    await client.end()
+    expect(rows.map((r) => r.author_email)).toEqual([emailOf(runId, reader - 1)])
+  })
+
+  it('a staff session made via A is valid on B (token and cookie)', async () => {
+    const login = await fetch(`${A}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'scale-admin@byline.test', password: 'scale-admin-password-9d1e' }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]
+    const { token: jwt } = await login.json()
+    // The cookie as a browser sends it on the site's own pages (Payload refuses a cookie from another site).
+    const asStaff: Record<string, string>[] = [{ authorization: `JWT ${jwt}` }, { cookie, 'sec-fetch-site': 'same-origin' }]
+    for (const headers of asStaff) {
+      const me = await fetch(`${B}/api/users/me`, { headers })
+      expect(me.status).toBe(200)
+      expect((await me.json()).user?.email).toBe('scale-admin@byline.test')
+    }
+  })
+
+  it('a reader signed in via A (emailed link) is signed in on B', async () => {
+    const email = `reader-${runId}@example.test`
+    const jar = new Map<string, string>()
+    const keep = (response: Response) => {
+      for (const c of response.headers.getSetCookie()) {
+        const [pair] = c.split(';')
+        const at = pair.indexOf('=')
+        jar.set(pair.slice(0, at), pair.slice(at + 1))
+      }
+    }
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+    const csrf = await fetch(`${A}/auth/csrf`)
+    expect(csrf.status).toBe(200)
+    keep(csrf)
+    const { csrfToken } = await csrf.json()
+    const asked = await fetch(`${A}/auth/signin/email`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+      body: new URLSearchParams({ csrfToken, email, callbackUrl: `${LB}/` }),
+    })
+    expect(asked.status).toBeLessThan(400)
+    let link = ''
+    await within(15_000, 'the sign-in mail', async () => {
+      const mails = await (await fetch(`${process.env.SCALE_MAIL_URL}/mails?to=${encodeURIComponent(email)}`)).json()
+      link = mails[0]?.text.match(/https?:\/\/\S+\/auth\/callback\/email\?\S+/)?.[0] ?? ''
+      return link !== ''
+    })
+    const onA = new URL(link)
+    const callback = await fetch(`${A}${onA.pathname}${onA.search}`, { redirect: 'manual', headers: { cookie: cookie() } })
+    expect(callback.status).toBe(302)
+    keep(callback)
+    expect(jar.get('next-auth.session-token')).toMatch(/.{20,}/)
+    const session = await fetch(`${B}/auth/session`, { headers: { cookie: cookie() } })
+    expect(session.status).toBe(200)
+    expect((await session.json()).user?.email).toBe(email)
+  })
+
+  it('with two workers running, each scheduled article\'s job runs once', async () => {
+    const { client: redis, subscriber } = await redisClient(process.env.SCALE_REDIS_PORT!)
+    await subscriber.connect()
+    const expiries: { at: number; tags: string[] }[] = []
+    await subscriber.subscribe('byline:tags-expired', (message) => expiries.push({ at: Date.now(), tags: JSON.parse(message).tags }))
+    const at = new Date(Date.now() + 3000)
+    const slugs = [slugFor('sched1'), slugFor('sched2'), slugFor('sched3')]
+    try {
+      for (const slug of slugs) await publish(A, token, `Scheduled ${slug}`, slug, { publishedAt: at.toISOString() })
+      expect((await get(`${B}/articles/${slugs[0]}`)).status).toBe(404)
+      // The queue runs every 5 seconds: `at` plus two runs.
+      await within(14_000, 'the scheduled articles on B', async () => {
+        const pages = await Promise.all(slugs.map((slug) => get(`${B}/articles/${slug}`)))
+        return pages.every((p) => p.status === 200)
+      })
+      await sleep(6000) // one more run of the queue, which must not run them again
+    } finally {
+      await subscriber.quit().catch(() => {})
+      await redis.quit().catch(() => {})
+    }
+    for (const slug of slugs) {
+      const runs = expiries.filter((e) => e.at >= at.getTime() && e.tags.includes(`article:${slug}`))
+      expect(runs, slug).toHaveLength(1)
+    }
+  })
+})
+
+describe('failures', () => {
+  let restarted: ChildProcess | null = null
+  afterAll(() => {
+    restarted?.kill('SIGKILL')
+  })
+
+  it('Redis stopped and started under load: no 5xx, and changes are fresh on both instances after', async () => {
+    const slug = slugFor('outage')
+    const article = await publish(A, token, `Before the outage ${slug}`, slug)
+    for (const base of [A, B]) await warm(`${base}/articles/${slug}`)
+    const statuses: number[] = []
+    let loading = true
+    const load = Promise.all(
+      [A, B, LB].map(async (base) => {
+        while (loading) {
+          for (const path of [`/articles/${slug}`, '/', '/feed.xml', '/page/2']) statuses.push((await get(`${base}${path}`)).status)
+        }
+      }),
+    )
+    await sleep(500)
+    const port = process.env.SCALE_REDIS_PORT!
+    const { client: redis } = await redisClient(port)
+    await redis.sendCommand(['SHUTDOWN', 'NOSAVE']).catch(() => {})
+    await sleep(300)
+    // A change during the outage: A shows it at once; B catches up when Redis is back.
+    await api(A, token, 'PATCH', `/api/articles/${article.id}`, { title: `During the outage ${slug}` })
+    expect((await get(`${A}/articles/${slug}`)).body).toContain(`During the outage ${slug}`)
+    await sleep(1500)
+    restarted = spawn(redisServerBinary(), ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', process.env.SCALE_REDIS_DIR!, '--notify-keyspace-events', 'Exe'], { stdio: 'ignore' })
+    const back = Date.now()
+    await within(5000, 'B shows the change made during the outage', async () => (await get(`${B}/articles/${slug}`)).body.includes(`During the outage ${slug}`))
+    await sleep(1000)
+    loading = false
+    await load
+    expect(statuses.length).toBeGreaterThan(50)
+    expect(statuses.filter((s) => s >= 500)).toEqual([])
+
+    // And the shared cache works again: a change via B is on A within 1 s, and pages are cached again.
+    await api(B, token, 'PATCH', `/api/articles/${article.id}`, { title: `After the outage ${slug}` })
+    await within(1000, 'A shows the change made via B', async () => (await get(`${A}/articles/${slug}`)).body.includes(`After the outage ${slug}`))
+    await warm(`${B}/articles/${slug}`)
+    expect(Date.now() - back).toBeGreaterThan(0)
+  })
+
+  it('A killed with SIGKILL under load: nginx keeps serving from B, and no comment that was answered as posted is lost or stored twice', async () => {
+    const slugs = [slugFor('kill1'), slugFor('kill2')]
+    for (const slug of slugs) await publish(A, token, `Kill story ${slug}`, slug)
+    const html = (await warm(`${A}/articles/${slugs[0]}`)).body
+    const gets: { status: number; after: boolean }[] = []
+    const posts: { i: number; posted: boolean; status: number }[] = []
+    let killed = false
+    let loading = true
+    const readers = Array.from({ length: 3 }, async (_, n) => {
+      while (loading) {
+        const r = await get(`${LB}/articles/${slugs[n % 2]}`).catch(() => ({ status: 599 }))
+        gets.push({ status: r.status, after: killed })
+      }
+    })
+    const writers = Array.from({ length: 3 }, async () => {
+      while (loading) {
+        const i = ++reader
+        const r = await postComment(LB, `/articles/${slugs[0]}`, html, runId, i).catch(() => ({ status: 599, posted: false }))
+        posts.push({ i, posted: r.posted, status: r.status })
+      }
+    })
+    await sleep(2000)
+    process.kill(Number(process.env.SCALE_A_PID), 'SIGKILL')
+    killed = true
+    await sleep(3000)
+    loading = false
+    await Promise.all([...readers, ...writers])
+
+    const after = gets.filter((g) => g.after)
+    expect(after.length).toBeGreaterThan(10)
+    expect(after.filter((g) => g.status !== 200)).toEqual([])
+    const answered = posts.filter((p) => p.posted)
+    expect(answered.length).toBeGreaterThan(3)
+    const client = db()
+    await client.connect()
+    const { rows } = await client.query('select author_email, count(*)::int as n from comments where author_email = any($1) group by author_email', [posts.map((p) => emailOf(runId, p.i))])
+    await client.end()
+    const stored = new Map(rows.map((r) => [r.author_email, r.n]))
+    expect(answered.filter((p) => stored.get(emailOf(runId, p.i)) !== 1)).toEqual([])
+    expect(rows.filter((r) => r.n > 1)).toEqual([])
+  })
+})

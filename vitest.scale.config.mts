@@ -1,0 +1,19 @@
+import path from 'path'
+import { fileURLToPath } from 'url'
+import { defineConfig } from 'vitest/config'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+// tests/scale runs only through `npm run test:scale` (scripts/scale.mjs), which starts the
+// services these tests talk to and passes their addresses as SCALE_* variables.
+export default defineConfig({
+  resolve: { alias: [{ find: /^@\/(.*)$/, replacement: `${root}/$1` }] },
+  test: {
+    include: ['tests/scale/**/*.scale.spec.ts'],
+    environment: 'node',
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    sequence: { concurrent: false },
+  },
+})
