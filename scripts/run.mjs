@@ -12,6 +12,7 @@ import pg from 'pg'
 import { CLIENT_IP_HEADER, clientIp, parseTrusted } from './lib/clientIp.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
 import { createPageCache, PURGE_HOOK } from './lib/pageCache.mjs'
+import { launcherHeaders } from '../lib/security/headers.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -151,7 +152,10 @@ async function serve(dev) {
   const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES })
   // lib/cache/nextCacheHandler.mjs empties the copy through this hook whenever tags expire.
   globalThis[PURGE_HOOK] = pageCache
+  const extraHeaders = Object.entries(launcherHeaders(process.env.SERVER_URL))
   const server = http.createServer((req, res) => {
+    // HSTS when SERVER_URL is https; set before either the page copy or Next answers.
+    for (const [name, value] of extraHeaders) res.setHeader(name, value)
     if (pageCache.serve(req, res)) return
     // Always overwritten: the app reads the client address from this header only.
     req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
