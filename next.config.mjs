@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { securityHeaders } from './lib/security/headers.mjs'
+
 // Public pages: a CDN or reverse proxy may keep them a minute and serve them stale for five more
 // while it refetches; browsers always revalidate. Tag revalidation expires Next's own cache at
 // once, so a shared cache lags a change by at most a minute.
@@ -79,6 +81,9 @@ const nextConfig = {
   },
   async headers() {
     return [
+      // CSP and framing for reader pages and /admin (lib/security/headers.mjs); the media rule
+      // below comes later, so its stricter policy wins for uploaded files.
+      ...securityHeaders,
       {
         // Uploaded files never run script in the site's origin, whatever slips past the type check.
         source: '/api/media/file/:path*',

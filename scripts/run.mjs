@@ -21,6 +21,7 @@ import {
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
 import { checkRedis } from './lib/redis.mjs'
 import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
+import { launcherHeaders } from '../lib/security/headers.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -200,7 +201,10 @@ async function serve(dev) {
   const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE })
   // lib/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
   globalThis[PURGE_HOOK] = pageCache
+  const extraHeaders = Object.entries(launcherHeaders(process.env.SERVER_URL))
   const server = http.createServer((req, res) => {
+    // HSTS when SERVER_URL is https; set before either the page copy or Next answers.
+    for (const [name, value] of extraHeaders) res.setHeader(name, value)
     if (pageCache.serve(req, res)) return
     // Always overwritten: the app reads the client address from this header only, signed.
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)

@@ -1,0 +1,43 @@
+// Security headers: next.config.mjs sends the Content-Security-Policy and frame rules with every
+// response (so Next's cached pages and the launcher's page copy replay them); the launcher adds
+// HSTS when the site is served over https (SERVER_URL), which is known only at run time.
+
+const dev = process.env.NODE_ENV !== 'production'
+
+const policy = (directives) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ')
+
+// Next.js inlines its page data as <script> elements whose text differs per page; nonces would make
+// every page render per request (no cache), so reader pages still allow inline scripts but nothing
+// from other origins, no plugins, no <base> rewriting, forms only to this site, framing only by
+// this site (the admin's live preview).
+const common = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'", ...(dev ? ['ws:', 'wss:'] : [])],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+}
+
+/** Reader pages: framed only by this site (live preview in /admin). */
+export const READER_CSP = policy({ ...common, 'frame-src': ["'none'"], 'frame-ancestors': ["'self'"] })
+/** /admin: Payload's admin needs inline scripts and styles; it frames the site for live preview, and is framed by nobody. */
+export const ADMIN_CSP = policy({ ...common, 'img-src': [...common['img-src'], 'https://www.gravatar.com'], 'frame-src': ["'self'"], 'frame-ancestors': ["'none'"] })
+
+/** For next.config.mjs headers(). */
+export const securityHeaders = [
+  { source: '/:path*', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+  { source: '/admin', headers: [{ key: 'Content-Security-Policy', value: ADMIN_CSP }, { key: 'X-Frame-Options', value: 'DENY' }] },
+  { source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_CSP }, { key: 'X-Frame-Options', value: 'DENY' }] },
+]
+
+/** Headers the launcher sets on every response (before the page copy or Next answers). */
+export function launcherHeaders(serverUrl) {
+  return /^https:/i.test(serverUrl ?? '') ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}
+}
