@@ -17,7 +17,8 @@ const FileSystemCache = fileSystemCache.default ?? fileSystemCache
 // Reply pages (/articles/<slug>/reply/<id>, one per approved comment) stay in the memory layer,
 // which Next bounds (cacheMaxMemorySize); on disk they would be one file per comment. Set's check
 // of flushToDisk runs before its first await, so switching it around the call is enough.
-const MEMORY_ONLY = /^\/articles\/[^/]+\/reply\//
+// Keys read `/route-cache/APP_PAGE/<route hash>/$/articles/<slug>/reply/<id>` in Next 16.
+const MEMORY_ONLY = /(^|\/\$)\/articles\/[^/]+\/reply\/[^/]+$/
 
 export default class BylineCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
