@@ -71,7 +71,11 @@ function createShared() {
   const subscribed = subscriber.connect().then(() =>
     subscriber.subscribe(TAGS_CHANNEL, (message) => {
       const { from, tags } = JSON.parse(message)
-      if (from !== instance) purgePageCopy(tags)
+      if (from === instance) return
+      purgePageCopy(tags)
+      // The proxy's list of renamed slugs (lib/redirectMap.ts) reloads now rather than within 5 s.
+      const redirects = globalThis[Symbol.for('byline.redirects')]
+      if (redirects && tags.includes('redirects')) redirects.loadedAt = 0
     }),
   )
   // The library's own subscribers reconnect by themselves (node-redis resubscribes); keep them quiet.

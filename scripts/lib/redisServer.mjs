@@ -9,7 +9,10 @@ import { freePort } from './database.mjs'
 
 export const redisServerBinary = () => process.env.REDIS_SERVER || '/usr/bin/redis-server'
 
-/** Starts redis-server on `port` (a free one by default) and resolves once it accepts connections. */
+/**
+ * Starts redis-server on `port` (a free one by default) and resolves once it accepts connections.
+ * @param {{ dir: string, port?: number }} options
+ */
 export async function startRedis({ dir, port }) {
   port ??= await freePort()
   fs.mkdirSync(dir, { recursive: true })
