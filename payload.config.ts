@@ -17,6 +17,7 @@ import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
+import { Site } from './globals/Site'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 import { databaseUrl, payloadSecret, serverUrl } from './lib/env'
@@ -42,7 +43,7 @@ export default buildConfig({
     },
   },
   collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
-  globals: [Discussion],
+  globals: [Discussion, Site],
   editor: articleEditor,
   db: postgresAdapter({
     pool: { connectionString: databaseUrl() },

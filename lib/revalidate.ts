@@ -71,3 +71,6 @@ export const revalidateComments = (req: PayloadRequest, articleId: number | stri
 
 export const revalidateAllComments = (req: PayloadRequest) =>
   expireTags(req, [TAGS.allComments, TAGS.discussion])
+
+/** The Site global (menu, footer, icons): every page shows some of it. */
+export const revalidateSite = (req: PayloadRequest) => expireTags(req, [TAGS.site])

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { unstable_cache } from 'next/cache'
+import { cache } from 'react'
 
 import { TAGS } from '../cacheTags'
 import { payload } from '../payload'
@@ -20,10 +21,12 @@ export async function findApprovedComments(client: Payload, articleId: number): 
   return docs.map(toPublicComment)
 }
 
-export const getApprovedComments = (articleId: number) =>
+// React's cache: the comment section and the article's JSON-LD share one read per render.
+export const getApprovedComments = cache((articleId: number) =>
   unstable_cache(async () => findApprovedComments(await payload(), articleId), ['approved-comments', String(articleId)], {
     tags: [TAGS.comments(articleId), TAGS.allComments],
-  })()
+  })(),
+)
 
 export const getDiscussionSettings = () =>
   unstable_cache(async () => loadSettings(await payload()), ['discussion-settings'], { tags: [TAGS.discussion] })()

@@ -12,12 +12,17 @@ import { dropThrowawayDatabases, startEmbeddedPostgres } from '../../scripts/lib
  */
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
+    // A prefix of this run's own, so that cleaning up never drops the databases of another run
+    // sharing the same server.
+    const prefix = `byline_test_${process.pid}`
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL)
-    return () => dropThrowawayDatabases(process.env.TEST_DATABASE_URL!)
+    project.provide('databasePrefix', prefix)
+    return () => dropThrowawayDatabases(process.env.TEST_DATABASE_URL!, prefix)
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-int-'))
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'postgres', persistent: false })
   project.provide('adminDatabaseUrl', server.url)
+  project.provide('databasePrefix', 'byline_test')
   return async () => {
     await server.stop()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -27,5 +32,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string
+    databasePrefix: string
   }
 }
