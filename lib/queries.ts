@@ -79,7 +79,6 @@ export async function findArticleBySlug(client: Payload, slug: string): Promise<
     pagination: false,
     depth: 1,
     populate: {
-      articles: { title: true, slug: true },
       categories: { title: true, slug: true },
       media: { alt: true, caption: true, filename: true, url: true, width: true, height: true, sizes: true },
     },
@@ -130,9 +129,10 @@ export const getRedirectTarget = (slug: string) =>
  * sharing a category or a tag with this one.
  */
 export async function findRelatedArticles(client: Payload, article: Article, limit = 3): Promise<RelatedArticle[]> {
-  // The relationship as populated for this reader: only articles they may read are objects.
-  const picked = (article.relatedArticles ?? []).filter((r): r is Article => typeof r === 'object' && r !== null)
-  if (picked.length > 0) return pickedArticles(client, picked.map((r) => r.id))
+  // Ids (the field is never populated); pickedArticles keeps those published, in order.
+  const pickedIds = (article.relatedArticles ?? []).map((r) => (typeof r === 'object' ? r.id : r))
+  const picked = pickedIds.length > 0 ? await pickedArticles(client, pickedIds) : []
+  if (picked.length > 0) return picked
   const categoryIds = (article.categories ?? []).map((c) => (typeof c === 'object' ? c.id : c))
   const tags = article.tags ?? []
   if (categoryIds.length === 0 && tags.length === 0) return []
