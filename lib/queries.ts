@@ -4,6 +4,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, Category, Media } from '@/payload-types'
 import { TAGS } from './cacheTags'
+import { isBuild } from './env'
 import { payload } from './payload'
 import { latestSharing, pickedArticles, type RelatedArticle } from './relatedArticles'
 
@@ -201,9 +202,15 @@ export type SiteSettings = {
 
 const mediaOrNull = (m: unknown): Media | null => (m && typeof m === 'object' ? (m as Media) : null)
 
-/** The Site global as every page shows it: menu sections in order, footer pages, images. */
+const NO_SETTINGS: SiteSettings = { sections: [], footerLinks: [], logo: null, defaultImage: null, icon: null }
+
+/**
+ * The Site global as every page shows it: menu sections in order, footer pages, images. `next
+ * build` has no database: the few pages it prerenders (the 404 page, the sign-in notices) show
+ * the site without its menu sections and footer pages.
+ */
 export const getSiteSettings = cache(() =>
-  unstable_cache(
+  isBuild ? Promise.resolve(NO_SETTINGS) : unstable_cache(
     async (): Promise<SiteSettings> => {
       const site = await (await payload()).findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
       return {
