@@ -9,7 +9,7 @@ import { securityHeaders } from './lib/security/headers.mjs'
 // once, so a shared cache lags a change by at most a minute.
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 const PRIVATE = 'private, no-store'
-const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/authors/:path*', '/tags/:path*', '/feed.xml', '/comments.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt']
+const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/authors/:path*', '/tags/:path*', '/feed.xml', '/comments.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt', '/favicon.ico', '/apple-touch-icon.png', '/site-icon/:path*']
 // Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
 const personal = [
   { type: 'cookie', key: 'payload-token' },
@@ -52,6 +52,8 @@ const nextConfig = {
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,
   images: { unoptimized: true },
+  // app/global-not-found.tsx: the branded 404 for addresses no route matches.
+  experimental: { globalNotFound: true },
   // Lists are addressed `/?page=N` and `/categories/<slug>?page=N`, but a page that reads the
   // query string is rendered on every request; as paths (`/page/N`), Next.js caches each one.
   // A `page` that is not a number goes to page 0, which answers 404.
@@ -76,6 +78,9 @@ const nextConfig = {
         { source: '/feed.xml', destination: '/xml/feed.xml' },
         { source: '/sitemap.xml', destination: '/xml/sitemap.xml' },
         { source: '/comments.xml', destination: '/xml/comments.xml' },
+        // The site icon (app/(frontend)/site-icon/[file]/route.ts).
+        { source: '/favicon.ico', destination: '/site-icon/favicon.ico' },
+        { source: '/apple-touch-icon.png', destination: '/site-icon/apple-touch-icon.png' },
       ],
     }
   },
@@ -104,4 +109,22 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/**
+ * Payload's `withPayload` sends `Accept-CH`/`Critical-CH: Sec-CH-Prefers-Color-Scheme` on every
+ * route, so a browser's first visit to any page is answered 307 and fetched twice. Only the admin
+ * uses the hint (its theme); the reader site's colours come from CSS `prefers-color-scheme`.
+ */
+function clientHintsOnlyForAdmin(config) {
+  const headers = config.headers
+  return {
+    ...config,
+    headers: async () =>
+      (await headers()).flatMap((rule) =>
+        rule.source === '/:path*' && rule.headers.some((h) => h.key === 'Critical-CH')
+          ? ['/admin', '/admin/:path*'].map((source) => ({ ...rule, source }))
+          : [rule],
+      ),
+  }
+}
+
+export default clientHintsOnlyForAdmin(withPayload(nextConfig, { devBundleServerPackages: false }))

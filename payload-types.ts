@@ -111,10 +111,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     discussion: Discussion;
+    site: Site;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     discussion: DiscussionSelect<false> | DiscussionSelect<true>;
+    site: SiteSelect<false> | SiteSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -266,7 +268,23 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    medium?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    og?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -774,7 +792,27 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        medium?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        og?:
           | T
           | {
               url?: T;
@@ -979,6 +1017,28 @@ export interface Discussion {
   createdAt?: string | null;
 }
 /**
+ * Menu sections, footer links, logo, default sharing image and site icon.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site".
+ */
+export interface Site {
+  id: number;
+  sections?: (number | Category)[] | null;
+  footerLinks?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  logo?: (number | null) | Media;
+  defaultImage?: (number | null) | Media;
+  icon?: (number | null) | Media;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1017,6 +1077,26 @@ export interface DiscussionSelect<T extends boolean = true> {
   minSecondsToSubmit?: T;
   perIpPerHour?: T;
   reportThreshold?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site_select".
+ */
+export interface SiteSelect<T extends boolean = true> {
+  sections?: T;
+  footerLinks?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  logo?: T;
+  defaultImage?: T;
+  icon?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

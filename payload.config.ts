@@ -18,6 +18,7 @@ import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
+import { Site } from './globals/Site'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 
@@ -63,7 +64,7 @@ export default buildConfig({
   },
   // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
   collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens, CommentReports].map(withBoundedReads),
-  globals: [Discussion],
+  globals: [Discussion, Site],
   editor: articleEditor,
   db: postgresAdapter({
     pool: { connectionString: databaseUrl() },

@@ -36,6 +36,17 @@ function crossOrigin(request: NextRequest): boolean {
  * Staff previews (draft mode) are left to the page, which shows drafts to staff.
  */
 export async function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl
+  // Page 1 of a list (`/?page=1`, `/page/1`, `/categories/x/page/1`, …) answers 301 to the list's
+  // own address, so each list has one URL.
+  const list = firstPageOf(pathname, searchParams)
+  if (list) {
+    const url = request.nextUrl.clone()
+    url.pathname = list
+    url.searchParams.delete('page')
+    return NextResponse.redirect(url, 301)
+  }
+  if (!pathname.startsWith('/articles/')) return NextResponse.next()
   if (crossOrigin(request)) return text('Cross-site form posts are not accepted.', 403)
   if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES) {
     return text('That is too much to send: a comment may be at most 5,000 characters.', 413)
@@ -63,4 +74,25 @@ export async function proxy(request: NextRequest) {
   return NextResponse.rewrite(url)
 }
 
-export const config = { matcher: ['/articles/:slug', '/articles/:slug/:path+'] }
+/** The list's own address when this request names its page 1 explicitly, else null. */
+function firstPageOf(pathname: string, query: URLSearchParams): string | null {
+  if (pathname.startsWith('/articles/')) return null
+  const path = pathname.replace(/\/page\/1$/, '')
+  if (path !== pathname) return path || '/'
+  return query.get('page') === '1' ? pathname : null
+}
+
+export const config = {
+  matcher: [
+    '/articles/:slug',
+    '/articles/:slug/:path+',
+    '/',
+    '/page/1',
+    '/categories/:slug',
+    '/categories/:slug/page/1',
+    '/authors/:slug',
+    '/authors/:slug/page/1',
+    '/tags/:slug',
+    '/tags/:slug/page/1',
+  ],
+}

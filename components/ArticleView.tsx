@@ -1,16 +1,18 @@
 import type { Metadata } from 'next'
 import { draftMode, headers } from 'next/headers'
-import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import { ArticleMeta } from './ArticleMeta'
 import { CommentsSection } from './comments/CommentsSection'
 import { LivePreviewListener } from './LivePreviewListener'
-import { MediaImage } from './MediaImage'
+import { captionOf, MediaImage } from './MediaImage'
+import { ReadMore } from './ReadMore'
 import { RichText } from './RichText'
 import { articleJsonLd, articleMetadata } from '@/lib/articleSeo'
+import { getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
 import { payload } from '@/lib/payload'
-import { findRelatedArticles, getArticleBySlug, getArticleDraft, getRedirectTarget } from '@/lib/queries'
+import { findRelatedArticles, getArticleBySlug, getArticleDraft, getRedirectTarget, getSiteSettings } from '@/lib/queries'
+import { slugify } from '@/lib/slugify'
 
 async function loadArticle(slug: string) {
   if ((await draftMode()).isEnabled) {
@@ -21,11 +23,14 @@ async function loadArticle(slug: string) {
 }
 
 export async function articlePageMetadata(slug: string): Promise<Metadata> {
-  const { article } = await loadArticle(slug)
-  return article ? articleMetadata(article) : {}
+  const [{ article }, site] = await Promise.all([loadArticle(slug), getSiteSettings()])
+  return article ? articleMetadata(article, site) : {}
 }
 
 type Props = { slug: string; commentPage?: number; replyTo?: number | null }
+
+// The hero may run wider than the text column (styles.css: 60rem at most).
+const HERO_SIZES = '(min-width: 62rem) 60rem, 100vw'
 
 /** The article page: used by /articles/[slug] and its comment-page and reply variants. */
 export async function ArticleView({ slug, commentPage = 1, replyTo = null }: Props) {
@@ -35,33 +40,48 @@ export async function ArticleView({ slug, commentPage = 1, replyTo = null }: Pro
     if (target) permanentRedirect(`/articles/${target}`)
     notFound()
   }
-  const related = await findRelatedArticles(await payload(), article)
+  const settings = await getDiscussionSettings()
+  // The same cached comment page the comment section shows: the JSON-LD lists what the page shows.
+  const [related, comments, site] = await Promise.all([
+    findRelatedArticles(await payload(), article),
+    getCommentPage(article.id, { page: commentPage, perPage: settings.perPage, order: settings.order }),
+    getSiteSettings(),
+  ])
+  const caption = captionOf(article.heroImage)
+  const tags = (article.tags ?? []).filter((t) => slugify(t))
 
   return (
     <article className="article">
       {preview && <LivePreviewListener />}
-      <header>
+      <header className="article-header">
         <h1>{article.title}</h1>
-        <ArticleMeta {...article} />
+        {article.excerpt && <p className="lede">{article.excerpt}</p>}
+        <ArticleMeta {...article} linkAuthors />
       </header>
-      <MediaImage className="hero" media={article.heroImage} priority size="hero" />
-      {article.excerpt && <p className="lede">{article.excerpt}</p>}
-      <RichText data={article.content} />
-      {related.length > 0 && (
-        <aside aria-label="Read more" className="read-more">
-          <p>
-            <strong>Read more:</strong>{' '}
-            {related.map((r, i) => (
-              <span key={r.id}>
-                {i > 0 && ' · '}
-                <Link href={`/articles/${r.slug}`}>{r.title}</Link>
-              </span>
-            ))}
-          </p>
-        </aside>
+      {typeof article.heroImage === 'object' && article.heroImage?.url && (
+        <figure className="hero">
+          <MediaImage media={article.heroImage} priority shape="hero" sizes={HERO_SIZES} />
+          {caption && <figcaption>{caption}</figcaption>}
+        </figure>
       )}
+      <RichText data={article.content} />
+      {tags.length > 0 && (
+        <nav aria-label="Tags" className="tags">
+          <ul>
+            {tags.map((tag) => (
+              <li key={tag}>
+                <a href={`/tags/${slugify(tag)}`} rel="tag">
+                  {tag}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <ReadMore articles={related} />
       <CommentsSection article={article} page={commentPage} replyTo={replyTo} />
-      <script dangerouslySetInnerHTML={{ __html: articleJsonLd(article) }} type="application/ld+json" />
+      <script dangerouslySetInnerHTML={{ __html: articleJsonLd(article, site, comments.comments, comments.total) }} type="application/ld+json" />
     </article>
   )
 }
+

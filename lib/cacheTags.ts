@@ -19,4 +19,6 @@ export const TAGS = {
   /** Every comment section: discussion settings changed. */
   allComments: 'comments',
   discussion: 'discussion',
+  /** The Site global: header sections, footer links, logo, default image, icon (every page). */
+  site: 'site',
 } as const

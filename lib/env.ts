@@ -1,6 +1,6 @@
 /** Runtime settings read from the environment, with the dev defaults documented in the README. */
 const isProduction = process.env.NODE_ENV === 'production'
-const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
+export const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
 
 export const serverUrl = (process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(
   /\/$/,

@@ -2,10 +2,11 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import type { Payload, Where } from 'payload'
 
-import type { Article, Category } from '@/payload-types'
+import type { Article, Category, Media } from '@/payload-types'
 import { TAGS } from './cacheTags'
+import { isBuild } from './env'
 import { payload } from './payload'
-import { latestSharing, type RelatedArticle } from './relatedArticles'
+import { latestSharing, pickedArticles, type RelatedArticle } from './relatedArticles'
 
 /**
  * Every read the public pages make, as an anonymous reader (`overrideAccess: false`, no user),
@@ -79,9 +80,8 @@ export async function findArticleBySlug(client: Payload, slug: string): Promise<
     pagination: false,
     depth: 1,
     populate: {
-      articles: { title: true, slug: true },
       categories: { title: true, slug: true },
-      media: { alt: true, url: true, width: true, height: true, sizes: true },
+      media: { alt: true, caption: true, filename: true, url: true, width: true, height: true, sizes: true },
     },
   })
   return (docs[0] as Article | undefined) ?? null
@@ -130,8 +130,10 @@ export const getRedirectTarget = (slug: string) =>
  * sharing a category or a tag with this one.
  */
 export async function findRelatedArticles(client: Payload, article: Article, limit = 3): Promise<RelatedArticle[]> {
-  const picked = (article.relatedArticles ?? []).filter((r): r is Article => typeof r === 'object' && r !== null)
-  if (picked.length > 0) return picked.map(({ id, title, slug }) => ({ id, title, slug }))
+  // Ids (the field is never populated); pickedArticles keeps those published, in order.
+  const pickedIds = (article.relatedArticles ?? []).map((r) => (typeof r === 'object' ? r.id : r))
+  const picked = pickedIds.length > 0 ? await pickedArticles(client, pickedIds) : []
+  if (picked.length > 0) return picked
   const categoryIds = (article.categories ?? []).map((c) => (typeof c === 'object' ? c.id : c))
   const tags = article.tags ?? []
   if (categoryIds.length === 0 && tags.length === 0) return []
@@ -189,3 +191,39 @@ export const getAllCategories = () =>
     ['all-categories'],
     { tags: [TAGS.categories] },
   )()
+
+export type SiteSettings = {
+  sections: Pick<Category, 'id' | 'title' | 'slug'>[]
+  footerLinks: { label: string; url: string }[]
+  logo: Media | null
+  defaultImage: Media | null
+  icon: Media | null
+}
+
+const mediaOrNull = (m: unknown): Media | null => (m && typeof m === 'object' ? (m as Media) : null)
+
+const NO_SETTINGS: SiteSettings = { sections: [], footerLinks: [], logo: null, defaultImage: null, icon: null }
+
+/**
+ * The Site global as every page shows it: menu sections in order, footer pages, images. `next
+ * build` has no database: the few pages it prerenders (the 404 page, the sign-in notices) show
+ * the site without its menu sections and footer pages.
+ */
+export const getSiteSettings = cache(() =>
+  isBuild ? Promise.resolve(NO_SETTINGS) : unstable_cache(
+    async (): Promise<SiteSettings> => {
+      const site = await (await payload()).findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
+      return {
+        sections: (site.sections ?? [])
+          .filter((c): c is Category => typeof c === 'object' && c !== null && Boolean(c.slug))
+          .map(({ id, title, slug }) => ({ id, title, slug })),
+        footerLinks: (site.footerLinks ?? []).map(({ label, url }) => ({ label, url })),
+        logo: mediaOrNull(site.logo),
+        defaultImage: mediaOrNull(site.defaultImage),
+        icon: mediaOrNull(site.icon),
+      }
+    },
+    ['site-settings'],
+    { tags: [TAGS.site, TAGS.categories] },
+  )(),
+)

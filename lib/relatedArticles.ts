@@ -3,7 +3,37 @@ import type { Payload } from 'payload'
 import type { Article } from '@/payload-types'
 import { poolOf, publishedSql } from './sql'
 
-export type RelatedArticle = Pick<Article, 'id' | 'title' | 'slug'>
+/** A "Read more" link: the article, and its hero's 16:9 thumbnail when it has one. */
+export type RelatedArticle = Pick<Article, 'id' | 'title' | 'slug'> & {
+  thumbnail: { url: string; width: number; height: number; alt: string } | null
+}
+
+type Row = Pick<Article, 'id' | 'title' | 'slug'> & {
+  alt: string | null
+  filename: string | null
+  width: number | null
+  height: number | null
+  thumb_filename: string | null
+  thumb_width: number | null
+  thumb_height: number | null
+}
+
+const fileUrl = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
+
+const toRelated = (r: Row): RelatedArticle => {
+  const { id, title, slug } = r
+  const file = r.thumb_filename ?? r.filename
+  const width = Number(r.thumb_filename ? r.thumb_width : r.width)
+  const height = Number(r.thumb_filename ? r.thumb_height : r.height)
+  return { id, title, slug, thumbnail: file && width && height ? { url: fileUrl(file), width, height, alt: r.alt ?? '' } : null }
+}
+
+// The article with its hero's thumbnail, in the same query (a Payload `find` would fetch the
+// media in a second one).
+const SELECT = `select a.id, a.title, a.slug, m.alt, m.filename, m.width, m.height,
+  m.sizes_thumbnail_filename as thumb_filename, m.sizes_thumbnail_width as thumb_width,
+  m.sizes_thumbnail_height as thumb_height
+  from articles a left join media m on m.id = a.hero_image_id`
 
 /**
  * The latest published articles (other than `articleId`) sharing a category or a tag, newest
@@ -17,8 +47,8 @@ export async function latestSharing(
   tags: string[],
   limit: number,
 ): Promise<RelatedArticle[]> {
-  const { rows } = await poolOf(client).query<RelatedArticle>(
-    `select a.id, a.title, a.slug from articles a
+  const { rows } = await poolOf(client).query<Row>(
+    `${SELECT}
      where ${publishedSql('a')} and a.id <> $1 and (
        exists (select 1 from articles_rels r
                where r.parent_id = a.id and r.path = 'categories' and r.categories_id = any($2::int[]))
@@ -28,5 +58,15 @@ export async function latestSharing(
      limit $4`,
     [articleId, categoryIds, tags, limit],
   )
-  return rows
+  return rows.map(toRelated)
+}
+
+/** Hand-picked related articles that readers may see, in the editor's order, with thumbnails. */
+export async function pickedArticles(client: Payload, ids: number[]): Promise<RelatedArticle[]> {
+  if (ids.length === 0) return []
+  const { rows } = await poolOf(client).query<Row>(
+    `${SELECT} where ${publishedSql('a')} and a.id = any($1::int[])`,
+    [ids],
+  )
+  return ids.flatMap((id) => rows.filter((r) => r.id === id)).map(toRelated)
 }

@@ -77,3 +77,5 @@ export const revalidateAllComments = (req: PayloadRequest) =>
 /** An author's profile changed: their page under the new and the old slug. */
 export const revalidateAuthor = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
   expireTags(req, [TAGS.authors, ...slugsOf(doc, previousDoc).map(TAGS.author)])
+/** The Site global (menu, footer, icons): every page shows some of it. */
+export const revalidateSite = (req: PayloadRequest) => expireTags(req, [TAGS.site])

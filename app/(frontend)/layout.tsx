@@ -1,7 +1,7 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
+import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
+import { SiteFrame } from '@/components/SiteFrame'
 import { serverUrl, siteDescription, siteName } from '@/lib/env'
 import './styles.css'
 
@@ -10,27 +10,18 @@ export const metadata: Metadata = {
   title: { default: siteName, template: `%s · ${siteName}` },
   description: siteDescription,
   alternates: { types: { 'application/rss+xml': `${serverUrl}/feed.xml` } },
+  // Served by app/(frontend)/icon/[file] from the Site global's icon, or the shipped default.
+  icons: { icon: '/favicon.ico', apple: '/apple-touch-icon.png' },
+}
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#121212' },
+  ],
 }
 
 export default function FrontendLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <html lang="en">
-      <body>
-        <header className="site-header">
-          <Link className="site-name" href="/">
-            {siteName}
-          </Link>
-          <nav>
-            <Link href="/feed.xml">RSS</Link>
-          </nav>
-        </header>
-        <main>{children}</main>
-        <footer className="site-footer">
-          <p>
-            {siteName} · <Link href="/feed.xml">RSS feed</Link>
-          </p>
-        </footer>
-      </body>
-    </html>
-  )
+  return <SiteFrame>{children}</SiteFrame>
 }

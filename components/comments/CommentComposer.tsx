@@ -12,6 +12,8 @@ import { PendingComment } from './PendingComment'
 
 type Props = {
   articleId: number
+  /** Whether any reader sign-in method is configured (lib/readers/providers.ts). */
+  signInAvailable: boolean
   /** Where the sign-in page sends the reader back to: this article's form. */
   returnTo: string
   requireNameEmail: boolean
@@ -28,7 +30,7 @@ const FIELD_FOR: Record<string, keyof FormValues> = { body: 'body', authorName: 
  * comments awaiting moderation (fetched for this browser only, so the page stays cached), and
  * reply-to handling for the "Reply" links in the list.
  */
-export function CommentComposer({ articleId, returnTo, requireNameEmail, requireLogin, replyTo: initialReplyTo = null }: Props) {
+export function CommentComposer({ articleId, signInAvailable, returnTo, requireNameEmail, requireLogin, replyTo: initialReplyTo = null }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(postComment, { seq: 0, status: 'idle', errors: {}, values: emptyValues(initialReplyTo ? String(initialReplyTo.id) : '') })
   const [clientErrors, setClientErrors] = useState<FormState['errors'] | null>(null)
   const [replyTo, setReplyTo] = useState(initialReplyTo)
@@ -37,6 +39,9 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
   const [reader, setReader] = useState<SignedInReader | null | undefined>(undefined)
   const loadedAt = useRef(0)
   const formRef = useRef<HTMLFormElement>(null)
+  // Bumped on every refused submission (in the browser or by the server): focus goes to the first
+  // invalid field, whose message it names through aria-describedby.
+  const [invalidSeq, setInvalidSeq] = useState(0)
 
   /** This browser's pending comments; `token` (just posted) is stored as its cookie first. */
   const loadMine = useCallback((token?: string) => {
@@ -75,12 +80,18 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
     if (state.status === 'posted') {
       setReplyTo(null)
       const posted = state.posted
-      if (posted) setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
+      // An approved comment is already in the thread the action rendered again: not "awaiting".
+      if (posted && posted.status !== 'approved') setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
       if (state.ownToken && !reader) rememberCommenter(state.values)
       loadMine(state.ownToken)
     }
+    if (state.status === 'error') setInvalidSeq((n) => n + 1)
     // `reader` is read, not watched: only a new answer from the server should run this.
   }, [state, loadMine])
+
+  useEffect(() => {
+    if (invalidSeq > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [invalidSeq])
 
   const logOut = async (event: React.MouseEvent) => {
     event.preventDefault()
@@ -101,6 +112,7 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
     if (found.length) {
       event.preventDefault()
       setClientErrors(Object.fromEntries(found.map((e) => [FIELD_FOR[e.field], e.message])))
+      setInvalidSeq((n) => n + 1)
       return
     }
     setClientErrors(null)
@@ -109,7 +121,9 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
   }
 
   // Shown with JavaScript off too: the server action's answer renders the just-posted comment.
-  const own = state.posted && !mine.some((c) => c.id === state.posted!.id) ? [...mine, state.posted] : mine
+  // An approved one is in the thread already (the action's answer rendered it there).
+  const posted = state.posted?.status === 'approved' ? undefined : state.posted
+  const own = posted && !mine.some((c) => c.id === posted.id) ? [...mine, posted] : mine
 
   return (
     <>
@@ -148,7 +162,8 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
             </a>
           </p>
         ) : (
-          !requireLogin && (
+          !requireLogin &&
+          signInAvailable && (
             <p className="sign-in-hint">
               <a href={signInHref(returnTo)}>Log in</a> to comment under your own name, or fill in the fields below.
             </p>
@@ -161,7 +176,13 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
         )}
         {requireLogin && !reader ? (
           <p className="must-log-in">
-            You must be <a href={signInHref(returnTo)}>logged in</a> to post a comment.
+            {signInAvailable ? (
+              <>
+                You must be <a href={signInHref(returnTo)}>logged in</a> to post a comment.
+              </>
+            ) : (
+              'Only registered readers may comment, and reader sign-in is not available on this site yet.'
+            )}
           </p>
         ) : (
           <>
@@ -170,8 +191,12 @@ export function CommentComposer({ articleId, returnTo, requireNameEmail, require
             <input defaultValue="" name="elapsed" type="hidden" />
             {/* Re-mounted after each answer from the server, so the typed (or cleared) values show. */}
             <div className="fields" key={state.seq}>
-              <Field error={errors.body} id="comment" label="Comment">
-                <textarea aria-invalid={Boolean(errors.body)} defaultValue={v.body} id="comment" maxLength={5000} name="comment" rows={7} />
+              {/* For sighted readers; assistive technology hears each control's own required state. */}
+              <p aria-hidden="true" className="required-note">
+                Required fields are marked <span className="required">*</span>
+              </p>
+              <Field error={errors.body} id="comment" label="Comment" required>
+                <textarea {...controlProps('comment', errors.body, true)} defaultValue={v.body} maxLength={5000} name="comment" rows={7} />
               </Field>
               {!reader && <AnonymousFields errors={errors} requireNameEmail={requireNameEmail} values={v} />}
               <div aria-hidden="true" className="hp-field">
@@ -199,14 +224,14 @@ type FieldsProps = { errors: FormState['errors']; values: FormValues; requireNam
 function AnonymousFields({ errors, values: v, requireNameEmail }: FieldsProps) {
   return (
     <>
-      <Field error={errors.authorName} id="author" label={requireNameEmail ? 'Name*' : 'Name'}>
-        <input aria-invalid={Boolean(errors.authorName)} autoComplete="name" defaultValue={v.authorName} id="author" maxLength={245} name="author" type="text" />
+      <Field error={errors.authorName} id="author" label="Name" required={requireNameEmail}>
+        <input {...controlProps('author', errors.authorName, requireNameEmail)} autoComplete="name" defaultValue={v.authorName} maxLength={245} name="author" type="text" />
       </Field>
-      <Field error={errors.authorEmail} id="email" label={requireNameEmail ? 'Email*' : 'Email'}>
-        <input aria-invalid={Boolean(errors.authorEmail)} autoComplete="email" defaultValue={v.authorEmail} id="email" maxLength={100} name="email" type="email" />
+      <Field error={errors.authorEmail} id="email" label="Email" required={requireNameEmail}>
+        <input {...controlProps('email', errors.authorEmail, requireNameEmail)} autoComplete="email" defaultValue={v.authorEmail} maxLength={100} name="email" type="email" />
       </Field>
       <Field error={errors.authorUrl} id="url" label="Website">
-        <input aria-invalid={Boolean(errors.authorUrl)} autoComplete="url" defaultValue={v.authorUrl} id="url" maxLength={200} name="url" type="url" />
+        <input {...controlProps('url', errors.authorUrl, false)} autoComplete="url" defaultValue={v.authorUrl} maxLength={200} name="url" type="url" />
       </Field>
       <p className="checkbox">
         <input defaultChecked={v.remember} id="remember" name="remember" type="checkbox" />
@@ -216,13 +241,30 @@ function AnonymousFields({ errors, values: v, requireNameEmail }: FieldsProps) {
   )
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+/** A control's id, required state and its link to its error message (`<id>-error`). */
+function controlProps(id: string, error: string | undefined, required: boolean) {
+  return {
+    id,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  }
+}
+
+function Field({ id, label, error, required, children }: { id: string; label: string; error?: string; required?: boolean; children: React.ReactNode }) {
   return (
     <p className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && (
+          <span aria-hidden="true" className="required">
+            *
+          </span>
+        )}
+      </label>
       {children}
       {error && (
-        <span className="field-error" id={`${id}-error`} role="alert">
+        <span className="field-error" id={`${id}-error`}>
           {error}
         </span>
       )}

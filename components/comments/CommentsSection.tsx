@@ -6,6 +6,7 @@ import { payload } from '@/lib/payload'
 import { now } from '@/lib/clock'
 import { refusal } from '@/lib/comments/rules'
 import { buildThreads } from '@/lib/comments/threads'
+import { providerInfo } from '@/lib/readers/providers'
 import type { Article } from '@/payload-types'
 import { CommentComposer } from './CommentComposer'
 import { CommentThread } from './CommentThread'
@@ -59,6 +60,7 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
           articleId={article.id}
           replyTo={replyNode ? { id: replyNode.id, name: replyNode.authorName ?? '' } : null}
           requireLogin={settings.requireLogin}
+          signInAvailable={providerInfo().length > 0}
           requireNameEmail={settings.requireNameEmail}
           returnTo={`/articles/${article.slug}#respond`}
         />

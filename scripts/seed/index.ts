@@ -47,7 +47,9 @@ async function ensureCategory(payload: Payload, title: string, slug: string) {
 /** A generated banner image (no network, no bundled binaries). */
 async function heroImage(payload: Payload, slug: string, title: string, hue: number) {
   const filename = `${slug}.png`
-  const found = await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, overrideAccess: true })
+  const alt = `Illustration for “${title}”`
+  // Stored names carry a content hash (collections/Media/hooks/nameByContent.ts): found by alt text.
+  const found = await payload.find({ collection: 'media', where: { alt: { equals: alt } }, limit: 1, overrideAccess: true })
   if (found.docs[0]) return found.docs[0]
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
@@ -59,7 +61,7 @@ async function heroImage(payload: Payload, slug: string, title: string, hue: num
   const data = await sharp(Buffer.from(svg)).png().toBuffer()
   return payload.create({
     collection: 'media',
-    data: { alt: `Illustration for “${title}”` },
+    data: { alt, caption: 'Illustration: Byline demo content' },
     file: { data, mimetype: 'image/png', name: filename, size: data.length },
     overrideAccess: true,
     context,
@@ -97,6 +99,11 @@ export async function seed(payload: Payload) {
       context,
     })
     slugToId.set(demo.slug, article.id)
+  }
+  // The header menu's sections, once: an editor orders them in /admin/globals/site later.
+  const site = await payload.findGlobal({ slug: 'site', depth: 0, overrideAccess: true })
+  if (!site.sections?.length) {
+    await payload.updateGlobal({ slug: 'site', data: { sections: [category.id] }, overrideAccess: true, context })
   }
   return { created, articles: slugToId.size }
 }

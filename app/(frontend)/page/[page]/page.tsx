@@ -1,8 +1,11 @@
+import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
-import { getLatestArticles } from '@/lib/queries'
+import { listMetadata } from '@/lib/articleSeo'
+import { siteDescription } from '@/lib/env'
+import { getLatestArticles, getSiteSettings } from '@/lib/queries'
 
 // The front page: latest published articles, newest first. Readers address it as `/` and
 // `/?page=N`; next.config.mjs rewrites those here, so each page is a path Next.js can cache.
@@ -10,6 +13,13 @@ export const dynamicParams = true
 export const generateStaticParams = async () => []
 
 type Args = { params: Promise<{ page: string }> }
+
+export async function generateMetadata({ params }: Args): Promise<Metadata> {
+  const page = parsePage((await params).page)
+  if (page === null) return {}
+  const site = await getSiteSettings()
+  return listMetadata({ path: page === 1 ? '/' : `/?page=${page}`, title: page === 1 ? undefined : `Latest articles, page ${page}`, description: siteDescription, site })
+}
 
 export default async function HomePage({ params }: Args) {
   const page = parsePage((await params).page)

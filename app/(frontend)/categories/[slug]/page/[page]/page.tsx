@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
-import { getCategoryArticles, getCategoryBySlug } from '@/lib/queries'
+import { listMetadata } from '@/lib/articleSeo'
+import { getCategoryArticles, getCategoryBySlug, getSiteSettings } from '@/lib/queries'
 
 // A category's articles. Readers address it as `/categories/<slug>` and `?page=N`;
 // next.config.mjs rewrites those here, so each page is a path Next.js can cache.
@@ -13,8 +14,12 @@ export const generateStaticParams = async () => []
 type Args = { params: Promise<{ slug: string; page: string }> }
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
-  const category = await getCategoryBySlug((await params).slug)
-  return category ? { title: category.title, alternates: { canonical: `/categories/${category.slug}` } } : {}
+  const { slug, page: rawPage } = await params
+  const page = parsePage(rawPage)
+  const [category, site] = await Promise.all([getCategoryBySlug(slug), getSiteSettings()])
+  if (!category || page === null) return {}
+  const path = `/categories/${category.slug}${page === 1 ? '' : `?page=${page}`}`
+  return listMetadata({ path, title: page === 1 ? category.title : `${category.title}, page ${page}`, description: `The latest ${category.title} articles.`, site })
 }
 
 export default async function CategoryPage({ params }: Args) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'url'
 
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
+import { nameByContent } from './hooks/nameByContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -14,7 +15,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
-const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../media')
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../../media')
 
 /**
  * Payload answers 500 for a file name it cannot find on disk; a missing file or a name that is not a
@@ -31,10 +34,14 @@ const missingFile = (_req: unknown, { params }: { params: { filename: string } }
     exists ? undefined : Response.json({ errors: [{ message: 'Not found.' }] }, { status: 404 }),
   ) as Promise<Response>
 
+const webp = { format: 'webp', options: { quality: 72 } } as const
+
 export const Media: CollectionConfig = {
   slug: 'media',
   access: { create: editors, read: anyone, update: editors, delete: editors },
   admin: { useAsTitle: 'alt' },
+  // Files are served with a year-long immutable Cache-Control, so a new file must get a new name.
+  hooks: { beforeOperation: [nameByContent] },
   fields: [
     {
       name: 'alt',
@@ -50,11 +57,22 @@ export const Media: CollectionConfig = {
     handlers: [missingFile],
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
+    // WebP variants (AVIF measured about 20 % smaller here but 5–8× slower to encode on upload, and
+    // every browser that reads AVIF reads WebP): cropped 16:9 for cards, full-frame for heroes,
+    // and a 1200 × 630 JPEG for link previews (some sharing crawlers still skip WebP).
     imageSizes: [
-      { name: 'thumbnail', width: 400, height: 225, position: 'centre' },
-      { name: 'card', width: 768, height: 432, position: 'centre' },
-      { name: 'hero', width: 1600 },
+      { name: 'thumbnail', width: 400, height: 225, position: 'centre', formatOptions: webp },
+      { name: 'card', width: 768, height: 432, position: 'centre', formatOptions: webp },
+      { name: 'medium', width: 800, formatOptions: webp },
+      { name: 'hero', width: 1600, formatOptions: webp },
+      { name: 'og', width: 1200, height: 630, position: 'centre', formatOptions: { format: 'jpeg', options: { quality: 80, mozjpeg: true } } },
     ],
     adminThumbnail: 'thumbnail',
+    // A file's name changes whenever its bytes do (hooks/nameByContent.ts), so browsers and CDNs
+    // may keep it for a year without asking again. Not on a refused range (`bytes */size`).
+    modifyResponseHeaders: ({ headers }) => {
+      if (!headers.get('Content-Range')?.startsWith('bytes */')) headers.set('Cache-Control', IMMUTABLE)
+      return headers
+    },
   },
 }

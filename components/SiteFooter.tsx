@@ -1,0 +1,47 @@
+import Link from 'next/link'
+
+import { siteDescription, siteName } from '@/lib/env'
+import { getSiteSettings } from '@/lib/queries'
+
+/** Footer: the sections again, the site's pages (Site global), and the feed. */
+export async function SiteFooter() {
+  const { sections, footerLinks } = await getSiteSettings()
+  return (
+    <footer className="site-footer">
+      <div className="footer-inner">
+        <div className="footer-about">
+          <p className="footer-name">{siteName}</p>
+          <p>{siteDescription}</p>
+        </div>
+        {sections.length > 0 && (
+          <nav aria-label="Sections (footer)">
+            <h2>Sections</h2>
+            <ul>
+              {sections.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/categories/${s.slug}`} prefetch={false}>
+                    {s.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <nav aria-label="About this site">
+          <h2>{siteName}</h2>
+          <ul>
+            {footerLinks.map((l) => (
+              <li key={`${l.url} ${l.label}`}>
+                <a href={l.url}>{l.label}</a>
+              </li>
+            ))}
+            <li>
+              {/* A feed, not a page: a plain link, so Next never prefetches it. */}
+              <a href="/feed.xml">RSS feed</a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  )
+}
