@@ -46,7 +46,7 @@ export default async function AuthorPage({ params }: Args) {
   return (
     <section>
       <header className="archive-header author-header">
-        <MediaImage className="author-photo" media={author.photo} size="thumbnail" priority />
+        <MediaImage className="author-photo" media={author.photo} shape="card" sizes="6rem" priority />
         <div>
           <p className="archive-kind">Author</p>
           <h1 className="section-title">{author.name}</h1>
