@@ -23,9 +23,11 @@ const TAGS: Record<string, string[]> = {
 
 async function serve(cache: Cache, { delayMs = 0, hit = true } = {}) {
   let rendered = 0
+  const onRender: (() => void)[] = []
   server = http.createServer((req, res) => {
     if (cache.serve(req, res)) return
     rendered++
+    onRender.shift()?.()
     // The cache handler's get() runs inside the request, as in Next.js.
     void cache.run(res, async () => {
       await new Promise((r) => setTimeout(r, 1))
@@ -46,7 +48,9 @@ async function serve(cache: Cache, { delayMs = 0, hit = true } = {}) {
     expect(r.status).toBe(200)
     return { copy: r.headers.get('x-byline-cache') === 'HIT', body: await r.text() }
   }
-  return { get, rendered: () => rendered }
+  /** Resolves when the server starts answering the next request it does not answer from the copy. */
+  const nextRender = () => new Promise<void>((resolve) => onRender.push(resolve))
+  return { get, rendered: () => rendered, nextRender }
 }
 
 describe('the page copy', () => {
@@ -92,12 +96,13 @@ describe('the page copy', () => {
 
   it('a purge empties it, and a request in flight at the purge cannot store its older answer', async () => {
     const cache = createPageCache({ maxBytes: 10_000 })
-    const { get, rendered } = await serve(cache, { delayMs: 150 })
+    const { get, rendered, nextRender } = await serve(cache, { delayMs: 150 })
     await get('/a')
     cache.purge()
     expect((await get('/a')).copy).toBe(false)
+    const started = nextRender()
     const inFlight = get('/b')
-    await new Promise((r) => setTimeout(r, 50))
+    await started
     cache.purge()
     await inFlight
     expect((await get('/b')).copy).toBe(false)
@@ -129,10 +134,11 @@ describe('the page copy', () => {
 
   it('a request in flight at an expiry of its own page\'s tag cannot store it; one of another tag can', async () => {
     const cache = createPageCache({ maxBytes: 10_000 })
-    const { get } = await serve(cache, { delayMs: 150 })
+    const { get, nextRender } = await serve(cache, { delayMs: 150 })
+    const started = Promise.all([nextRender(), nextRender()])
     const own = get('/articles/a')
     const other = get('/articles/b')
-    await new Promise((r) => setTimeout(r, 50))
+    await started
     cache.purge(['comments:1'])
     await Promise.all([own, other])
     expect((await get('/articles/b')).copy).toBe(true)
