@@ -25,6 +25,7 @@ import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
 import { migrations } from './migrations'
+import { quietPool } from './lib/quietPool'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -77,6 +78,11 @@ export default buildConfig({
   // Payload looks levels up by error name; its type lists only its own errors.
   loggingLevels: { BadRequest: 'info' } as Record<string, 'info'>,
   email: emailAdapter,
+  // A PostgreSQL restart must not surface as uncaught exceptions (lib/quietPool.ts).
+  onInit: (payload) => {
+    const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
+    if (pool) quietPool(pool, (message) => payload.logger.warn(message))
+  },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: {
