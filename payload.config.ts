@@ -30,6 +30,7 @@ import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env'
 import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
+import { quietPool } from './lib/quietPool'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -100,6 +101,11 @@ export default buildConfig({
   // Payload looks levels up by error name; its type lists only its own errors.
   loggingLevels: { BadRequest: 'info' } as Record<string, 'info'>,
   email: emailAdapter,
+  // A PostgreSQL restart must not surface as uncaught exceptions (lib/quietPool.ts).
+  onInit: (payload) => {
+    const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
+    if (pool) quietPool(pool, (message) => payload.logger.warn(message))
+  },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: {

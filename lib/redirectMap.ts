@@ -1,5 +1,6 @@
 import pg from 'pg'
 
+import { quietPool } from './quietPool'
 import { publishedSql } from './sql'
 
 /**
@@ -33,7 +34,7 @@ const RENAMED_SQL = `
   where ${PUBLISHED}
     and not exists (select 1 from articles l where l.slug = p.slug and l._status = 'published')`
 
-const db = () => (state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }))
+const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })))
 
 async function reload() {
   const [r, l] = await Promise.all([

@@ -127,3 +127,20 @@ describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false)
   }, 240_000)
 })
+
+describe('a start with no pending migration (#11 F19)', () => {
+  // This file's own throwaway database (tests/helpers/throwawayDatabase.ts).
+  const url = process.env.DATABASE_URL as string
+
+  it('checks payload_migrations itself and skips the payload CLI', async () => {
+    const first = await launcher(['migrate'], { DATABASE_URL: url })
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('Migrated:')
+    const second = await launcher(['migrate'], { DATABASE_URL: url })
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toContain('byline: no pending migrations')
+    // The payload CLI would have loaded the config and said so.
+    expect(second.stdout).not.toContain('Reading migration files')
+    expect(second.stdout).not.toContain('No migrations to run')
+  }, 180_000)
+})
