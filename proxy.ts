@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { articlePathExists, MISSING_ARTICLE_SLUG } from './lib/pathCheck'
+import { articlePathExists } from './lib/pathCheck'
 import { redirectFor } from './lib/redirectMap'
 
 const text = (body: string, status: number) =>
@@ -31,8 +31,8 @@ function crossOrigin(request: NextRequest): boolean {
 
 /**
  * Under /articles: a renamed article's old address answers 301 Moved Permanently to its current
- * one; an address naming no live article, comment page or approved comment is answered by one
- * shared "not found" page, so made-up addresses are never rendered and cached one by one.
+ * one; an address naming no live article, comment page or approved comment is answered 404 here,
+ * so made-up addresses are never rendered and cached one by one.
  * Staff previews (draft mode) are left to the page, which shows drafts to staff.
  */
 export async function proxy(request: NextRequest) {
@@ -68,11 +68,21 @@ export async function proxy(request: NextRequest) {
     }
   }
   const found = await articlePathExists(parts).catch(() => true) // the page itself answers if the database hiccups
-  if (found) return NextResponse.next()
-  const url = request.nextUrl.clone()
-  url.pathname = `/articles/${MISSING_ARTICLE_SLUG}`
-  return NextResponse.rewrite(url)
+  return found ? NextResponse.next() : notFoundPage()
 }
+
+/**
+ * The answer for an address that names nothing: a small page of its own, so nothing is rendered
+ * or cached for it. (A rewrite to a shared not-found path is not used: Next proxies a rewrite
+ * whose host differs from the one it was started with, as behind a reverse proxy.)
+ */
+const notFoundPage = () =>
+  new NextResponse(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Page not found</title></head>' +
+      '<body><main><h1>Page not found</h1><p>We could not find that page. It may have moved or never existed.</p><p><a href="/">Go to the front page</a></p></main></body></html>',
+    { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' } },
+  )
+
 
 /** The list's own address when this request names its page 1 explicitly, else null. */
 function firstPageOf(pathname: string, query: URLSearchParams): string | null {

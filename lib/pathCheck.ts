@@ -3,10 +3,9 @@ import { liveArticleId, proxyDb } from './redirectMap'
 /**
  * Whether an address under /articles names something that exists, checked by the proxy before
  * Next renders (and caches) a page for it. Every slug, comment page number or reply id anyone
- * invents would otherwise be rendered and written to Next's cache (issue #11, F11); these go to
- * one shared "not found" page instead.
+ * invents would otherwise be rendered and written to Next's cache (issue #11, F11); the proxy
+ * answers those 404 itself.
  */
-export const MISSING_ARTICLE_SLUG = '-not-found-'
 
 // Top-level threads as lib/comments/queries.ts counts them; the page exists when its first
 // thread does. The scan stops at that thread (offset, then limit 1).
