@@ -36,7 +36,7 @@ export function ArticleCard({ article, lead, eager }: { article: Card; lead?: bo
           <Link href={`/articles/${article.slug}`}>{article.title}</Link>
         </h2>
         {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
-        <ArticleMeta {...article} />
+        <ArticleMeta {...article} compact={!lead} />
       </div>
     </article>
   )
