@@ -33,10 +33,14 @@ export function ArticleCard({ article, lead, eager }: { article: Card; lead?: bo
       )}
       <div className="card-body">
         <h2 className="card-title">
-          <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+          {/* Not prefetched: a prefetched article brings its hero image's preload hint into this
+              page's head, making the reader download an image this list does not show. */}
+          <Link href={`/articles/${article.slug}`} prefetch={false}>
+            {article.title}
+          </Link>
         </h2>
         {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
-        <ArticleMeta {...article} />
+        <ArticleMeta {...article} compact={!lead} />
       </div>
     </article>
   )

@@ -6,6 +6,8 @@ import { formatDate } from '@/lib/format'
 type Props = Pick<Article, 'populatedAuthors' | 'publishedAt' | 'categories'> & {
   /** On the article page the byline links each author to their page. */
   linkAuthors?: boolean
+  /** Grid cards: section and date only, so the date stays on the same line in a narrow column. */
+  compact?: boolean
 }
 
 /** The author's archive slug, where the Users collection provides one (read defensively). */
@@ -15,8 +17,8 @@ export const authorSlug = (author: unknown): string | null => {
 }
 
 /** Section, authors and date on one line: the byline under a title or on a card. */
-export function ArticleMeta({ populatedAuthors, publishedAt, categories, linkAuthors }: Props) {
-  const authors = (populatedAuthors ?? []).filter((a) => a.name)
+export function ArticleMeta({ populatedAuthors, publishedAt, categories, linkAuthors, compact }: Props) {
+  const authors = compact ? [] : (populatedAuthors ?? []).filter((a) => a.name)
   const cats = (categories ?? []).filter((c): c is Category => typeof c === 'object' && c !== null)
   return (
     <p className="meta">

@@ -254,14 +254,15 @@ function controlProps(id: string, error: string | undefined, required: boolean) 
 function Field({ id, label, error, required, children }: { id: string; label: string; error?: string; required?: boolean; children: React.ReactNode }) {
   return (
     <p className="field">
-      <label htmlFor={id}>
-        {label}
+      {/* The star stays outside the label: the field's name is the label's words alone. */}
+      <span className="label-line">
+        <label htmlFor={id}>{label}</label>
         {required && (
           <span aria-hidden="true" className="required">
             *
           </span>
         )}
-      </label>
+      </span>
       {children}
       {error && (
         <span className="field-error" id={`${id}-error`}>

@@ -178,6 +178,8 @@ test('category page: its stories, canonical and Open Graph; screenshots', async 
 })
 
 test('axe: no violations on home, article, category and the comment form showing its errors', async ({ browser }) => {
+  // Five full-page analyses: about 10 s each on a loaded two-core machine.
+  test.setTimeout(180_000)
   const context = await readerContext(browser)
   const page = await context.newPage()
   for (const path of ['/', `/articles/${heroSlug}`, `/categories/${world.slug}`]) {

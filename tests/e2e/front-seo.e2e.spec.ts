@@ -50,8 +50,10 @@ test('list pages carry a canonical URL and Open Graph tags', async ({ editorApi 
     const response = await api.get(path)
     expect(response.status()).toBe(200)
     const html = await response.text()
-    expect(html).toContain(`<link rel="canonical" href="${canonical}"/>`)
-    expect(metaContent(html, 'og:url')).toBe(canonical)
+    // Next writes the site root without its trailing slash.
+    const same = (url: string | undefined) => expect(url?.replace(/\/$/, '')).toBe(canonical.replace(/\/$/, ''))
+    same(html.match(/<link rel="canonical" href="([^"]*)"/)?.[1])
+    same(metaContent(html, 'og:url'))
     expect(metaContent(html, 'og:type')).toBe('website')
   }
   await api.dispose()
