@@ -1,4 +1,4 @@
-import { type Payload, ValidationError } from 'payload'
+import type { Payload } from 'payload'
 
 import { REPORT_REASONS, type ReportReason } from '@/collections/CommentReports/reasons'
 import { hashKey, truncateIp } from './identity'
@@ -43,7 +43,7 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
       data: { comment: input.commentId, reason: input.reason as ReportReason, reader: input.readerId, ip: truncateIp(from.ip), reporterKey },
     })
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, message: 'You have already reported this comment. Thank you.' }
+    if (isDuplicateReport(error)) return { ok: false, message: 'You have already reported this comment. Thank you.' }
     throw error
   }
 
@@ -60,4 +60,13 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
     data: { status: 'pending' },
   })
   return { ok: true, message: 'Thank you. The comment is hidden until a moderator has looked at it.', returnedToQueue: true }
+}
+
+/**
+ * Payload's answer to the (comment, reporter) unique index: a validation error naming the index's
+ * columns. Matched by shape, not `instanceof`: the Next.js bundle holds its own copy of the class.
+ */
+function isDuplicateReport(error: unknown): boolean {
+  const e = error as { status?: number; data?: { errors?: { path?: string }[] } }
+  return e?.status === 400 && Boolean(e.data?.errors?.some((x) => /reporter/i.test(x.path ?? '')))
 }

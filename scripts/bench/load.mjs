@@ -64,8 +64,11 @@ export function multipart(fields) {
  */
 function scriptedFields(fields) {
   const get = (name) => fields.find(([n]) => n === name)?.[1]
-  const { id } = JSON.parse(get('$ACTION_1:0') ?? '{}')
-  const [previousState] = JSON.parse(get('$ACTION_1:1') ?? '[]')
+  // React numbers each form's action fields in page order ($ACTION_1, $ACTION_2…): the comment
+  // form follows the comments' "Report" forms, so take whichever number it carries.
+  const k = fields.map(([n]) => n.match(/^\$ACTION_(\d+):0$/)?.[1]).find(Boolean) ?? '1'
+  const { id } = JSON.parse(get(`$ACTION_${k}:0`) ?? '{}')
+  const [previousState] = JSON.parse(get(`$ACTION_${k}:1`) ?? '[]')
   if (!id || !previousState) throw new Error('the comment form carries no server action reference')
   return {
     fields: [...fields.map(([n, v]) => [`_1_${n}`, v]), ['0', JSON.stringify([previousState, '$K1'])]],

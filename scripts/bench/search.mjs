@@ -26,7 +26,8 @@ async function sequential(base, query, count) {
     const html = await response.text()
     times.push(performance.now() - started)
     if (response.status !== 200) throw new Error(`search "${query[1]}" answered ${response.status}`)
-    results ??= Number(html.match(/(\d+) articles? match/)?.[1] ?? 0)
+    // React separates adjacent text with <!-- --> in the HTML.
+    results ??= Number(html.replaceAll('<!-- -->', '').match(/(\d+) articles? match/)?.[1] ?? 0)
   }
   times.sort((a, b) => a - b)
   const at = (p) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))])

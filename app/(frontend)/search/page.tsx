@@ -69,7 +69,7 @@ function Outcome({ result }: { result: SearchResult }) {
         </nav>
       )}
       {result.page === MAX_SEARCH_PAGE && result.total > MAX_SEARCH_PAGE * SEARCH_PAGE_SIZE && (
-        <p className="search-status">Only the first {MAX_SEARCH_PAGE} pages are shown; add words to narrow the search.</p>
+        <p className="search-status">{`Only the first ${MAX_SEARCH_PAGE} pages are shown; add words to narrow the search.`}</p>
       )}
     </>
   )
@@ -88,7 +88,7 @@ export default async function SearchPage({ searchParams }: Args) {
         <button type="submit">Search</button>
       </form>
       {result.kind !== 'empty' && result.truncated && (
-        <p className="search-status">Your search was longer than {MAX_QUERY_LENGTH} characters; only the first {MAX_QUERY_LENGTH} were used.</p>
+        <p className="search-status">{`Your search was longer than ${MAX_QUERY_LENGTH} characters; only the first ${MAX_QUERY_LENGTH} were used.`}</p>
       )}
       <Outcome result={result} />
     </section>
