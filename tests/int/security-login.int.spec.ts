@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
-import { CLIENT_IP_HEADER } from '@/lib/security/clientAddress'
+import { launcherAddressHeaders } from '@/lib/security/clientAddress'
 import { startPayload } from '../helpers/payload'
 import { createStaff, PASSWORD, type Role } from '../helpers/staff'
 
@@ -17,7 +17,7 @@ const post = REST_POST(config)
 async function signIn(email: string, password: string, ip: string) {
   const request = new Request('http://localhost/api/users/login', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', [CLIENT_IP_HEADER]: ip },
+    headers: { 'Content-Type': 'application/json', ...launcherAddressHeaders(ip) },
     body: JSON.stringify({ email, password }),
   })
   const started = performance.now()

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { limitAnonymousApi } from '@/lib/security/anonymousApi'
-import { CLIENT_IP_HEADER } from '@/lib/security/clientAddress'
+import { launcherAddressHeaders } from '@/lib/security/clientAddress'
 import { LIMITS } from '@/lib/security/rateLimits'
 import { startPayload } from '../helpers/payload'
 import { login } from '../helpers/rest'
@@ -20,7 +20,7 @@ const graphqlPost = limitAnonymousApi(GRAPHQL_POST(config))
 
 function call(path: string, ip: string, headers: Record<string, string> = {}) {
   const url = new URL(`http://localhost/api/${path}`)
-  const request = new Request(url, { headers: { [CLIENT_IP_HEADER]: ip, ...headers } })
+  const request = new Request(url, { headers: { ...launcherAddressHeaders(ip), ...headers } })
   return get(request, { params: Promise.resolve({ slug: url.pathname.replace(/^\/api\//, '').split('/') }) })
 }
 
@@ -49,7 +49,7 @@ describe('anonymous API rate limit', () => {
     for (let i = 0; i < BUDGET; i++) expect((await call('categories?limit=1', ip)).status).toBe(200)
     const request = new Request('http://localhost/api/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [CLIENT_IP_HEADER]: ip },
+      headers: { 'Content-Type': 'application/json', ...launcherAddressHeaders(ip) },
       body: JSON.stringify({ query: '{ Articles(limit: 1) { totalDocs } }' }),
     })
     expect((await graphqlPost(request, undefined as never)).status).toBe(429)
