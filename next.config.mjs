@@ -7,7 +7,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 // once, so a shared cache lags a change by at most a minute.
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 const PRIVATE = 'private, no-store'
-const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/feed.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt']
+const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/tags/:path*', '/feed.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt']
 // Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
 const personal = [
   { type: 'cookie', key: 'payload-token' },
@@ -42,6 +42,9 @@ const nextConfig = {
   // Next would hash every page body for an ETag on every request (about 1 ms for a 75 KB article,
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,
+  // Old WordPress addresses end in a slash (/2014/05/hello/); the proxy answers them with one
+  // 301 (Redirects), and sends a slash-ended address of Byline's own routes to the bare one.
+  skipTrailingSlashRedirect: true,
   images: { unoptimized: true },
   // Lists are addressed `/?page=N` and `/categories/<slug>?page=N`, but a page that reads the
   // query string is rendered on every request; as paths (`/page/N`), Next.js caches each one.
@@ -57,6 +60,9 @@ const nextConfig = {
         { source: '/categories/:slug', has: [page], destination: '/categories/:slug/page/:n' },
         { source: '/categories/:slug', has: [anyPage], destination: '/categories/:slug/page/0' },
         { source: '/categories/:slug', destination: '/categories/:slug/page/1' },
+        { source: '/tags/:tag', has: [page], destination: '/tags/:tag/page/:n' },
+        { source: '/tags/:tag', has: [anyPage], destination: '/tags/:tag/page/0' },
+        { source: '/tags/:tag', destination: '/tags/:tag/page/1' },
         // The same for the feed and the sitemap (app/(frontend)/xml/[file]/route.ts).
         { source: '/feed.xml', destination: '/xml/feed.xml' },
         { source: '/sitemap.xml', destination: '/xml/sitemap.xml' },

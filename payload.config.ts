@@ -8,11 +8,15 @@ import { hasRole } from './access/roles'
 import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
+import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { Pingbacks } from './collections/Pingbacks'
 import { Readers } from './collections/Readers'
 import { ReaderAccounts } from './collections/Readers/accounts'
 import { ReaderSessions } from './collections/Readers/sessions'
 import { ReaderVerificationTokens } from './collections/Readers/verificationTokens'
+import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
@@ -41,7 +45,7 @@ export default buildConfig({
       ],
     },
   },
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens],
+  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens, Pages, Redirects, Pingbacks, Imports],
   globals: [Discussion],
   editor: articleEditor,
   db: postgresAdapter({

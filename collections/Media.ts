@@ -4,6 +4,7 @@ import { fileURLToPath } from 'url'
 
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
+import { importIdField } from '@/fields/importId'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,6 +27,7 @@ export const Media: CollectionConfig = {
       admin: { description: 'Describe the image for readers who cannot see it.' },
     },
     { name: 'caption', type: 'text' },
+    importIdField('WordPress attachment id'),
   ],
   upload: {
     staticDir: process.env.MEDIA_DIR || path.resolve(dirname, '../media'),

@@ -8,6 +8,9 @@ export const TAGS = {
   categories: 'categories',
   category: (slug: string) => `category:${slug}`,
   redirects: 'redirects',
+  /** Any list of pages (the sitemap). */
+  pages: 'pages',
+  page: (path: string) => `page:${path}`,
   /** The approved comments (list and count) under one article. */
   comments: (articleId: number | string) => `comments:${articleId}`,
   /** Every comment section: discussion settings changed. */

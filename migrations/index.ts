@@ -3,6 +3,7 @@ import * as migration_20261127_001943_comments from './20261127_001943_comments'
 import * as migration_20261127_003235_trash_purge_job from './20261127_003235_trash_purge_job';
 import * as migration_20261127_005959_readers from './20261127_005959_readers';
 import * as migration_20261127_011000_page_indexes from './20261127_011000_page_indexes';
+import * as migration_20261129_091208_import_pages_redirects from './20261129_091208_import_pages_redirects';
 
 export const migrations = [
   {
@@ -23,11 +24,16 @@ export const migrations = [
   {
     up: migration_20261127_005959_readers.up,
     down: migration_20261127_005959_readers.down,
-    name: '20261127_005959_readers'
+    name: '20261127_005959_readers',
   },
   {
     up: migration_20261127_011000_page_indexes.up,
     down: migration_20261127_011000_page_indexes.down,
     name: '20261127_011000_page_indexes',
+  },
+  {
+    up: migration_20261129_091208_import_pages_redirects.up,
+    down: migration_20261129_091208_import_pages_redirects.down,
+    name: '20261129_091208_import_pages_redirects'
   },
 ];

@@ -4,6 +4,7 @@ import { admins } from '@/access/admins'
 import { adminsOrSelf } from '@/access/adminsOrSelf'
 import { hasRole, isStaff, ROLES } from '@/access/roles'
 import { staffReadUsers } from '@/access/staffReadUsers'
+import { importIdField } from '@/fields/importId'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 /** Staff accounts for /admin. Readers have their own collection and sign-in. */
@@ -38,5 +39,6 @@ export const Users: CollectionConfig = {
         update: ({ req: { user }, id }) => hasRole(user, 'admin') && String(user?.id) !== String(id),
       },
     },
+    importIdField('WordPress author login'),
   ],
 }

@@ -1,4 +1,5 @@
 import { serverUrl, siteDescription, siteName } from '@/lib/env'
+import { getAllPagePaths } from '@/lib/pageQueries'
 import { getAllArticleSlugs, getAllCategories, getFeedArticles } from '@/lib/queries'
 import { renderRss } from '@/lib/rss'
 import { renderSitemap } from '@/lib/sitemap'
@@ -19,11 +20,12 @@ const FILES: Record<string, () => Promise<Response>> = {
     return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
   },
   'sitemap.xml': async () => {
-    const [articles, categories] = await Promise.all([getAllArticleSlugs(), getAllCategories()])
+    const [articles, categories, pages] = await Promise.all([getAllArticleSlugs(), getAllCategories(), getAllPagePaths()])
     const xml = renderSitemap([
       { url: `${serverUrl}/`, changeFrequency: 'hourly', priority: 1 },
       ...categories.map((c) => ({ url: `${serverUrl}/categories/${c.slug}`, lastModified: c.updatedAt })),
       ...articles.map((a) => ({ url: `${serverUrl}/articles/${a.slug}`, lastModified: a.updatedAt })),
+      ...pages.map((p) => ({ url: `${serverUrl}${p.path}`, lastModified: p.updatedAt })),
     ])
     return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })
   },
