@@ -114,3 +114,28 @@ Second part after the fold.`,
   fs.writeFileSync(file, xml)
   return { file, mediaDir, dir }
 }
+
+/** A Disqus export for the same posts: one thread by old permalink, one by WordPress id, one lost. */
+export function writeDisqusExport(dir: string): string {
+  const thread = (id: string, ident: string, link: string) =>
+    `<thread dsq:id="${id}"><id>${ident}</id><forum>old</forum><link>${link}</link><title>Thread ${id}</title><createdAt>2020-01-15T10:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>`
+  const post = (id: string, threadId: string, message: string, extra: { parent?: string; spam?: boolean; deleted?: boolean; at?: string } = {}) =>
+    `<post dsq:id="${id}"><message><![CDATA[${message}]]></message><createdAt>${extra.at ?? '2020-01-20T12:00:00Z'}</createdAt><isDeleted>${Boolean(extra.deleted)}</isDeleted><isSpam>${Boolean(extra.spam)}</isSpam><author><email>d${id}@disqus.example</email><name>Disqus ${id}</name><isAnonymous>false</isAnonymous></author><ipAddress>198.51.100.7</ipAddress><thread dsq:id="${threadId}"/>${extra.parent ? `<parent dsq:id="${extra.parent}"/>` : ''}</post>`
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<category dsq:id="1"><forum>old</forum><title>General</title><isDefault>true</isDefault></category>
+${thread('t1', 'some-identifier', `${SITE}/2020/01/threads-and-things`)}
+${thread('t2', `11 ${SITE}/?p=11`, `${SITE}/elsewhere/`)}
+${thread('t3', 'lost', `${SITE}/nothing-here/`)}
+${post('d2', 't1', '<p>Disqus reply, listed first.</p>', { parent: 'd3', at: '2020-01-21T12:00:00Z' })}
+${post('d3', 't1', '<p>Disqus top comment.</p>')}
+${post('d4', 't1', 'Disqus spam text kestrel-70.', { spam: true })}
+${post('d5', 't1', 'Disqus deleted text marmot-19.', { deleted: true })}
+${post('d6', 't2', 'On the Russian post.')}
+${post('d7', 't3', 'Nobody will see this.')}
+</disqus>
+`
+  const file = path.join(dir, 'disqus.xml')
+  fs.writeFileSync(file, xml)
+  return file
+}

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, Comment, Page } from '@/payload-types'
 import { findRedirect } from '@/lib/redirects'
 import { poolOf } from '@/lib/sql'
+import { importDisqus } from '@/scripts/import/disqus/import'
 import { importWordPress } from '@/scripts/import/wordpress/import'
 import { XmlSyntaxError } from '@/scripts/import/lib/xmlStream'
 import { startPayload } from '../helpers/payload'
 import { createStaff } from '../helpers/staff'
-import { FIXTURES, writeGeneratedExport } from '../helpers/wordpressExport'
+import { FIXTURES, writeDisqusExport, writeGeneratedExport } from '../helpers/wordpressExport'
 
 let payload: Payload
 let stop: () => Promise<void>
@@ -214,6 +215,30 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(report.counts.articles).toEqual({ created: 1, existing: 0, skipped: 0 })
     expect(await dump()).toEqual(before)
     expect((await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs).toBe(runs)
+  })
+})
+
+describe('Disqus import, after the WordPress one', () => {
+  it('matches threads by old permalink and by WordPress id, threads replies, spam and deleted apart, reports the lost thread; twice is once', async () => {
+    const file = writeDisqusExport(generated.dir)
+    const { report } = await importDisqus(payload, { file })
+    expect(report.counts.comments).toEqual({ created: 5, existing: 0, skipped: 1 })
+    expect(report.counts.threads).toEqual({ created: 2, existing: 0, skipped: 1 })
+    expect(report.warnings.join('\n')).toContain('thread t3 "Thread t3" (https://old.example/nothing-here/): no matching article, 1 comment(s) skipped')
+    const rows = await sql<{ import_id: string; status: string; parent: string | null; article: string; body: string }>(
+      `select c.import_id, c.status, p.import_id parent, a.import_id article, c.body from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id where c.import_id like 'disqus:%' order by c.import_id`,
+    )
+    expect(rows.map((r) => [r.import_id, r.status, r.parent, r.article])).toEqual([
+      ['disqus:d2', 'approved', 'disqus:d3', 'wp:post:10'],
+      ['disqus:d3', 'approved', null, 'wp:post:10'],
+      ['disqus:d4', 'spam', null, 'wp:post:10'],
+      ['disqus:d5', 'trash', null, 'wp:post:10'],
+      ['disqus:d6', 'approved', null, 'wp:post:11'],
+    ])
+    expect(rows[1].body).toBe('Disqus top comment.')
+    const again = await importDisqus(payload, { file })
+    expect(again.report.counts.comments).toEqual({ created: 0, existing: 5, skipped: 1 })
+    expect((await sql<{ n: number }>(`select count(*)::int n from comments where import_id like 'disqus:%'`))[0].n).toBe(5)
   })
 })
 

@@ -8,6 +8,7 @@ import { LIMITS } from '@/lib/comments/messages'
 import { slugify } from '@/lib/slugify'
 import { htmlToLexicalConverter } from '../lib/htmlToLexical'
 import { column, IMPORT_CONTEXT, importedIds, rowsOf } from '../lib/db'
+import { findAdmin, recordRun } from '../lib/importRun'
 import { ImportReport } from '../lib/report'
 import { commentText, convertContent, plainText } from './content'
 import { loadAttachment } from './media'
@@ -53,53 +54,16 @@ const COMMENT_STATUS: Record<string, 'approved' | 'pending' | 'spam' | 'trash'> 
  * WordPress ids (importId), so a second run or a run after a kill adds only what is missing.
  */
 export async function importWordPress(payload: Payload, options: WordPressImportOptions): Promise<ImportResult> {
-  const started = Date.now()
   const report = new ImportReport()
   const progress = options.progress ?? (() => {})
   const size = fs.statSync(options.file).size
   const scan = await scanWxr(options.file, (bytes) => progress('read', bytes, size))
-  const dry = Boolean(options.dryRun)
-
+  const dryRun = Boolean(options.dryRun)
   const admin = await findAdmin(payload, options.adminEmail)
-  let importId: number | null = null
-  if (!dry) {
-    await payload.update({ collection: 'imports', where: { state: { equals: 'running' } }, data: { state: 'interrupted' }, overrideAccess: true })
-    const run = await payload.create({
-      collection: 'imports',
-      overrideAccess: true,
-      data: { source: 'wordpress', fileName: path.basename(options.file), fileHash: scan.sha256, fileSize: scan.bytes, importedBy: admin?.id, dryRun: false, state: 'running', startedAt: new Date(started).toISOString() },
-    })
-    importId = run.id
-  }
-  try {
-    const writer = new Writer(payload, scan, report, options, admin?.id ?? null, dry)
-    await writer.run(progress, size)
-    if (importId) {
-      await payload.update({
-        collection: 'imports', id: importId, overrideAccess: true,
-        data: { state: 'finished', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, counts: report.counts, warnings: report.allWarnings() },
-      })
-    }
-  } catch (error) {
-    if (importId) {
-      await payload.update({
-        collection: 'imports', id: importId, overrideAccess: true,
-        data: { state: 'failed', finishedAt: new Date().toISOString(), durationMs: Date.now() - started, counts: report.counts, warnings: report.allWarnings(), error: String((error as Error).stack ?? error) },
-      })
-    }
-    throw error
-  }
+  const { importId } = await recordRun(payload, { source: 'wordpress', file: options.file, sha256: scan.sha256, bytes: scan.bytes, userId: admin?.id ?? null, dryRun, report }, () =>
+    new Writer(payload, scan, report, options, admin?.id ?? null, dryRun).run(progress, size),
+  )
   return { report, importId, scan }
-}
-
-async function findAdmin(payload: Payload, email?: string) {
-  const { docs } = await payload.find({
-    collection: 'users',
-    where: email ? { email: { equals: email } } : { roles: { in: ['admin'] } },
-    sort: 'id', limit: 1, depth: 0, overrideAccess: true,
-  })
-  if (email && !docs.length) throw new Error(`no staff account with the email ${email} (--admin)`)
-  return docs[0] ?? null
 }
 
 class Writer {
