@@ -97,3 +97,10 @@ export const childText = (node: XNode, name: string) => node.children.find((c) =
 /** The raw (untrimmed) text of the first child called `name`. */
 export const childRaw = (node: XNode, name: string) => node.children.find((c) => c.name === name)?.text ?? ''
 export const childrenNamed = (node: XNode, name: string) => node.children.filter((c) => c.name === name)
+
+/**
+ * A copy of a string that shares no memory with the parser's input. V8 may keep a short
+ * substring as a slice of the whole chunk it came from; kept in a long-lived map, each such
+ * slice would keep its 256 KB chunk alive, and memory would grow with the file.
+ */
+export const own = (s: string): string => (s ? Buffer.from(s, 'utf8').toString('utf8') : '')

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { slugify } from '@/lib/slugify'
 import { plainText } from './content'
+import { own } from '../lib/xmlStream'
 import { readWxr, type WxrAuthor, type WxrCategory, type WxrItem, type WxrTag } from './wxr'
 
 /** What the first pass keeps of each item: enough to plan slugs, paths, parents and redirects. */
@@ -57,13 +58,14 @@ export async function scanWxr(file: string, onBytes: (bytes: number) => void): P
   }
   for await (const record of readWxr(file, onChunk)) {
     if (record.kind === 'site') {
-      if (record.value && !scan.baseUrls.includes(record.value)) scan.baseUrls.push(record.value)
+      if (record.value && !scan.baseUrls.includes(record.value)) scan.baseUrls.push(own(record.value))
     } else if (record.kind === 'author') {
-      if (record.author.login) scan.authors.set(record.author.login, record.author)
+      if (record.author.login) scan.authors.set(own(record.author.login), ownAll(record.author))
     } else if (record.kind === 'category') {
-      if (record.category.slug) scan.categories.set(record.category.slug, { ...record.category, name: plainText(record.category.name) || record.category.slug })
+      const c = record.category
+      if (c.slug) scan.categories.set(own(c.slug), ownAll({ ...c, name: plainText(c.name) || c.slug }))
     } else if (record.kind === 'tag') {
-      if (record.tag.slug) scan.tags.set(record.tag.slug, { ...record.tag, name: plainText(record.tag.name) || record.tag.slug })
+      if (record.tag.slug) scan.tags.set(own(record.tag.slug), ownAll({ ...record.tag, name: plainText(record.tag.name) || record.tag.slug }))
     } else {
       scan.itemCount++
       scan.commentCount += record.item.comments.length
@@ -81,27 +83,31 @@ function noteTerms(scan: Scan, item: WxrItem) {
     const slug = term.slug || slugify(term.name)
     if (!slug) continue
     if (term.domain === 'category' && !scan.categories.has(slug)) {
-      scan.categories.set(slug, { termId: '', slug, parentSlug: '', name: plainText(term.name) || slug, description: '' })
+      scan.categories.set(own(slug), ownAll({ termId: '', slug, parentSlug: '', name: plainText(term.name) || slug, description: '' }))
     } else if (term.domain === 'post_tag' && !scan.tags.has(slug)) {
-      scan.tags.set(slug, { termId: '', slug, name: plainText(term.name) || slug })
+      scan.tags.set(own(slug), ownAll({ termId: '', slug, name: plainText(term.name) || slug }))
     }
   }
 }
 
+/** Every string copied (own): the summaries outlive the chunks their text came from. */
 function summarise(item: WxrItem): ItemSummary {
   return {
-    id: item.id,
-    type: item.type,
-    status: item.status,
-    slug: decodeSlug(item.slug),
-    title: item.title,
-    parent: item.parent,
-    link: item.link,
+    id: own(item.id),
+    type: own(item.type),
+    status: own(item.status),
+    slug: own(decodeSlug(item.slug)),
+    title: own(item.title),
+    parent: own(item.parent),
+    link: own(item.link),
     password: item.password !== '',
-    attachmentUrl: item.attachmentUrl,
-    alt: item.type === 'attachment' ? (item.meta.get('_wp_attachment_image_alt') ?? '') : '',
-    caption: item.type === 'attachment' ? plainText(item.excerpt) : '',
-    authorLogin: item.creator,
-    tagSlugs: item.type === 'post' ? item.terms.filter((t) => t.domain === 'post_tag').map((t) => t.slug || slugify(t.name)) : [],
+    attachmentUrl: own(item.attachmentUrl),
+    alt: item.type === 'attachment' ? own(item.meta.get('_wp_attachment_image_alt') ?? '') : '',
+    caption: item.type === 'attachment' ? own(plainText(item.excerpt)) : '',
+    authorLogin: own(item.creator),
+    tagSlugs: item.type === 'post' ? item.terms.filter((t) => t.domain === 'post_tag').map((t) => own(t.slug || slugify(t.name))) : [],
   }
 }
+
+const ownAll = <T extends Record<string, string>>(record: T): T =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, own(v)])) as T
