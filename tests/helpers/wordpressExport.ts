@@ -2,11 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
+import { fileURLToPath } from 'node:url'
 
-import { generateWxr, type GenComment } from '@/scripts/import/lib/generateWxr'
+import { generateWxr, type GenComment } from '../../scripts/import/lib/generateWxr'
 
 export const SITE = 'https://old.example'
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/wxr')
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const FIXTURES = path.resolve(here, '../../../shared/fixtures/wxr')
 export const SECRET = {
   draft: 'Draft-only sentence zebra-47.',
   private: 'Private sentence walrus-93.',

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
@@ -16,7 +17,7 @@ let payload: Payload
 let stop: () => Promise<void>
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-wxr-kill-'))
 const sql = <R>(text: string, params: unknown[] = []) => poolOf(payload).query<R>(text, params).then((r) => r.rows)
-const root = path.resolve(__dirname, '../..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const POSTS = 120
 const COMMENTS_PER_POST = 6
