@@ -51,6 +51,9 @@ const nextConfig = {
   // Next would hash every page body for an ETag on every request (about 1 ms for a 75 KB article,
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,
+  // Old WordPress addresses end in a slash (/2014/05/hello/); the proxy answers them with one
+  // 301 (Redirects), and sends a slash-ended address of Byline's own routes to the bare one.
+  skipTrailingSlashRedirect: true,
   images: { unoptimized: true },
   // app/global-not-found.tsx: the branded 404 for addresses no route matches.
   experimental: { globalNotFound: true },

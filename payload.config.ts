@@ -8,12 +8,16 @@ import { hasRole } from './access/roles'
 import { Articles } from './collections/Articles'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
+import { Imports } from './collections/Imports'
 import { Media } from './collections/Media'
 import { CommentReports } from './collections/CommentReports'
+import { Pages } from './collections/Pages'
+import { Pingbacks } from './collections/Pingbacks'
 import { Readers } from './collections/Readers'
 import { ReaderAccounts } from './collections/Readers/accounts'
 import { ReaderSessions } from './collections/Readers/sessions'
 import { ReaderVerificationTokens } from './collections/Readers/verificationTokens'
+import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
@@ -64,7 +68,10 @@ export default buildConfig({
     },
   },
   // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
-  collections: [Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens, CommentReports].map(withBoundedReads),
+  collections: [
+    Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens,
+    CommentReports, Pages, Redirects, Pingbacks, Imports,
+  ].map(withBoundedReads),
   globals: [Discussion, Site],
   editor: articleEditor,
   db: postgresAdapter({

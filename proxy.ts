@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { articlePathExists } from './lib/pathCheck'
+import { RESERVED_SEGMENTS } from './lib/pagePaths'
 import { redirectFor } from './lib/redirectMap'
+import { findRedirect } from './lib/redirects'
 
 const text = (body: string, status: number) =>
   new NextResponse(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } })
@@ -30,13 +32,26 @@ function crossOrigin(request: NextRequest): boolean {
 }
 
 /**
- * Under /articles: a renamed article's old address answers 301 Moved Permanently to its current
- * one; an address naming no live article, comment page or approved comment is answered 404 here,
- * so made-up addresses are never rendered and cached one by one.
- * Staff previews (draft mode) are left to the page, which shows drafts to staff.
+ * Before any page renders:
+ * - an old address in the Redirects collection (imported WordPress permalinks, /?p=123,
+ *   hand-made ones) answers with its one redirect;
+ * - a slash-ended address of Byline's own routes goes to the bare one (Next's own trailing-slash
+ *   redirect is off so that old WordPress addresses get one redirect, not two);
+ * - page 1 of a list answers 301 to the list's own address;
+ * - under /articles: a renamed article's old address answers 301 Moved Permanently to its current
+ *   one; an address naming no live article, comment page or approved comment is answered 404 here,
+ *   so made-up addresses are never rendered and cached one by one. Staff previews (draft mode) are
+ *   left to the page, which shows drafts to staff.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname, searchParams } = request.nextUrl
+  const { pathname, search, searchParams } = request.nextUrl
+  const hit = await findRedirect(pathname, search)
+  if (hit) return NextResponse.redirect(new URL(hit.location, request.nextUrl), hit.status)
+  if (pathname.length > 1 && pathname.endsWith('/') && RESERVED_SEGMENTS.has(pathname.split('/')[1])) {
+    const url = request.nextUrl.clone()
+    url.pathname = pathname.replace(/\/+$/, '')
+    return NextResponse.redirect(url, 308)
+  }
   // Page 1 of a list (`/?page=1`, `/page/1`, `/categories/x/page/1`, …) answers 301 to the list's
   // own address, so each list has one URL.
   const list = firstPageOf(pathname, searchParams)
@@ -85,24 +100,14 @@ const notFoundPage = () =>
 
 
 /** The list's own address when this request names its page 1 explicitly, else null. */
+const LIST = /^(\/|\/page\/1|\/(categories|authors|tags)\/[^/]+(\/page\/1)?)$/
+
 function firstPageOf(pathname: string, query: URLSearchParams): string | null {
-  if (pathname.startsWith('/articles/')) return null
+  if (!LIST.test(pathname)) return null
   const path = pathname.replace(/\/page\/1$/, '')
   if (path !== pathname) return path || '/'
   return query.get('page') === '1' ? pathname : null
 }
 
-export const config = {
-  matcher: [
-    '/articles/:slug',
-    '/articles/:slug/:path+',
-    '/',
-    '/page/1',
-    '/categories/:slug',
-    '/categories/:slug/page/1',
-    '/authors/:slug',
-    '/authors/:slug/page/1',
-    '/tags/:slug',
-    '/tags/:slug/page/1',
-  ],
-}
+// Everything but Next's assets, the API and the admin (whose addresses never move).
+export const config = { matcher: '/((?!_next/|api/|admin).*)' }

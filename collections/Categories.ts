@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
+import { importIdField } from '@/fields/importId'
+import { parentField } from '@/fields/parent'
 import { slugField } from '@/fields/slug'
 import { revalidateCategory } from '@/lib/revalidate'
 
@@ -13,5 +15,10 @@ export const Categories: CollectionConfig = {
     afterChange: [({ doc, previousDoc, req }) => revalidateCategory(req, doc, previousDoc)],
     afterDelete: [({ doc, req }) => revalidateCategory(req, doc)],
   },
-  fields: [{ name: 'title', type: 'text', required: true }, slugField()],
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField(),
+    parentField('categories'),
+    importIdField('WordPress term id'),
+  ],
 }

@@ -6,7 +6,7 @@ import { slugify } from '@/lib/slugify'
  * A unique, URL-safe slug made from the title when left empty, editable in the sidebar.
  * A typed slug is normalised; a slug another document already uses is refused with a clear message.
  */
-export const slugField = (from = 'title'): TextField => ({
+export const slugField = (from = 'title', options: { reservedAtTop?: Set<string> } = {}): TextField => ({
   name: 'slug',
   type: 'text',
   index: true,
@@ -24,8 +24,12 @@ export const slugField = (from = 'title'): TextField => ({
       },
     ],
   },
-  validate: async (value, { req, id, collectionSlug }) => {
+  validate: async (value, { req, id, collectionSlug, data }) => {
     if (value === null || value === undefined || value === '') return true
+    // A top-level page may not take the address of one of the site's own routes (lib/pagePaths.ts).
+    if (options.reservedAtTop?.has(String(value)) && !(data as { parent?: unknown })?.parent) {
+      return `"/${value}/" is one of the site's own addresses; choose another slug or a parent page.`
+    }
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(String(value))) {
       return 'A slug may hold only lowercase letters, digits and hyphens.'
     }

@@ -12,6 +12,9 @@ export const TAGS = {
   author: (slug: string) => `author:${slug}`,
   /** Any list of authors (the sitemap). */
   authors: 'authors',
+  /** Any list of pages (the sitemap). */
+  pages: 'pages',
+  page: (path: string) => `page:${path}`,
   /** The approved comments (list and count) under one article. */
   comments: (articleId: number | string) => `comments:${articleId}`,
   /** The site-wide feed of the latest approved comments. */

@@ -67,6 +67,9 @@ export const getCategoryArticles = (categoryId: number, slug: string, page: numb
     tags: [TAGS.articles, TAGS.category(slug)],
   })()
 
+export const getTagArticles = (tag: string, page: number) =>
+  unstable_cache(() => listArticles({ tags: { equals: tag } }, page), ['tag-articles', tag, String(page)], { tags: [TAGS.articles] })()
+
 /**
  * The article page's article, one level deep, each related document with only what the page
  * shows of it: hero and SEO image, categories, hand-picked "Read more" articles.

@@ -6,6 +6,7 @@ import * as migration_20261127_011000_page_indexes from './20261127_011000_page_
 import * as migration_20261129_090000_search from './20261129_090000_search';
 import * as migration_20261129_090634_search_archives_reports from './20261129_090634_search_archives_reports';
 import * as migration_20261129_091054_site_and_image_sizes from './20261129_091054_site_and_image_sizes';
+import * as migration_20261129_091208_import_pages_redirects from './20261129_091208_import_pages_redirects';
 import * as migration_20261129_094435_staff_login from './20261129_094435_staff_login';
 
 export const migrations = [
@@ -48,6 +49,11 @@ export const migrations = [
     up: migration_20261129_091054_site_and_image_sizes.up,
     down: migration_20261129_091054_site_and_image_sizes.down,
     name: '20261129_091054_site_and_image_sizes',
+  },
+  {
+    up: migration_20261129_091208_import_pages_redirects.up,
+    down: migration_20261129_091208_import_pages_redirects.down,
+    name: '20261129_091208_import_pages_redirects',
   },
   {
     up: migration_20261129_094435_staff_login.up,

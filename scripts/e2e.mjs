@@ -206,7 +206,8 @@ try {
   await waitUntilReady(`${baseUrl}/`, server)
   log(`server ready after ${Math.round((Date.now() - started) / 1000)} s; running Playwright`)
   exitCode = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-    env: { ...process.env, ...services.playwright, E2E_BASE_URL: baseUrl, DATABASE_URL: databaseUrl },
+    // MEDIA_DIR: what a spec imports (tests/e2e/wordpress-import) lands where the server serves from.
+    env: { ...process.env, ...services.playwright, E2E_BASE_URL: baseUrl, DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir },
     timeoutMs: PLAYWRIGHT_TIMEOUT_MS,
     name: 'playwright',
   })

@@ -269,6 +269,14 @@ switch (command) {
     await stopDatabase()
     process.exit(code)
   }
+  case 'import:wordpress':
+  case 'import:disqus': {
+    // The importers (scripts/import/), on the migrated database, with their arguments.
+    await migrate(url)
+    const code = await payloadCli(['run', `scripts/import/${command.slice('import:'.length)}.ts`, '--', ...rest])
+    await stopDatabase()
+    process.exit(code)
+  }
   case 'db':
     // Just the database, for psql or a second tool: prints its URL and runs until stopped.
     console.log(`DATABASE_URL=${url}`)
@@ -282,5 +290,5 @@ switch (command) {
   }
   default:
     await stopDatabase()
-    fail(`unknown command "${command}": use dev, start, worker, migrate, seed, seed:bulk, db or payload`)
+    fail(`unknown command "${command}": use dev, start, worker, migrate, seed, seed:bulk, import:wordpress, import:disqus, db or payload`)
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editors } from '@/access/editors'
 import { staffOrPublished } from '@/access/staffOrPublished'
+import { importIdField } from '@/fields/importId'
 import { articleEditor } from '@/fields/richText'
 import { slugField } from '@/fields/slug'
 import { previewUrl } from '@/lib/preview'
@@ -96,6 +97,7 @@ export const Articles: CollectionConfig = {
         { name: 'name', type: 'text' },
       ],
     },
+    importIdField('WordPress post id'),
     {
       // Slugs this article was published under before; those addresses answer 301 to the current one.
       name: 'previousSlugs',

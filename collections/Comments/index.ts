@@ -6,6 +6,7 @@ import { moderatorsField } from '@/access/moderatorsField'
 import { commentsUpdate } from '@/access/commentsUpdate'
 import { moderatorsOrOwnRecent } from '@/access/ownComment'
 import { ownReaderField, staffField, serverEditOnly, staffOrSubmission } from '@/access/staffField'
+import { importIdField } from '@/fields/importId'
 import { LIMITS } from '@/lib/comments/messages'
 import { notifyAboutComment } from './hooks/notify'
 import { recordModeration } from './hooks/recordModeration'
@@ -82,6 +83,15 @@ export const Comments: CollectionConfig = {
     { name: 'userAgent', type: 'text', access: personalField, admin: { position: 'sidebar', readOnly: true } },
     { name: 'notify', label: 'Email the author on approval and replies', type: 'checkbox', defaultValue: false, access: privateField, admin: { position: 'sidebar' } },
     { name: 'moderatedBy', type: 'relationship', relationTo: 'users', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+    importIdField('Imported from (WordPress or Disqus id)'),
+    {
+      // A comment written by a staff member on the old site (WordPress's comment_user_id).
+      name: 'staffAuthor',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { read: staffField, create: staffField, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.staffAuthor) },
+    },
     { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
   ],
   hooks: {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'url'
 
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
+import { importIdField } from '@/fields/importId'
 import { nameByContent } from './hooks/nameByContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -51,6 +52,7 @@ export const Media: CollectionConfig = {
       admin: { description: 'Describe the image for readers who cannot see it.' },
     },
     { name: 'caption', type: 'text' },
+    importIdField('WordPress attachment id'),
   ],
   upload: {
     staticDir,

@@ -10,6 +10,7 @@ import { guardStaffLogin, forgetLoginFailures } from '@/lib/security/staffLogin'
 import { slugField } from '@/fields/slug'
 import { revalidateAuthor } from './hooks/revalidateAuthor'
 import { authorSlug } from './hooks/authorSlug'
+import { importIdField } from '@/fields/importId'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 /** Staff accounts for /admin. Readers have their own collection and sign-in. */
@@ -64,5 +65,6 @@ export const Users: CollectionConfig = {
         update: ({ req: { user }, id }) => hasRole(user, 'admin') && String(user?.id) !== String(id),
       },
     },
+    importIdField('WordPress author login'),
   ],
 }

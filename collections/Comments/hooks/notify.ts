@@ -14,6 +14,8 @@ const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'o
  * - A reply approved: the parent comment's author, if they ticked "notify me".
  */
 export const notifyAboutComment: CollectionAfterChangeHook<Comment> = ({ doc, previousDoc, operation, req }) => {
+  // Imported comments (scripts/import) were moderated on the old site: nobody is mailed.
+  if (req.context?.importing) return doc
   const jobs: Promise<unknown>[] = []
   const reported = req.context?.reportThreshold === true && doc.status === 'pending' && previousDoc?.status === 'approved'
   if ((operation === 'create' && doc.status === 'pending') || reported) jobs.push(mailModerators(req, doc))

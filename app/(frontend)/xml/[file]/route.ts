@@ -1,6 +1,7 @@
 import { serverUrl, siteDescription, siteName } from '@/lib/env'
 import { getPublishedAuthors, getPublishedTags } from '@/lib/archives'
 import { getSiteCommentFeed, renderCommentRss } from '@/lib/commentFeed'
+import { getAllPagePaths } from '@/lib/pageQueries'
 import { getAllArticleSlugs, getAllCategories, getFeedArticles } from '@/lib/queries'
 import { renderRss } from '@/lib/rss'
 import { renderSitemap } from '@/lib/sitemap'
@@ -28,13 +29,14 @@ const FILES: Record<string, () => Promise<Response>> = {
     return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
   },
   'sitemap.xml': async () => {
-    const [articles, categories, authors, tags] = await Promise.all([getAllArticleSlugs(), getAllCategories(), getPublishedAuthors(), getPublishedTags()])
+    const [articles, categories, authors, tags, pages] = await Promise.all([getAllArticleSlugs(), getAllCategories(), getPublishedAuthors(), getPublishedTags(), getAllPagePaths()])
     const xml = renderSitemap([
       { url: `${serverUrl}/`, changeFrequency: 'hourly', priority: 1 },
       ...categories.map((c) => ({ url: `${serverUrl}/categories/${c.slug}`, lastModified: c.updatedAt })),
       ...authors.map((a) => ({ url: `${serverUrl}/authors/${a.slug}`, lastModified: a.updatedAt })),
       ...[...tags.keys()].map((slug) => ({ url: `${serverUrl}/tags/${slug}` })),
       ...articles.map((a) => ({ url: `${serverUrl}/articles/${a.slug}`, lastModified: a.updatedAt })),
+      ...pages.map((p) => ({ url: `${serverUrl}${p.path}`, lastModified: p.updatedAt })),
     ])
     return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })
   },
