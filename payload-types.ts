@@ -78,6 +78,10 @@ export interface Config {
     'reader-sessions': ReaderSession;
     'reader-verification-tokens': ReaderVerificationToken;
     'comment-reports': CommentReport;
+    pages: Page;
+    redirects: Redirect;
+    pingbacks: Pingback;
+    imports: Import;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +104,10 @@ export interface Config {
     'reader-sessions': ReaderSessionsSelect<false> | ReaderSessionsSelect<true>;
     'reader-verification-tokens': ReaderVerificationTokensSelect<false> | ReaderVerificationTokensSelect<true>;
     'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
+    pingbacks: PingbacksSelect<false> | PingbacksSelect<true>;
+    imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -220,6 +228,7 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  importId?: string | null;
   previousSlugs?:
     | {
         slug?: string | null;
@@ -241,6 +250,7 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  importId?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -315,6 +325,7 @@ export interface User {
    */
   photo?: (number | null) | Media;
   roles?: ('admin' | 'editor' | 'moderator')[] | null;
+  importId?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -344,6 +355,8 @@ export interface Category {
    * Part of the address. Left empty, it is made from the title.
    */
   slug?: string | null;
+  parent?: (number | null) | Category;
+  importId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -384,6 +397,8 @@ export interface Comment {
   userAgent?: string | null;
   notify?: boolean | null;
   moderatedBy?: (number | null) | User;
+  importId?: string | null;
+  staffAuthor?: (number | null) | User;
   moderatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -468,6 +483,146 @@ export interface CommentReport {
   reader?: (number | null) | Reader;
   ip?: string | null;
   reporterKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  meta?: {
+    /**
+     * Defaults to the page title.
+     */
+    title?: string | null;
+    description?: string | null;
+    image?: (number | null) | Media;
+  };
+  /**
+   * Part of the address. Left empty, it is made from the title.
+   */
+  slug?: string | null;
+  parent?: (number | null) | Page;
+  /**
+   * The address, from the parent pages and the slug.
+   */
+  path?: string | null;
+  publishedAt?: string | null;
+  importId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old address: a path, optionally with a query, e.g. /2014/05/hello/ or /?p=123.
+   */
+  from: string;
+  to: {
+    type: 'article' | 'page' | 'category' | 'tag' | 'url';
+    article?: (number | null) | Article;
+    page?: (number | null) | Page;
+    category?: (number | null) | Category;
+    tag?: string | null;
+    /**
+     * A path on this site (/about/) or a full URL.
+     */
+    url?: string | null;
+  };
+  statusCode: '301' | '302';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Pingbacks and trackbacks imported from WordPress. Never shown to readers.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pingbacks".
+ */
+export interface Pingback {
+  id: number;
+  type: 'pingback' | 'trackback';
+  article?: (number | null) | Article;
+  page?: (number | null) | Page;
+  sourceName?: string | null;
+  sourceUrl?: string | null;
+  excerpt?: string | null;
+  ip?: string | null;
+  status?: ('approved' | 'pending' | 'spam' | 'trash') | null;
+  receivedAt?: string | null;
+  importId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Runs of `npm run import:wordpress` and `npm run import:disqus`.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports".
+ */
+export interface Import {
+  id: number;
+  source: 'wordpress' | 'disqus';
+  fileName: string;
+  fileHash?: string | null;
+  fileSize?: number | null;
+  importedBy?: (number | null) | User;
+  dryRun?: boolean | null;
+  /**
+   * A run still "running" when the next one starts was interrupted (killed) and is marked so.
+   */
+  state: 'running' | 'finished' | 'failed' | 'interrupted';
+  startedAt: string;
+  finishedAt?: string | null;
+  durationMs?: number | null;
+  /**
+   * Per kind: created, existing (already imported), skipped.
+   */
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Everything skipped or changed, with the reason.
+   */
+  warnings?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -635,6 +790,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-reports';
         value: number | CommentReport;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
+        relationTo: 'pingbacks';
+        value: number | Pingback;
+      } | null)
+    | ({
+        relationTo: 'imports';
+        value: number | Import;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -708,6 +879,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         name?: T;
         id?: T;
       };
+  importId?: T;
   previousSlugs?:
     | T
     | {
@@ -725,6 +897,8 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface CategoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  parent?: T;
+  importId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -748,6 +922,8 @@ export interface CommentsSelect<T extends boolean = true> {
   userAgent?: T;
   notify?: T;
   moderatedBy?: T;
+  importId?: T;
+  staffAuthor?: T;
   moderatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -759,6 +935,7 @@ export interface CommentsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  importId?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -835,6 +1012,7 @@ export interface UsersSelect<T extends boolean = true> {
   bio?: T;
   photo?: T;
   roles?: T;
+  importId?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -915,6 +1093,88 @@ export interface CommentReportsSelect<T extends boolean = true> {
   reader?: T;
   ip?: T;
   reporterKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  content?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  parent?: T;
+  path?: T;
+  publishedAt?: T;
+  importId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        article?: T;
+        page?: T;
+        category?: T;
+        tag?: T;
+        url?: T;
+      };
+  statusCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pingbacks_select".
+ */
+export interface PingbacksSelect<T extends boolean = true> {
+  type?: T;
+  article?: T;
+  page?: T;
+  sourceName?: T;
+  sourceUrl?: T;
+  excerpt?: T;
+  ip?: T;
+  status?: T;
+  receivedAt?: T;
+  importId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports_select".
+ */
+export interface ImportsSelect<T extends boolean = true> {
+  source?: T;
+  fileName?: T;
+  fileHash?: T;
+  fileSize?: T;
+  importedBy?: T;
+  dryRun?: T;
+  state?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  durationMs?: T;
+  counts?: T;
+  warnings?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+
+import { isStaff } from './roles'
+
+export const staff: Access = ({ req: { user } }) => isStaff(user)
