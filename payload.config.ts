@@ -99,9 +99,6 @@ export default buildConfig({
     },
     // Scheduled publishing only by those who may update the document (lib/security/scheduleGuard.ts).
     jobsCollectionOverrides: guardScheduledJobs,
-    // The guards are collection hooks, which job queueing skips unless told otherwise. A few jobs an
-    // hour: the Local API's extra work does not matter.
-    runHooks: true,
   },
   // A bad value in a query (a letter for an id, a number out of range, broken JSON) is a 400, not a 500.
   hooks: { afterError: [badInputAfterError] },

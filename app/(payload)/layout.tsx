@@ -5,6 +5,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { guardedSchedulePublish } from '@/lib/security/scheduleGuard'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -12,7 +13,8 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // Scheduling a publish is held to the document's update access (lib/security/scheduleGuard.ts).
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': guardedSchedulePublish } })
 }
 
 const Layout = ({ children }: Args) => (

@@ -1,3 +1,4 @@
+import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import {
   createLocalReq,
   docAccessOperation,
@@ -70,3 +71,21 @@ export const guardScheduledJobs = ({ defaultJobsCollection }: { defaultJobsColle
     beforeDelete: [...(defaultJobsCollection.hooks?.beforeDelete ?? []), guardScheduleDelete],
   },
 })
+
+type ScheduleArgs = Parameters<typeof schedulePublishHandler>[0]
+
+/**
+ * The admin's "schedule-publish" server function (app/(payload)/layout.tsx overrides Payload's):
+ * a new schedule only from an account that may update the document, answered as Payload answers
+ * any failed schedule. Payload's queue writes the job without collection hooks (its `runHooks`
+ * option breaks job runs in 3.90: every run fails validating the job's log), so the check sits
+ * here, at the door the admin uses; deletions go through payload.delete and the hook above.
+ */
+export async function guardedSchedulePublish(args: ScheduleArgs) {
+  const { req, deleteID, doc, global, type } = args
+  const user = req.user as TypedUser | null
+  if (!deleteID && user && !(await mayUpdateTarget(req.payload, user, { doc, global } as ScheduleInput))) {
+    return { error: `Error scheduling ${type} for ${doc ? `document with ID ${doc.value} in collection ${doc.relationTo}` : `global ${global}`}: not allowed` }
+  }
+  return schedulePublishHandler(args)
+}

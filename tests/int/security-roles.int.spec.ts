@@ -1,4 +1,5 @@
 import { schedulePublishHandler } from '@payloadcms/ui/utilities/schedulePublishHandler'
+import { guardedSchedulePublish } from '@/lib/security/scheduleGuard'
 import { createLocalReq, type Payload, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -108,8 +109,9 @@ describe('F7: scheduled publishing only by those who may update the document', (
     (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, limit: 100, overrideAccess: true })).docs.filter(
       (job) => String((job.input as { doc?: { value: unknown } })?.doc?.value) === String(id),
     )
+  // The admin's server function, as app/(payload)/layout.tsx registers it.
   const schedule = async (who: Role) =>
-    schedulePublishHandler({
+    guardedSchedulePublish({
       type: 'publish',
       date: new Date(Date.now() + 86_400_000),
       doc: { relationTo: 'articles', value: String(articleId) },
