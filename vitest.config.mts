@@ -24,7 +24,8 @@ export default defineConfig({
       NODE_ENV: 'test',
       BYLINE_DISABLE_JOBS: '1',
       PAYLOAD_SECRET: 'integration-test-secret',
-      MEDIA_DIR: path.join(os.tmpdir(), 'byline-test-media'),
+      // One folder per run: uploads named by their bytes would otherwise meet a previous run's file.
+      MEDIA_DIR: path.join(os.tmpdir(), `byline-test-media-${process.pid}`),
     },
   },
 })
