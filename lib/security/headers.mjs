@@ -11,8 +11,8 @@ const policy = (directives) =>
 
 // Next.js inlines its page data as <script> elements whose text differs per page; nonces would make
 // every page render per request (no cache), so reader pages still allow inline scripts but nothing
-// from other origins, no plugins, no <base> rewriting, forms only to this site, framing only by
-// this site (the admin's live preview).
+// from other origins, no plugins, no <base> rewriting, framing only by this site (the admin's live
+// preview); the admin's forms post only to this site.
 const common = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
@@ -25,8 +25,13 @@ const common = {
   'form-action': ["'self'"],
 }
 
+// Reader pages leave form-action out: a sign-in form posts to /auth, which redirects to the
+// reader's OAuth or OpenID Connect provider, and browsers hold that redirect to form-action too
+// (the provider's address is known only at run time, the headers at build time).
+const { 'form-action': _formAction, ...readerCommon } = common
+
 /** Reader pages: framed only by this site (live preview in /admin). */
-export const READER_CSP = policy({ ...common, 'frame-src': ["'none'"], 'frame-ancestors': ["'self'"] })
+export const READER_CSP = policy({ ...readerCommon, 'frame-src': ["'none'"], 'frame-ancestors': ["'self'"] })
 /** /admin: Payload's admin needs inline scripts and styles; it frames the site for live preview, and is framed by nobody. */
 export const ADMIN_CSP = policy({ ...common, 'img-src': [...common['img-src'], 'https://www.gravatar.com'], 'frame-src': ["'self'"], 'frame-ancestors': ["'none'"] })
 

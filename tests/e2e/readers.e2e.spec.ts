@@ -6,7 +6,7 @@ import { loginToAdmin } from './helpers/admin'
 import { expectAwaiting, postComment, readerContext } from './helpers/comments'
 import { test } from './helpers/fixtures'
 import { mailsTo, oidcIssuer, requestLink, setServerClock, signInLink, uniqueEmail, waitForMail } from './helpers/readers'
-import { MODERATOR } from './helpers/staff'
+import { ADMIN, MODERATOR } from './helpers/staff'
 
 test('a reader signs in by email link, comments without name and email, edits within 10 minutes but not after', async ({ browser, editorApi }) => {
   const slug = uniqueSlug('reader-email')
@@ -167,7 +167,8 @@ test('sign-in security: same answer for any address, CSRF, own-origin redirects,
 test('"Users must be registered and logged in to comment": a sign-in prompt replaces the form', async ({ browser, editorApi }) => {
   const slug = uniqueSlug('login-required')
   await createArticle(editorApi, { title: 'Members-only conversation', slug, status: 'published' })
-  const moderator = await staffRequest(MODERATOR)
+  // Discussion settings are an admin's (#12: moderators read them, admins change them).
+  const moderator = await staffRequest(ADMIN)
   const requireLogin = async (on: boolean) => expect((await moderator.post('/api/globals/discussion', { data: { requireLogin: on } })).status()).toBe(200)
   await requireLogin(true)
   try {

@@ -27,7 +27,7 @@ test('search works without JavaScript: GET form, ranked results with highlighted
   const page = await context.newPage()
   await page.goto('/search')
   await expect(page.getByText('Type one or more words to search the articles.')).toBeVisible()
-  await page.getByLabel('Search articles').fill(term)
+  await page.locator('main').getByLabel('Search articles').fill(term)
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${term}$`))
   await expect(page.getByRole('status')).toContainText(`2 articles match “${term}”`)
@@ -39,7 +39,7 @@ test('search works without JavaScript: GET form, ranked results with highlighted
   await expect(results.nth(1).locator('mark')).toHaveText(term)
   await expect(page.getByText(`Draft ${term}`)).toHaveCount(0)
   // The typed text stays in the box.
-  await expect(page.getByLabel('Search articles')).toHaveValue(term)
+  await expect(page.locator('main').getByLabel('Search articles')).toHaveValue(term)
   await results.nth(1).getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`/articles/${inBody.slug}$`))
   await context.close()
@@ -66,7 +66,7 @@ test('search answers odd input with 200 and a clear message, and never caches or
   const markup = '<img src=x onerror="document.title=`pwned`"> harbour'
   await page.goto(`/search?q=${encodeURIComponent(markup)}`)
   await expect(page.getByRole('status')).toContainText(markup)
-  await expect(page.getByLabel('Search articles')).toHaveValue(markup)
+  await expect(page.locator('main').getByLabel('Search articles')).toHaveValue(markup)
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
   expect(await page.title()).not.toBe('pwned')
 })

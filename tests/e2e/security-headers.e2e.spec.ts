@@ -19,7 +19,8 @@ test('reader pages send a CSP and frame rules, also when served from the page co
     expect(csp).toContain("frame-ancestors 'self'")
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("base-uri 'self'")
-    expect(csp).toContain("form-action 'self'")
+    // No form-action on reader pages: sign-in forms end at the reader's OAuth/OIDC provider.
+    expect(csp).not.toContain('form-action')
     expect(csp).toMatch(/script-src 'self'[^;]*;/)
     expect(csp).not.toMatch(/script-src[^;]*https?:/)
     expect(headers['x-frame-options']).toBe('SAMEORIGIN')
@@ -33,6 +34,7 @@ test('/admin may not be framed by anyone', async ({ request }) => {
   const response = await request.get('/admin/login')
   expect(response.status()).toBe(200)
   expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(response.headers()['content-security-policy']).toContain("form-action 'self'")
   expect(response.headers()['x-frame-options']).toBe('DENY')
 })
 
