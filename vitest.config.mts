@@ -3,6 +3,8 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
 
+import { exportConditions } from './scripts/lib/exportConditions.mjs'
+
 const root = path.dirname(fileURLToPath(import.meta.url))
 
 export default defineConfig({
@@ -17,6 +19,8 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     setupFiles: ['tests/helpers/throwawayDatabase.ts'],
     environment: 'node',
+    // Workers import the Payload config, and with it Lexical, natively (scripts/lib/exportConditions.mjs).
+    execArgv: [exportConditions('test')],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

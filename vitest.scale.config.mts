@@ -2,6 +2,8 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
 
+import { exportConditions } from './scripts/lib/exportConditions.mjs'
+
 const root = path.dirname(fileURLToPath(import.meta.url))
 
 // tests/scale runs only through `npm run test:scale` (scripts/scale.mjs), which starts the
@@ -11,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['tests/scale/**/*.scale.spec.ts'],
     environment: 'node',
+    // Workers import the Payload config, and with it Lexical, natively (scripts/lib/exportConditions.mjs).
+    execArgv: [exportConditions('test')],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -19,6 +19,7 @@ import {
   signClientIp,
 } from '../lib/clientAddress.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
+import { exportConditions } from './lib/exportConditions.mjs'
 import { checkRedis } from './lib/redis.mjs'
 import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
@@ -107,28 +108,20 @@ async function database() {
   }
 }
 
-// Preloaded into each payload CLI process; it exits with DRAINED_EXIT_CODE when a command stalls.
+// Preloaded into each payload CLI process; it exits with code 75 when a command stalls.
 const drainGuard = path.join(root, 'scripts/lib/drainGuard.mjs')
-const DRAINED_EXIT_CODE = 75
 
-function payloadCliOnce(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
+/** Runs Payload's CLI (migrate, run <script>, generate:*) with the project's TypeScript. */
+function payloadCli(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
+  const merged = { ...process.env, ...env }
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--no-deprecation', '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
-      { stdio: 'inherit', env: { ...process.env, ...env } },
+      ['--no-deprecation', exportConditions(merged.NODE_ENV), '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
+      { stdio: 'inherit', env: merged },
     )
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
-}
-
-/** Runs the payload CLI; a run that stalled before doing anything (see drainGuard.mjs) is retried. */
-async function payloadCli(args, env) {
-  for (let attempt = 1; ; attempt++) {
-    const code = await payloadCliOnce(args, env)
-    if (code !== DRAINED_EXIT_CODE || attempt === 3) return code
-    console.warn(`byline: retrying \`payload ${args[0]}\` (attempt ${attempt + 1} of 3)`)
-  }
 }
 
 /** Committed migrations (migrations/*.ts) that the database has not recorded as applied. */
