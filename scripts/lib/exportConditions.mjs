@@ -7,6 +7,7 @@
  * `node` script importing the config, 1 in 20 through Payload's CLI). Naming the build through the
  * export condition skips those entry files, as Next's bundler does.
  */
+/** @param {string | undefined} [nodeEnv] */
 export function exportConditions(nodeEnv = process.env.NODE_ENV) {
   return `--conditions=${nodeEnv === 'production' ? 'production' : 'development'}`
 }

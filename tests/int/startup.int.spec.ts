@@ -153,7 +153,7 @@ describe('loading the editor outside Next', () => {
     const runs = await Promise.all(
       Array.from({ length: 6 }, () => {
         return new Promise<{ code: number | null; stdout: string }>((resolve) => {
-          const child = spawn(process.execPath, [exportConditions(nodeEnv), '--input-type=module', '-e', code], { env: { ...process.env, NODE_ENV: nodeEnv } })
+          const child = spawn(process.execPath, [exportConditions(nodeEnv), '--input-type=module', '-e', code], { env: { ...process.env, NODE_ENV: nodeEnv } as NodeJS.ProcessEnv })
           let stdout = ''
           child.stdout.on('data', (d) => (stdout += d))
           child.on('exit', (exit) => resolve({ code: exit, stdout }))
