@@ -1,6 +1,7 @@
 import { slugify } from './slugify'
 import pg from 'pg'
 
+import { quietPool } from './quietPool'
 import { normaliseRedirectPath } from './redirectPath'
 
 /**
@@ -27,7 +28,7 @@ export function expireRedirectMap() {
   state.stamp = ''
 }
 
-const db = () => (state.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }))
+const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })))
 
 // Articles, pages and categories a redirect points to are joined here, so a renamed target
 // keeps working; pages and categories changing also bump the stamp through their own tables.

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { redirectFor } from '@/lib/redirectMap'
+import { expireRedirectMap, findRedirect } from '@/lib/redirects'
 import { publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
 
@@ -41,6 +42,8 @@ describe('F16: database connections lost under a running server', () => {
     // Several idle connections in Payload's pool, and the proxy's pool opened.
     await Promise.all(Array.from({ length: 4 }, () => pool.query('select pg_sleep(0.05)')))
     expect(await redirectFor('no-such-slug-anywhere')).toBeUndefined()
+    // And the stored-redirects map's pool (lib/redirects.ts), which the import's redirects use.
+    expect(await findRedirect('/no-such-old-address/', '')).toBeUndefined()
     expect(pool.idleCount).toBeGreaterThan(0)
 
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -61,6 +64,8 @@ describe('F16: database connections lost under a running server', () => {
     // The proxy's lists reload from its pool (a live slug needs no redirect).
     expect(await redirectFor(article.slug ?? '')).toBeUndefined()
     expect(await redirectFor('still-unknown')).toBeUndefined()
+    expireRedirectMap()
+    expect(await findRedirect('/still-no-such-address/', '')).toBeUndefined()
     expect(uncaught).toEqual([])
   })
 })
