@@ -137,6 +137,8 @@ export interface Config {
     tasks: {
       revalidateArticle: TaskRevalidateArticle;
       purgeTrash: TaskPurgeTrash;
+      expireSiteCache: TaskExpireSiteCache;
+      purgeRateLimits: TaskPurgeRateLimits;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -695,7 +697,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'revalidateArticle' | 'purgeTrash' | 'schedulePublish';
+        taskSlug:
+          'inline' | 'revalidateArticle' | 'purgeTrash' | 'expireSiteCache' | 'purgeRateLimits' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -728,7 +731,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'revalidateArticle' | 'purgeTrash' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'revalidateArticle' | 'purgeTrash' | 'expireSiteCache' | 'purgeRateLimits' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1399,6 +1403,30 @@ export interface TaskRevalidateArticle {
  * via the `definition` "TaskPurgeTrash".
  */
 export interface TaskPurgeTrash {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireSiteCache".
+ */
+export interface TaskExpireSiteCache {
+  input: {
+    reason: string;
+  };
+  output: {
+    tags: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeRateLimits".
+ */
+export interface TaskPurgeRateLimits {
   input: {
     now?: string | null;
   };

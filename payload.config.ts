@@ -23,6 +23,8 @@ import { articleEditor } from './fields/richText'
 import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
 import { Site } from './globals/Site'
+import { expireSiteCacheTask } from './jobs/expireSiteCache'
+import { purgeRateLimitsTask } from './jobs/purgeRateLimits'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
 
@@ -82,7 +84,7 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   jobs: {
-    tasks: [revalidateArticleTask, purgeTrashTask],
+    tasks: [revalidateArticleTask, purgeTrashTask, expireSiteCacheTask, purgeRateLimitsTask],
     access: {
       queue: ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
       run: ({ req: { user } }) => hasRole(user, 'admin'),

@@ -79,3 +79,14 @@ export const revalidateAuthor = (req: PayloadRequest, doc: Slugged, previousDoc?
   expireTags(req, [TAGS.authors, ...slugsOf(doc, previousDoc).map(TAGS.author)])
 /** The Site global (menu, footer, icons): every page shows some of it. */
 export const revalidateSite = (req: PayloadRequest) => expireTags(req, [TAGS.site])
+
+/**
+ * Every page and list: each page carries `site` (its header reads the Site global), and the
+ * feeds, sitemap and redirect map carry the list tags. Returns how many tags were expired.
+ */
+export function expireEverything(req: PayloadRequest): number {
+  const tags = [TAGS.site, TAGS.articles, TAGS.categories, TAGS.authors, TAGS.pages, TAGS.redirects, TAGS.commentFeed, TAGS.allComments, TAGS.discussion]
+  expireRedirects()
+  expireTags(req, tags)
+  return tags.length
+}

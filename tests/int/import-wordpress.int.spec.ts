@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Comment, Page } from '@/payload-types'
 import { findRedirect } from '@/lib/redirects'
+import { onTagsExpired } from '@/lib/revalidate'
 import { poolOf } from '@/lib/sql'
 import { importDisqus } from '@/scripts/import/disqus/import'
 import { importWordPress } from '@/scripts/import/wordpress/import'
@@ -208,6 +209,21 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(await dump()).toEqual(afterFirst)
   })
 
+  it("leaves the running site a job that expires its pages, lists, sitemap and redirects", async () => {
+    const pending = { taskSlug: { equals: 'expireSiteCache' }, completedAt: { exists: false } } as const
+    const queued = await payload.count({ collection: 'payload-jobs', where: pending, overrideAccess: true })
+    expect(queued.totalDocs).toBeGreaterThanOrEqual(2) // one per run above
+    const expired: string[] = []
+    const stop = onTagsExpired((tags) => expired.push(...tags))
+    try {
+      await payload.jobs.run({ queue: 'default', where: pending })
+    } finally {
+      stop()
+    }
+    expect(expired).toEqual(expect.arrayContaining(['site', 'articles', 'categories', 'authors', 'pages', 'redirects', 'comment-feed']))
+    expect((await payload.count({ collection: 'payload-jobs', where: pending, overrideAccess: true })).totalDocs).toBe(0)
+  })
+
   it('a dry run writes nothing', async () => {
     const before = await dump()
     const runs = (await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs
@@ -215,6 +231,7 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(report.counts.articles).toEqual({ created: 1, existing: 0, skipped: 0 })
     expect(await dump()).toEqual(before)
     expect((await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs).toBe(runs)
+    expect((await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'expireSiteCache' }, completedAt: { exists: false } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 })
 

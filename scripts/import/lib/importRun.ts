@@ -21,14 +21,18 @@ export async function recordRun<T>(
     overrideAccess: true,
     data: { source: run.source, fileName: path.basename(run.file), fileHash: run.sha256, fileSize: run.bytes, importedBy: run.userId, dryRun: false, state: 'running', startedAt: new Date(started).toISOString() },
   })
-  const finish = (state: 'finished' | 'failed', error?: unknown) =>
-    payload.update({
+  const finish = async (state: 'finished' | 'failed', error?: unknown) => {
+    // The running site's caches predate what was written (even by a failed run): its job queue
+    // expires them (jobs/expireSiteCache.ts).
+    await payload.jobs.queue({ task: 'expireSiteCache', input: { reason: `${run.source} import ${id} ${state}` } })
+    await payload.update({
       collection: 'imports', id, overrideAccess: true,
       data: {
         state, finishedAt: new Date().toISOString(), durationMs: Date.now() - started, counts: run.report.counts, warnings: run.report.allWarnings(),
         ...(error ? { error: String((error as Error).stack ?? error) } : {}),
       },
     })
+  }
   try {
     const result = await work()
     await finish('finished')
