@@ -8,6 +8,7 @@ import { LivePreviewListener } from './LivePreviewListener'
 import { captionOf, MediaImage } from './MediaImage'
 import { ReadMore } from './ReadMore'
 import { RichText } from './RichText'
+import { withAuthorSlugs } from '@/lib/archives'
 import { articleJsonLd, articleMetadata } from '@/lib/articleSeo'
 import { getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
 import { payload } from '@/lib/payload'
@@ -34,12 +35,14 @@ const HERO_SIZES = '(min-width: 62rem) 60rem, 100vw'
 
 /** The article page: used by /articles/[slug] and its comment-page and reply variants. */
 export async function ArticleView({ slug, commentPage = 1, replyTo = null }: Props) {
-  const { article, preview } = await loadArticle(slug)
-  if (!article) {
+  const { article: found, preview } = await loadArticle(slug)
+  if (!found) {
     const target = await getRedirectTarget(slug)
     if (target) permanentRedirect(`/articles/${target}`)
     notFound()
   }
+  // Bylines link to the authors' pages (and the JSON-LD names their url).
+  const article = await withAuthorSlugs(found)
   const settings = await getDiscussionSettings()
   // The same cached comment page the comment section shows: the JSON-LD lists what the page shows.
   const [related, comments, site] = await Promise.all([

@@ -96,3 +96,37 @@ export const getPublishedAuthors = () =>
     ['published-authors'],
     { tags: [TAGS.articles, TAGS.authors] },
   )()
+
+/**
+ * Author id → slug for a byline's authors (the article stores their names only), read as an
+ * anonymous reader: an author of no published article gets no link. Expires with the authors'
+ * pages (a changed slug) and with what is published.
+ */
+export const getAuthorSlugs = cache((ids: string) =>
+  unstable_cache(
+    async (): Promise<[string, string][]> => {
+      const wanted = ids.split(',').filter((id) => /^\d+$/.test(id))
+      if (wanted.length === 0) return []
+      const { docs } = await (await payload()).find({
+        collection: 'users',
+        overrideAccess: false,
+        where: { id: { in: wanted } },
+        pagination: false,
+        limit: wanted.length,
+        depth: 0,
+        select: { slug: true },
+      })
+      return docs.filter((d) => d.slug).map((d) => [String(d.id), d.slug as string])
+    },
+    ['author-slugs', ids],
+    { tags: [TAGS.authors, TAGS.articles] },
+  )().then((entries) => new Map(entries)),
+)
+
+/** The article's byline with each author's page slug, for links and the JSON-LD author url. */
+export async function withAuthorSlugs<T extends { populatedAuthors?: { authorId?: string | null }[] | null }>(article: T): Promise<T> {
+  const authors = article.populatedAuthors ?? []
+  if (authors.length === 0) return article
+  const slugs = await getAuthorSlugs(authors.map((a) => a.authorId ?? '').join(','))
+  return { ...article, populatedAuthors: authors.map((a) => ({ ...a, slug: slugs.get(a.authorId ?? '') ?? null })) }
+}

@@ -87,6 +87,17 @@ test('author and tag pages list published articles, are cached like categories, 
   expect(person).toMatchObject({ '@type': 'Person', name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) })
   expect(await page.content()).not.toContain(me.email)
 
+  // The article's byline links to that page, and its JSON-LD names the author's url.
+  await page.goto(`/articles/${tagged.slug}`)
+  const byline = page.locator('.article-header .authors').getByRole('link', { name: me.name })
+  await expect(byline).toHaveAttribute('href', `/authors/${me.slug}`)
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents()
+  const articleLd = scripts.map((text) => JSON.parse(text)).find((ld) => Array.isArray(ld.author))
+  expect(articleLd?.author).toEqual([expect.objectContaining({ name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) })])
+  await byline.click()
+  await expect(page).toHaveURL(new RegExp(`/authors/${me.slug}$`))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(me.name)
+
   const tagSlug = slugify(tag)
   const tagResponse = await page.goto(`/tags/${tagSlug}`)
   expect(tagResponse?.status()).toBe(200)
