@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { siteDescription, siteName } from '@/lib/env'
 import { getSiteSettings } from '@/lib/queries'
 
-/** Footer: the sections again, the site's pages (Site global), and the feed. */
+/** Footer: the sections again, the site's pages (Site global), and the two feeds. */
 export async function SiteFooter() {
   const { sections, footerLinks } = await getSiteSettings()
   return (
@@ -35,9 +35,12 @@ export async function SiteFooter() {
                 <a href={l.url}>{l.label}</a>
               </li>
             ))}
+            {/* Feeds, not pages: plain links, so Next never prefetches them. */}
             <li>
-              {/* A feed, not a page: a plain link, so Next never prefetches it. */}
               <a href="/feed.xml">RSS feed</a>
+            </li>
+            <li>
+              <a href="/comments.xml">Comments feed</a>
             </li>
           </ul>
         </nav>

@@ -9,6 +9,21 @@ type Site = Pick<SiteSettings, 'defaultImage' | 'logo'>
 
 const asMedia = (m: unknown): Media | null => (m && typeof m === 'object' && (m as Media).url ? (m as Media) : null)
 
+/**
+ * The site's two feeds, for every page's head. A page's own `alternates` replaces the layout's
+ * whole object, so each page names them again (withFeeds).
+ */
+export const SITE_FEEDS = [
+  { url: `${serverUrl}/feed.xml`, title: siteName },
+  { url: `${serverUrl}/comments.xml`, title: `Comments · ${siteName}` },
+]
+
+/** A page's canonical address with the site feeds (and any of its own) beside it. */
+export const withFeeds = (canonical?: string, own: { url: string; title: string }[] = []): NonNullable<Metadata['alternates']> => ({
+  ...(canonical ? { canonical } : {}),
+  types: { 'application/rss+xml': [...SITE_FEEDS, ...own] },
+})
+
 export const absolute = (url: string) => (url.startsWith('http') ? url : `${serverUrl}${url}`)
 
 /** The image that represents a page when shared: its 1200 × 630 JPEG variant where there is one. */
@@ -36,17 +51,7 @@ export function articleMetadata(article: Article, site: Site): Metadata {
   return {
     title,
     description,
-    alternates: {
-      canonical: url,
-      // Replaces the layout's list, so the site feeds are named again next to the article's own.
-      types: {
-        'application/rss+xml': [
-          { url: `${serverUrl}/feed.xml`, title: siteName },
-          { url: `${serverUrl}/comments.xml`, title: `Comments · ${siteName}` },
-          { url: `${url}/comments.xml`, title: `Comments on “${article.title}”` },
-        ],
-      },
-    },
+    alternates: withFeeds(url, [{ url: `${url}/comments.xml`, title: `Comments on “${article.title}”` }]),
     openGraph: {
       type: 'article',
       url,
@@ -70,7 +75,7 @@ export function listMetadata({ path, title, description, site }: { path: string;
   return {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
-    alternates: { canonical: url },
+    alternates: withFeeds(url),
     openGraph: { type: 'website', url, siteName, title: title ?? siteName, description, images: image ? [image] : undefined },
     twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? siteName, description, images: image ? [image] : undefined },
   }

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import React from 'react'
 
 import { SiteFrame } from '@/components/SiteFrame'
+import { withFeeds } from '@/lib/articleSeo'
 import { serverUrl, siteDescription, siteName } from '@/lib/env'
 import './styles.css'
 
@@ -9,7 +10,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(serverUrl),
   title: { default: siteName, template: `%s · ${siteName}` },
   description: siteDescription,
-  alternates: { types: { 'application/rss+xml': `${serverUrl}/feed.xml` } },
+  // Both site feeds on every page, so a feed reader finds the comments from the home page too.
+  alternates: withFeeds(),
   // Served by app/(frontend)/icon/[file] from the Site global's icon, or the shipped default.
   icons: { icon: '/favicon.ico', apple: '/apple-touch-icon.png' },
 }

@@ -82,6 +82,12 @@ test('header: site name, the sections in the admin order, a search box; footer: 
   await expect(footer.getByRole('link', { name: world.title })).toBeVisible()
   await expect(footer.getByRole('link', { name: 'About us' })).toHaveAttribute('href', '/about')
   await expect(footer.getByRole('link', { name: 'RSS feed' })).toHaveAttribute('href', '/feed.xml')
+  // The site-wide comment feed is found from the home page too, by readers and by feed readers.
+  await page.goto('/')
+  await expect(footer.getByRole('link', { name: 'Comments feed' })).toHaveAttribute('href', '/comments.xml')
+  const feeds = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
+  await expect(feeds).toHaveCount(2)
+  expect(await feeds.evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))).toEqual(['/feed.xml', '/comments.xml'])
 })
 
 test('article: hero with caption, byline, tags, Read more with thumbnails, and the screenshots', async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { RichText } from '@/components/RichText'
+import { withFeeds } from '@/lib/articleSeo'
 import { serverUrl } from '@/lib/env'
 import { normalisePagePath } from '@/lib/pagePaths'
 import { getPageByPath } from '@/lib/pageQueries'
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   return {
     title: page.meta?.title || page.title,
     description: page.meta?.description || undefined,
-    alternates: { canonical: `${serverUrl}${page.path}` },
+    alternates: withFeeds(`${serverUrl}${page.path}`),
   }
 }
 

@@ -5,6 +5,7 @@ import { ArticleList } from '@/components/ArticleList'
 import { MediaImage } from '@/components/MediaImage'
 import { parsePage } from '@/components/Pagination'
 import { getAuthorArticles, getAuthorBySlug, type AuthorProfile } from '@/lib/archives'
+import { withFeeds } from '@/lib/articleSeo'
 import { serverUrl } from '@/lib/env'
 import { serializeJsonLd } from '@/lib/jsonLd'
 import '../../../../archive.css'
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   return {
     title: author.name,
     description: author.bio || `Articles by ${author.name}.`,
-    alternates: { canonical: `/authors/${author.slug}` },
+    alternates: withFeeds(`/authors/${author.slug}`),
   }
 }
 

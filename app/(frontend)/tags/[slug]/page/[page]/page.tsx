@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
 import { getPublishedTags, getTagArticles } from '@/lib/archives'
+import { withFeeds } from '@/lib/articleSeo'
 import '../../../../archive.css'
 
 // The published articles with one tag. Readers address it as `/tags/<slug>` and `?page=N`
@@ -21,7 +22,7 @@ async function tagOf(slug: string) {
 
 export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const tag = await tagOf((await params).slug)
-  return tag ? { title: `Tagged “${tag.name}”`, alternates: { canonical: `/tags/${tag.slug}` } } : {}
+  return tag ? { title: `Tagged “${tag.name}”`, alternates: withFeeds(`/tags/${tag.slug}`) } : {}
 }
 
 export default async function TagPage({ params }: Args) {
