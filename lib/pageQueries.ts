@@ -16,7 +16,7 @@ export const getPageByPath = cache((path: string) =>
         limit: 1,
         pagination: false,
         depth: 1,
-        populate: { media: { alt: true, url: true, width: true, height: true, sizes: true } },
+        populate: { media: { alt: true, caption: true, filename: true, mimeType: true, url: true, width: true, height: true, sizes: true } },
       })
       return (docs[0] as Page | undefined) ?? null
     },

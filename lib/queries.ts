@@ -84,7 +84,7 @@ export async function findArticleBySlug(client: Payload, slug: string): Promise<
     depth: 1,
     populate: {
       categories: { title: true, slug: true },
-      media: { alt: true, caption: true, filename: true, url: true, width: true, height: true, sizes: true },
+      media: { alt: true, caption: true, filename: true, mimeType: true, url: true, width: true, height: true, sizes: true },
     },
   })
   return (docs[0] as Article | undefined) ?? null
