@@ -35,6 +35,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
+import { ANALYTICS_PATH } from './lib/analytics/routes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -47,8 +48,18 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/admin/PendingCommentsNotice#PendingCommentsNotice'],
+      beforeDashboard: [
+        '/components/admin/PendingCommentsNotice#PendingCommentsNotice',
+        '/components/admin/dashboard/StaffDashboard#StaffDashboard',
+      ],
       beforeLogin: ['/components/admin/WrongOriginNotice#WrongOriginNotice'],
+      views: {
+        // Moderators and admins only; the view refuses everyone else (access/moderationAnalytics.ts).
+        moderationAnalytics: {
+          Component: '/components/admin/dashboard/ModerationAnalytics#ModerationAnalyticsView',
+          path: ANALYTICS_PATH,
+        },
+      },
     },
     meta: { titleSuffix: ' · Byline admin' },
     avatar: { Component: '/components/admin/InitialsAvatar#InitialsAvatar' },
