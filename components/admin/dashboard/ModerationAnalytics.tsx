@@ -131,7 +131,8 @@ type Row = { key: string; label: React.ReactNode; cells: React.ReactNode[]; bar?
 function FigureTable({ id, name, columns, rows, empty }: { id: string; name: string; columns: string[]; rows: Row[]; empty: string }) {
   const withBar = rows.some((r) => r.bar !== undefined)
   return (
-    <div className="byline-analytics__scroll">
+    // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+    <div className="byline-analytics__scroll" role="region" aria-labelledby={id} tabIndex={0}>
       <table aria-labelledby={id} data-table={name}>
         <thead>
           <tr>
