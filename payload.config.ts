@@ -37,6 +37,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
+import { ANALYTICS_PATH } from './lib/analytics/routes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -49,8 +50,18 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/admin/PendingCommentsNotice#PendingCommentsNotice'],
+      beforeDashboard: [
+        '/components/admin/PendingCommentsNotice#PendingCommentsNotice',
+        '/components/admin/dashboard/StaffDashboard#StaffDashboard',
+      ],
       beforeLogin: ['/components/admin/WrongOriginNotice#WrongOriginNotice'],
+      views: {
+        // Moderators and admins only; the view refuses everyone else (access/moderationAnalytics.ts).
+        moderationAnalytics: {
+          Component: '/components/admin/dashboard/ModerationAnalytics#ModerationAnalyticsView',
+          path: ANALYTICS_PATH,
+        },
+      },
     },
     meta: { titleSuffix: ' · Byline admin' },
     avatar: { Component: '/components/admin/InitialsAvatar#InitialsAvatar' },

@@ -22,7 +22,9 @@ import { CommentQueueTabs as CommentQueueTabs_b612210550450d55518666b94261aa76 }
 import { BulkModeration as BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2 } from '../../../components/admin/BulkModeration'
 import { InitialsAvatar as InitialsAvatar_896c1cd8503b5063fe300e1cabd0c186 } from '../../../components/admin/InitialsAvatar'
 import { PendingCommentsNotice as PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873 } from '../../../components/admin/PendingCommentsNotice'
+import { StaffDashboard as StaffDashboard_59a2c0099f5c383882397c9c4f2c80d3 } from '../../../components/admin/dashboard/StaffDashboard'
 import { WrongOriginNotice as WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92 } from '../../../components/admin/WrongOriginNotice'
+import { ModerationAnalyticsView as ModerationAnalyticsView_04ad3cff7527c7fa6092591dce90e11f } from '../../../components/admin/dashboard/ModerationAnalytics'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,6 +53,8 @@ export const importMap = {
   "/components/admin/BulkModeration#BulkModeration": BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2,
   "/components/admin/InitialsAvatar#InitialsAvatar": InitialsAvatar_896c1cd8503b5063fe300e1cabd0c186,
   "/components/admin/PendingCommentsNotice#PendingCommentsNotice": PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873,
+  "/components/admin/dashboard/StaffDashboard#StaffDashboard": StaffDashboard_59a2c0099f5c383882397c9c4f2c80d3,
   "/components/admin/WrongOriginNotice#WrongOriginNotice": WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92,
+  "/components/admin/dashboard/ModerationAnalytics#ModerationAnalyticsView": ModerationAnalyticsView_04ad3cff7527c7fa6092591dce90e11f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
