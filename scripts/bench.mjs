@@ -15,6 +15,7 @@ import { approvalLatencies, login } from './bench/approve.mjs'
 import { postmasterPid, withCpu } from './bench/cpu.mjs'
 import * as data from './bench/dataset.mjs'
 import { formFields, measure, postComments } from './bench/load.mjs'
+import { anonymousApiUntil429, restartToFirst200 } from './bench/limits.mjs'
 import { benchOptions } from './bench/options.mjs'
 import { cleanUp, run, start, waitForOk } from './bench/processes.mjs'
 import { machine, table, TARGETS, writeResults } from './bench/report.mjs'
@@ -146,7 +147,7 @@ async function startServers(url, bypass, probePath) {
     })
     try {
       await waitForOk(`${base}${probePath}`, server, 180_000, { 'x-bench-bypass': bypass })
-      return { base, pid: server.child.pid }
+      return { base, pid: server.child.pid, exited: server.exited }
     } catch (error) {
       // Most likely the port was taken meanwhile (the log says "cannot listen"): try another.
       if (attempt === 3 || !String(error.message).includes('exited')) throw error
@@ -181,6 +182,9 @@ async function warmAndMeasure(name, url, pids, headers = {}) {
   return withCpu(pids, () => measure(url, { ...load, duration: options.duration }))
 }
 
+// The anonymous API budget the server runs with (lib/security/rateLimits.ts).
+const API_LIMIT = Number(process.env.BYLINE_API_RATE_PER_MINUTE || 600)
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 async function main() {
@@ -193,7 +197,8 @@ async function main() {
   const size = await data.datasetSize(url)
   const article = await data.pickArticle(url, options.article)
   const bypass = secret()
-  const { base, pid } = await startServers(url, bypass, `/articles/${article.slug}/uncached`)
+  const first = await startServers(url, bypass, `/articles/${article.slug}/uncached`)
+  const { base, pid } = first
   const pids = [pid, postgresDir ? postmasterPid(postgresDir) : null]
   const articlePath = `/articles/${article.slug}`
   // Logged in before any load, so that a login problem stops the run at once.
@@ -235,6 +240,9 @@ async function main() {
     withCpu: (fn) => withCpu(pids, fn),
   })
 
+  log('anonymous API requests from one address until the limit answers 429')
+  results.anonymousApi = await withCpu(pids, () => anonymousApiUntil429(base, { address: '203.0.113.77', connections: options.connections }))
+
   // Twice: as a browser with JavaScript posts the form (most readers), then as one without. Each
   // round has its own senders (addresses and emails), so neither meets the other's limits.
   const hidden = formFields(await (await fetch(`${base}${articlePath}`)).text())
@@ -273,6 +281,18 @@ async function main() {
     maxMs: seen.length ? Math.max(...seen) : null,
   }
 
+  // Last, as it ends this server: a crash (SIGKILL), then the launcher again, to the first 200.
+  log('killing the server with SIGKILL and timing the restart to its first 200')
+  results.restart = (
+    await restartToFirst200(
+      async () => {
+        process.kill(-pid, 'SIGKILL')
+        await first.exited
+      },
+      () => startServers(url, bypass, articlePath),
+    )
+  ).ms
+
   const problems = [
     cacheState !== 'HIT' &&
       `the article page was not served from the cache (x-nextjs-cache: ${cacheState})`,
@@ -298,6 +318,9 @@ async function main() {
     (results.search.mixed.non2xx || results.search.mixed.errors || !results.search.mixed.requests) &&
       `search: ${results.search.mixed.requests} requests, ${results.search.mixed.non2xx} non-2xx, ${results.search.mixed.errors} errors`,
     !results.search.perQuery.some((q) => q.results > 0) && 'search: no query found any article',
+    results.anonymousApi.limited === 0 && `anonymous API: no 429 after ${results.anonymousApi.allowed} requests`,
+    results.anonymousApi.allowed < API_LIMIT && `anonymous API: refused after ${results.anonymousApi.allowed} requests, below the limit of ${API_LIMIT}`,
+    results.anonymousApi.other > 0 && `anonymous API: ${results.anonymousApi.other} answers neither 200 nor 429`,
   ].filter(Boolean)
 
   console.log(`\n${table(results)}\n\n${searchTable(results.search)}\n`)

@@ -66,6 +66,11 @@ export function table(results) {
       `comments stored (${how}): ${c.stored.rows} rows from ${c.stored.senders} senders for ${c.requests} posts (${c.storedOnce ? 'each once' : 'NOT each once'}); ${c.thanked} thanked; ${c.non2xx} non-2xx, ${c.errors} errors`,
     )
   }
+  const api = results.anonymousApi
+  lines.push(
+    `anonymous API, one address: ${api.allowed} requests answered 200 in ${api.seconds} s (${api.rps} req/s, ${cpu(api)} CPU ms/req, ${api.connections} at once), then 429 with Retry-After ${api.retryAfter} s`,
+    `restart after SIGKILL → first 200 of the article page: ${results.restart} ms (launcher, migration check, Next.js start, first render)`,
+  )
   const a = results.approval
   lines.push(
     `approval → visible: ${a.latencies.map((l) => (l === null ? 'never' : `${l} ms`)).join(', ')} (median ${a.medianMs} ms, max ${a.maxMs} ms; target ${TARGETS.approval.text})`,
