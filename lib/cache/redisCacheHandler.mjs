@@ -9,7 +9,7 @@
 // - Redis lost while running: pages are still served (the page copy, else Next renders them), one
 //   line is logged when the outage starts and one when it ends; tags expired meanwhile are expired
 //   in Redis once it is back, and each instance then empties its page copy, which may have missed
-//   another instance's expiries.
+//   another instance's expiries. Tags expired before the first connection is ready wait the same way.
 // - A job worker (scripts/worker.ts) expires tags through the same code (EXPIRE_NOW).
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
@@ -56,11 +56,14 @@ function createShared() {
     redis.on('error', lost)
   }
   quiet(client)
+  // 'ready' also ends the first connection: tags expired before it (the instance's first
+  // request, a publish, arrived first) waited in `pending` like an outage's, and were lost.
   client.on('ready', async () => {
-    if (!down) return
-    down = false
-    console.log('byline: Redis is back')
-    purgePageCopy()
+    if (down) {
+      down = false
+      console.log('byline: Redis is back')
+      purgePageCopy()
+    }
     const tags = [...pending]
     pending.clear()
     if (tags.length) await expire(tags)

@@ -75,19 +75,26 @@ export async function warm(url: string, tries = 8) {
 }
 
 /**
- * Polls until `check` passes, every 20 ms. Resolves when the passing check was sent (ms after the
- * call): how stale the site still was, not how long the machine took to render the fresh page.
- * Throws if no check sent within `ms` passes.
+ * Polls until `check` passes (returns true), every 20 ms. Resolves when the passing check was sent
+ * (ms after the call): how stale the site still was, not how long the machine took to render the
+ * fresh page. Throws if no check sent within `ms` passes, with what the last one saw when it
+ * returned a description instead of false.
  */
-export async function within(ms: number, what: string, check: () => Promise<boolean>) {
+export async function within(ms: number, what: string, check: () => Promise<boolean | string>) {
   const started = Date.now()
+  let seen: string | boolean = false
   while (Date.now() - started < ms) {
     const sent = Date.now() - started
-    if (await check()) return sent
+    seen = await check()
+    if (seen === true) return sent
     await sleep(20)
   }
-  throw new Error(`${what}: not within ${ms} ms`)
+  throw new Error(`${what}: not within ${ms} ms${typeof seen === 'string' ? ` (last seen: ${seen})` : ''}`)
 }
+
+/** What a poll saw of one page: status, whether it came from the page copy, whether `text` is on it. */
+export const described = (name: string, page: { status: number; copy: boolean; body: string }, text: string) =>
+  `${name} ${page.status}${page.copy ? ' from the page copy' : ''}, ${page.body.includes(text) ? 'with' : 'without'} it`
 
 /**
  * Posts the comment form of `html` (rendered by one instance) to `target`, as the page's script

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
-import { A, adminToken, api, B, db, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
+import { A, adminToken, api, B, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
 
 // Two production instances A and B of one build, on one Redis, behind nginx (LB), with two job
 // workers: started by scripts/scale.mjs. The tests run in order; the last one kills A.
@@ -21,7 +21,7 @@ describe('one site across two instances', () => {
     await publish(A, token, title, slug)
     const took = await within(1000, 'the new article on B', async () => {
       const [page, home] = await Promise.all([get(`${B}/articles/${slug}`), get(`${B}/`)])
-      return page.status === 200 && page.body.includes(title) && home.body.includes(title)
+      return (page.status === 200 && page.body.includes(title) && home.body.includes(title)) || `${described('page', page, title)}; ${described('home', home, title)}`
     })
     expect(took).toBeLessThan(1000)
   })
@@ -190,7 +190,10 @@ describe('failures', () => {
 
     // And the shared cache works again: a change via B is on A within 1 s, and pages are cached again.
     await api(B, token, 'PATCH', `/api/articles/${article.id}`, { title: `After the outage ${slug}` })
-    await within(1000, 'A shows the change made via B', async () => (await get(`${A}/articles/${slug}`)).body.includes(`After the outage ${slug}`))
+    await within(1000, 'A shows the change made via B', async () => {
+      const page = await get(`${A}/articles/${slug}`)
+      return page.body.includes(`After the outage ${slug}`) || described('page', page, `After the outage ${slug}`)
+    })
     await warm(`${B}/articles/${slug}`)
     expect(Date.now() - back).toBeGreaterThan(0)
   })
