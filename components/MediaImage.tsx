@@ -43,6 +43,8 @@ export function MediaImage({ media, shape, sizes, className, priority }: Props) 
       sizes={variants.length > 1 ? sizes : undefined}
       src={largest?.url ?? media.url}
       srcSet={variants.length > 1 ? variants.map((v) => `${v.url} ${v.width}w`).join(', ') : undefined}
+      // The whole frame: its own ratio, reserved before the file arrives (a card's crop is 16:9 in CSS).
+      style={shape === 'hero' && width && height ? { aspectRatio: `${width} / ${height}` } : undefined}
       width={width}
     />
   )

@@ -90,6 +90,8 @@ async function measure(base, list) {
       const result = await lighthouse(`${base}${p}`, { port: chrome.port, output: 'json', logLevel: 'error' })
       const c = result.lhr.categories
       rows.push({ name, path: p, scores: Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round(c[k].score * 100)])) })
+      const metric = (id) => result.lhr.audits[id]?.displayValue ?? '-'
+      log(`${name}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, Speed Index ${metric('speed-index')}`)
       const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id)
       if (failing.length) log(`${name}: audits not passed: ${failing.join(', ')}`)
     } finally {
