@@ -38,11 +38,32 @@ export const Comments: CollectionConfig = {
   defaultSort: '-createdAt',
   fields: [
     { name: 'excerpt', type: 'text', admin: { readOnly: true }, hooks: { beforeChange: [({ siblingData }) => excerptOf(siblingData.body)] } },
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, access: { update: () => false } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      access: { update: () => false },
+      admin: { components: { Cell: '/components/admin/ArticleCell#ArticleCell' } },
+    },
+    {
+      // The article's title for the list's Article column, read with the comments (not stored).
+      name: 'articleTitle',
+      type: 'text',
+      virtual: 'article.title',
+      access: { read: staffField, create: () => false, update: () => false },
+      admin: { disabled: true },
+    },
     { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
     { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
     { name: 'authorEmail', label: 'Email', type: 'email', access: personalField },
+    {
+      name: 'moderation',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/CommentModeration#CommentModeration' } },
+    },
     {
       name: 'reader',
       label: 'Signed-in reader',
