@@ -8,6 +8,7 @@ import * as migration_20261129_090634_search_archives_reports from './20261129_0
 import * as migration_20261129_091054_site_and_image_sizes from './20261129_091054_site_and_image_sizes';
 import * as migration_20261129_091208_import_pages_redirects from './20261129_091208_import_pages_redirects';
 import * as migration_20261129_094435_staff_login from './20261129_094435_staff_login';
+import * as migration_20261129_124448_comment_blocks from './20261129_124448_comment_blocks';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261129_094435_staff_login.up,
     down: migration_20261129_094435_staff_login.down,
     name: '20261129_094435_staff_login',
+  },
+  {
+    up: migration_20261129_124448_comment_blocks.up,
+    down: migration_20261129_124448_comment_blocks.down,
+    name: '20261129_124448_comment_blocks',
   },
 ];
