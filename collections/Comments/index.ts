@@ -10,6 +10,7 @@ import { importIdField } from '@/fields/importId'
 import { LIMITS } from '@/lib/comments/messages'
 import { notifyAboutComment } from './hooks/notify'
 import { recordModeration } from './hooks/recordModeration'
+import { staffReply } from './hooks/staffReply'
 import { recountReaderOnChange, recountReaderOnDelete } from './hooks/recountReader'
 import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/revalidateComment'
 
@@ -46,14 +47,6 @@ export const Comments: CollectionConfig = {
       index: true,
       access: { update: () => false },
       admin: { components: { Cell: '/components/admin/ArticleCell#ArticleCell' } },
-    },
-    {
-      // The article's title for the list's Article column, read with the comments (not stored).
-      name: 'articleTitle',
-      type: 'text',
-      virtual: 'article.title',
-      access: { read: staffField, create: () => false, update: () => false },
-      admin: { disabled: true },
     },
     { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
@@ -113,10 +106,19 @@ export const Comments: CollectionConfig = {
       access: { read: staffField, create: staffField, update: () => false },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.staffAuthor) },
     },
+    {
+      // A reply written in /admin as the publication: shown on the site with a "Staff" badge.
+      name: 'byStaff',
+      label: 'Reply by the publication (staff)',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: moderatorsField, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.byStaff) },
+    },
     { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
   ],
   hooks: {
-    beforeChange: [recordModeration],
+    beforeChange: [staffReply, recordModeration],
     afterChange: [revalidateCommentOnChange, notifyAboutComment, recountReaderOnChange],
     afterDelete: [revalidateCommentOnDelete, recountReaderOnDelete],
   },
