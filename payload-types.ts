@@ -372,7 +372,6 @@ export interface Comment {
   id: number;
   excerpt?: string | null;
   article: number | Article;
-  articleTitle?: string | null;
   parent?: (number | null) | Comment;
   body: string;
   authorName?: string | null;
@@ -402,6 +401,7 @@ export interface Comment {
   moderatedBy?: (number | null) | User;
   importId?: string | null;
   staffAuthor?: (number | null) | User;
+  byStaff?: boolean | null;
   moderatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -938,7 +938,6 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface CommentsSelect<T extends boolean = true> {
   excerpt?: T;
   article?: T;
-  articleTitle?: T;
   parent?: T;
   body?: T;
   authorName?: T;
@@ -954,6 +953,7 @@ export interface CommentsSelect<T extends boolean = true> {
   moderatedBy?: T;
   importId?: T;
   staffAuthor?: T;
+  byStaff?: T;
   moderatedAt?: T;
   updatedAt?: T;
   createdAt?: T;

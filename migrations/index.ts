@@ -9,6 +9,7 @@ import * as migration_20261129_091054_site_and_image_sizes from './20261129_0910
 import * as migration_20261129_091208_import_pages_redirects from './20261129_091208_import_pages_redirects';
 import * as migration_20261129_094435_staff_login from './20261129_094435_staff_login';
 import * as migration_20261129_124448_comment_blocks from './20261129_124448_comment_blocks';
+import * as migration_20261129_125032_staff_replies from './20261129_125032_staff_replies';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261129_124448_comment_blocks.up,
     down: migration_20261129_124448_comment_blocks.down,
     name: '20261129_124448_comment_blocks',
+  },
+  {
+    up: migration_20261129_125032_staff_replies.up,
+    down: migration_20261129_125032_staff_replies.down,
+    name: '20261129_125032_staff_replies',
   },
 ];

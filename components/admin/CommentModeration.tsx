@@ -1,9 +1,11 @@
 import type { ServerComponentProps } from 'payload'
 
+import { siteName } from '@/lib/env'
 import { CommentModerationControls } from './CommentModerationControls'
 
 /**
- * The top of a comment's sidebar: Approve / Spam / Trash, and "View on site". The article's
+ * The top of a comment's sidebar: Approve / Spam / Trash, Reply as the publication, Block this
+ * commenter, and "View on site". The article's
  * address is read here, with the signed-in staff member's own rights.
  */
 export async function CommentModeration({ data, id, payload, user }: ServerComponentProps & { id?: number | string }) {
@@ -25,5 +27,5 @@ export async function CommentModeration({ data, id, payload, user }: ServerCompo
     })
     slug = article?.slug ?? null
   }
-  return <CommentModerationControls commentId={String(commentId)} articleSlug={slug} />
+  return <CommentModerationControls commentId={String(commentId)} articleSlug={slug} publication={siteName} byStaff={data?.byStaff === true} />
 }

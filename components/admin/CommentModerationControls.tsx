@@ -22,7 +22,8 @@ export const viewOnSiteHref = (commentId: string, status: unknown, articleSlug: 
   status === 'approved' ? `/comments/${encodeURIComponent(commentId)}` : articleSlug ? `/articles/${articleSlug}` : null
 
 /** Approve / Spam / Trash on a comment's own page: saves the form with the new status. */
-export function CommentModerationControls({ commentId, articleSlug }: { commentId: string; articleSlug: string | null }) {
+export function CommentModerationControls(props: { commentId: string; articleSlug: string | null; publication: string; byStaff: boolean }) {
+  const { commentId, articleSlug, publication, byStaff } = props
   const { permissions } = useAuth()
   const { submit } = useForm()
   const status = useFormFields(([fields]) => fields.status?.value)
@@ -53,7 +54,8 @@ export function CommentModerationControls({ commentId, articleSlug }: { commentI
           />
         </div>
       )}
-      {canBlock && <BlockCommenter commentId={commentId} />}
+      {canModerate && <ReplyAsStaff commentId={commentId} publication={publication} status={status} onApprove={() => moderate('approved')} />}
+      {canBlock && !byStaff && <BlockCommenter commentId={commentId} />}
       {href && (
         <a href={href} target="_blank" rel="noopener">
           {status === 'approved' ? 'View on site' : 'View on site (the article: not shown until approved)'}
@@ -101,18 +103,8 @@ function BlockCommenter({ commentId }: { commentId: string }) {
           hideComments: hide,
         }),
       })
-      const json = (await res.json().catch(() => ({}))) as {
-        doc?: { authorName?: string; hiddenComments?: number }
-        errors?: { message?: string; data?: { errors?: { message?: string }[] } }[]
-        message?: string
-      }
-      if (!res.ok || !json.doc) {
-        const detail = (json.errors ?? [])
-          .flatMap((e) => [e.message, ...(e.data?.errors ?? []).map((d) => d.message)])
-          .filter(Boolean)
-          .join('; ')
-        throw new Error(detail || json.message || `The server answered ${res.status}.`)
-      }
+      const json = (await res.json().catch(() => ({}))) as ApiAnswer
+      if (!res.ok || !json.doc) throw failure(res, json)
       const hidden = json.doc.hiddenComments ?? 0
       const message = `${json.doc.authorName ?? 'The commenter'} is blocked: new comments from their email and address are refused.${hide !== 'none' ? ` ${commentsCount(hidden)} hidden.` : ''}`
       setDone(message)
@@ -155,6 +147,84 @@ function BlockCommenter({ commentId }: { commentId: string }) {
         <div>
           <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={block}>
             Block commenter
+          </Button>
+        </div>
+      </div>
+    </details>
+  )
+}
+
+type ApiAnswer = {
+  doc?: { id?: number; authorName?: string; hiddenComments?: number }
+  errors?: { message?: string; data?: { errors?: { message?: string }[] } }[]
+  message?: string
+}
+
+/** Payload's error messages of a REST answer, joined; the status when it gave none. */
+function failure(res: Response, json: ApiAnswer): Error {
+  const detail = (json.errors ?? [])
+    .flatMap((e) => [e.message, ...(e.data?.errors ?? []).map((d) => d.message)])
+    .filter(Boolean)
+    .join('; ')
+  return new Error(detail || json.message || `The server answered ${res.status}.`)
+}
+
+/**
+ * "Reply as <publication>": a reply stored approved under the site's name (byStaff, which
+ * collections/Comments/hooks/staffReply.ts fills in). On a comment not yet approved it approves
+ * it first, as WordPress's "Approve and Reply" does: a reply under a hidden comment is hidden too.
+ */
+function ReplyAsStaff(props: { commentId: string; publication: string; status: unknown; onApprove: () => Promise<void> }) {
+  const { config } = useConfig()
+  const ids = useId()
+  const [body, setBody] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [posted, setPosted] = useState<number | null>(null)
+  const approveFirst = props.status !== 'approved'
+
+  async function reply() {
+    if (!body.trim()) {
+      toast.error('Write the reply first.')
+      return
+    }
+    setBusy(true)
+    try {
+      if (approveFirst) await props.onApprove()
+      const res = await fetch(formatAdminURL({ apiRoute: config.routes.api, path: '/comments' }), {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ parent: Number(props.commentId), body: body.trim(), byStaff: true }),
+      })
+      const json = (await res.json().catch(() => ({}))) as ApiAnswer
+      if (!res.ok || !json.doc?.id) throw failure(res, json)
+      setPosted(json.doc.id)
+      setBody('')
+      toast.success(`Reply posted as ${props.publication}.`)
+    } catch (error) {
+      toast.error(`Could not post the reply: ${(error as Error).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <details style={{ margin: '0 0 12px' }}>
+      <summary style={{ cursor: 'pointer', marginBottom: 8 }}>Reply as {props.publication}</summary>
+      {posted && (
+        <p role="status" style={{ margin: '0 0 8px' }}>
+          Reply posted as {props.publication}.{' '}
+          <a href={`/comments/${posted}`} target="_blank" rel="noopener">
+            View the reply on site
+          </a>
+        </p>
+      )}
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+        <label htmlFor={`${ids}-reply`}>Your reply (published at once, with a Staff badge)</label>
+        <textarea id={`${ids}-reply`} rows={4} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+        <div>
+          <Button buttonStyle="primary" size="small" margin={false} disabled={busy} onClick={reply}>
+            {approveFirst ? 'Approve and reply' : 'Post reply'}
           </Button>
         </div>
       </div>
