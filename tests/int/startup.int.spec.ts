@@ -147,7 +147,7 @@ describe('a start with no pending migration (#11 F19)', () => {
 describe('loading the editor outside Next', () => {
   // Without the launcher's export condition, most plain imports of the Lexical editor drained
   // before running a line (tests above would pass or fail by luck). Each of these must finish.
-  it.each(['production', 'development'])('imports @payloadcms/richtext-lexical every time (NODE_ENV=%s)', async (nodeEnv) => {
+  it.each(['production', 'development'] as const)('imports @payloadcms/richtext-lexical every time (NODE_ENV=%s)', async (nodeEnv) => {
     const { exportConditions } = await import('../../scripts/lib/exportConditions.mjs')
     const code = "await import('@payloadcms/richtext-lexical'); console.log('loaded')"
     const runs = await Promise.all(
