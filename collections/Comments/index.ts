@@ -33,6 +33,7 @@ export const Comments: CollectionConfig = {
       beforeListTable: [
         '/components/admin/CommentQueueTabs#CommentQueueTabs',
         '/components/admin/BulkModeration#BulkModeration',
+        '/components/admin/QueueShortcuts#QueueShortcuts',
       ],
     },
   },

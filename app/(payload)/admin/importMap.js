@@ -22,6 +22,7 @@ import { VerdictField as VerdictField_ffb5769c37e151cab1446373f9620498 } from '.
 import { PendingQueueRedirect as PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952 } from '../../../components/admin/PendingQueueRedirect'
 import { CommentQueueTabs as CommentQueueTabs_b612210550450d55518666b94261aa76 } from '../../../components/admin/CommentQueueTabs'
 import { BulkModeration as BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2 } from '../../../components/admin/BulkModeration'
+import { QueueShortcuts as QueueShortcuts_c6a4b3235a73a5573e662294b9bad8bd } from '../../../components/admin/QueueShortcuts'
 import { InitialsAvatar as InitialsAvatar_896c1cd8503b5063fe300e1cabd0c186 } from '../../../components/admin/InitialsAvatar'
 import { PendingCommentsNotice as PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873 } from '../../../components/admin/PendingCommentsNotice'
 import { WrongOriginNotice as WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92 } from '../../../components/admin/WrongOriginNotice'
@@ -53,6 +54,7 @@ export const importMap = {
   "/components/admin/PendingQueueRedirect#PendingQueueRedirect": PendingQueueRedirect_175d01410578a09a6448f9fc8fdcd952,
   "/components/admin/CommentQueueTabs#CommentQueueTabs": CommentQueueTabs_b612210550450d55518666b94261aa76,
   "/components/admin/BulkModeration#BulkModeration": BulkModeration_4a5cfe72e92ab7524b96f0cef23657d2,
+  "/components/admin/QueueShortcuts#QueueShortcuts": QueueShortcuts_c6a4b3235a73a5573e662294b9bad8bd,
   "/components/admin/InitialsAvatar#InitialsAvatar": InitialsAvatar_896c1cd8503b5063fe300e1cabd0c186,
   "/components/admin/PendingCommentsNotice#PendingCommentsNotice": PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873,
   "/components/admin/WrongOriginNotice#WrongOriginNotice": WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92,
