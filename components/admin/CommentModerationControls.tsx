@@ -2,9 +2,9 @@
 
 import { Button, toast, useAuth, useConfig, useForm, useFormFields } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 
-import { commentsCount, type QueueStatus } from './moderation'
+import { BLOCK_ANCHOR, commentsCount, type QueueStatus } from './moderation'
 import { type ModerationAction, ModerationButtons } from './ModerationButtons'
 
 const ACTIONS: ModerationAction[] = [
@@ -125,9 +125,13 @@ function BlockCommenter({ commentId }: { commentId: string }) {
     }
   }
 
+  // Opened from the list's "Block…" link.
+  const [open, setOpen] = useState(false)
+  useEffect(() => setOpen(window.location.hash === `#${BLOCK_ANCHOR}`), [])
+
   if (done) return <p role="status" style={{ margin: '0 0 8px' }}>{done}</p>
   return (
-    <details style={{ margin: '0 0 12px' }}>
+    <details id={BLOCK_ANCHOR} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} style={{ margin: '0 0 12px' }}>
       <summary style={{ cursor: 'pointer', marginBottom: 8 }}>Block this commenter</summary>
       <p style={{ margin: '0 0 8px' }}>New comments from this comment&rsquo;s email and address are refused with the ban message.</p>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>

@@ -5,7 +5,7 @@ import { expect, test } from './helpers/fixtures'
 import { screenshot } from './helpers/front'
 import { MODERATOR } from './helpers/staff'
 
-test('Block this commenter: from the comment’s page, with a reason; their comment is hidden and the next one refused', async ({ browser, editorApi }) => {
+test('Block this commenter: from the queue row to the comment’s page, with a reason; their comment is hidden and the next one refused', async ({ browser, editorApi }) => {
   const slug = uniqueSlug('block')
   const article = await createArticle(editorApi, { title: 'A thread with a troll', slug, status: 'published' })
   const text = `Buy my links ${Date.now().toString(36)}`
@@ -27,8 +27,10 @@ test('Block this commenter: from the comment’s page, with a reason; their comm
   const admin = await browser.newContext({ viewport: { width: 1366, height: 900 } })
   const page = await admin.newPage()
   await loginToAdmin(page, MODERATOR)
-  await page.goto(`/admin/collections/comments/${id}`)
-  await page.getByText('Block this commenter', { exact: true }).click()
+  // From the queue: the row's "Block…" opens the comment's page with the block form open.
+  await page.goto(`/admin/collections/comments?search=${encodeURIComponent(text)}&where[status][equals]=pending`)
+  await page.locator('tbody tr', { hasText: text }).getByRole('link', { name: 'Block…' }).click()
+  await expect(page).toHaveURL(new RegExp(`/admin/collections/comments/${id}#block-commenter$`))
   await page.getByLabel('Reason (shown to them)').fill('Link spam')
   await page.getByLabel('Mark their approved and pending comments as spam').check()
   await screenshot(page, 'moderation-block-form', 1366)
