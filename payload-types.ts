@@ -78,6 +78,7 @@ export interface Config {
     'reader-sessions': ReaderSession;
     'reader-verification-tokens': ReaderVerificationToken;
     'comment-reports': CommentReport;
+    'comment-blocks': CommentBlock;
     pages: Page;
     redirects: Redirect;
     pingbacks: Pingback;
@@ -104,6 +105,7 @@ export interface Config {
     'reader-sessions': ReaderSessionsSelect<false> | ReaderSessionsSelect<true>;
     'reader-verification-tokens': ReaderVerificationTokensSelect<false> | ReaderVerificationTokensSelect<true>;
     'comment-reports': CommentReportsSelect<false> | CommentReportsSelect<true>;
+    'comment-blocks': CommentBlocksSelect<false> | CommentBlocksSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     pingbacks: PingbacksSelect<false> | PingbacksSelect<true>;
@@ -401,6 +403,7 @@ export interface Comment {
   moderatedBy?: (number | null) | User;
   importId?: string | null;
   staffAuthor?: (number | null) | User;
+  byStaff?: boolean | null;
   moderatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -485,6 +488,28 @@ export interface CommentReport {
   reader?: (number | null) | Reader;
   ip?: string | null;
   reporterKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Commenters blocked from a comment ("Block this commenter" on its page). Their email and address are kept only as hashes. Delete a block to lift it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-blocks".
+ */
+export interface CommentBlock {
+  id: number;
+  comment?: (number | null) | Comment;
+  authorName?: string | null;
+  emailHint?: string | null;
+  ip?: string | null;
+  reason?: string | null;
+  until?: string | null;
+  hideComments?: ('none' | 'spam' | 'trash') | null;
+  hiddenComments?: number | null;
+  emailHash?: string | null;
+  ipHash?: string | null;
+  blockedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -796,6 +821,10 @@ export interface PayloadLockedDocument {
         value: number | CommentReport;
       } | null)
     | ({
+        relationTo: 'comment-blocks';
+        value: number | CommentBlock;
+      } | null)
+    | ({
         relationTo: 'pages';
         value: number | Page;
       } | null)
@@ -928,6 +957,7 @@ export interface CommentsSelect<T extends boolean = true> {
   moderatedBy?: T;
   importId?: T;
   staffAuthor?: T;
+  byStaff?: T;
   moderatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1097,6 +1127,25 @@ export interface CommentReportsSelect<T extends boolean = true> {
   reader?: T;
   ip?: T;
   reporterKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-blocks_select".
+ */
+export interface CommentBlocksSelect<T extends boolean = true> {
+  comment?: T;
+  authorName?: T;
+  emailHint?: T;
+  ip?: T;
+  reason?: T;
+  until?: T;
+  hideComments?: T;
+  hiddenComments?: T;
+  emailHash?: T;
+  ipHash?: T;
+  blockedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

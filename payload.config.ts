@@ -6,6 +6,7 @@ import { fileURLToPath } from 'url'
 
 import { hasRole } from './access/roles'
 import { Articles } from './collections/Articles'
+import { Blocks } from './collections/Blocks'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
 import { Imports } from './collections/Imports'
@@ -83,7 +84,7 @@ export default buildConfig({
   // Every collection bounds what one REST or GraphQL read may return (lib/security/boundedReads.ts).
   collections: [
     Articles, Categories, Comments, Media, Users, Readers, ReaderAccounts, ReaderSessions, ReaderVerificationTokens,
-    CommentReports, Pages, Redirects, Pingbacks, Imports,
+    CommentReports, Blocks, Pages, Redirects, Pingbacks, Imports,
   ].map(withBoundedReads),
   globals: [Discussion, Site],
   editor: articleEditor,

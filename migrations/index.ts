@@ -8,7 +8,9 @@ import * as migration_20261129_090634_search_archives_reports from './20261129_0
 import * as migration_20261129_091054_site_and_image_sizes from './20261129_091054_site_and_image_sizes';
 import * as migration_20261129_091208_import_pages_redirects from './20261129_091208_import_pages_redirects';
 import * as migration_20261129_094435_staff_login from './20261129_094435_staff_login';
+import * as migration_20261129_124448_comment_blocks from './20261129_124448_comment_blocks';
 import * as migration_20261129_124501_housekeeping_jobs from './20261129_124501_housekeeping_jobs';
+import * as migration_20261129_125032_staff_replies from './20261129_125032_staff_replies';
 
 export const migrations = [
   {
@@ -62,8 +64,18 @@ export const migrations = [
     name: '20261129_094435_staff_login',
   },
   {
+    up: migration_20261129_124448_comment_blocks.up,
+    down: migration_20261129_124448_comment_blocks.down,
+    name: '20261129_124448_comment_blocks',
+  },
+  {
     up: migration_20261129_124501_housekeeping_jobs.up,
     down: migration_20261129_124501_housekeeping_jobs.down,
-    name: '20261129_124501_housekeeping_jobs'
+    name: '20261129_124501_housekeeping_jobs',
+  },
+  {
+    up: migration_20261129_125032_staff_replies.up,
+    down: migration_20261129_125032_staff_replies.down,
+    name: '20261129_125032_staff_replies',
   },
 ];

@@ -10,6 +10,7 @@ import { importIdField } from '@/fields/importId'
 import { LIMITS } from '@/lib/comments/messages'
 import { notifyAboutComment } from './hooks/notify'
 import { recordModeration } from './hooks/recordModeration'
+import { staffReply } from './hooks/staffReply'
 import { recountReaderOnChange, recountReaderOnDelete } from './hooks/recountReader'
 import { revalidateCommentOnChange, revalidateCommentOnDelete } from './hooks/revalidateComment'
 
@@ -32,17 +33,31 @@ export const Comments: CollectionConfig = {
       beforeListTable: [
         '/components/admin/CommentQueueTabs#CommentQueueTabs',
         '/components/admin/BulkModeration#BulkModeration',
+        '/components/admin/QueueShortcuts#QueueShortcuts',
       ],
     },
   },
   defaultSort: '-createdAt',
   fields: [
     { name: 'excerpt', type: 'text', admin: { readOnly: true }, hooks: { beforeChange: [({ siblingData }) => excerptOf(siblingData.body)] } },
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, access: { update: () => false } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      access: { update: () => false },
+      admin: { components: { Cell: '/components/admin/ArticleCell#ArticleCell' } },
+    },
     { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
     { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
     { name: 'authorEmail', label: 'Email', type: 'email', access: personalField },
+    {
+      name: 'moderation',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/CommentModeration#CommentModeration' } },
+    },
     {
       name: 'reader',
       label: 'Signed-in reader',
@@ -92,10 +107,19 @@ export const Comments: CollectionConfig = {
       access: { read: staffField, create: staffField, update: () => false },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.staffAuthor) },
     },
+    {
+      // A reply written in /admin as the publication: shown on the site with a "Staff" badge.
+      name: 'byStaff',
+      label: 'Reply by the publication (staff)',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: moderatorsField, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.byStaff) },
+    },
     { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
   ],
   hooks: {
-    beforeChange: [recordModeration],
+    beforeChange: [staffReply, recordModeration],
     afterChange: [revalidateCommentOnChange, notifyAboutComment, recountReaderOnChange],
     afterDelete: [revalidateCommentOnDelete, recountReaderOnDelete],
   },

@@ -6,7 +6,7 @@ import type { DefaultCellComponentProps, SelectFieldClient } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import { useState } from 'react'
 
-import { DONE, patchStatus, type QueueStatus } from './moderation'
+import { BLOCK_ANCHOR, DONE, patchStatus, type QueueStatus } from './moderation'
 import { type ModerationAction, ModerationButtons } from './ModerationButtons'
 
 const ACTIONS: ModerationAction[] = [
@@ -26,6 +26,7 @@ export function StatusCell({
   const { config } = useConfig()
   const { permissions } = useAuth()
   const canModerate = Boolean(permissions?.collections?.[collectionSlug]?.update)
+  const canBlock = Boolean(permissions?.collections?.['comment-blocks']?.create) && rowData.byStaff !== true
   const [busy, setBusy] = useState(false)
   const option = field.options?.find((o) => (typeof o === 'string' ? o : o.value) === cellData)
   const label =
@@ -51,13 +52,19 @@ export function StatusCell({
   return (
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 6 }}>
       <span data-status={cellData}>{label}</span>
-      <div style={{ display: 'flex', gap: 4 }}>
+      <div style={{ display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' }}>
         <ModerationButtons
           actions={ACTIONS.filter((action) => action.status !== cellData)}
           busy={busy}
           onPick={moderate}
           size="xsmall"
         />
+        {canBlock && (
+          // The comment's page, with "Block this commenter" open (CommentModerationControls).
+          <a href={`${formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` })}#${BLOCK_ANCHOR}`}>
+            Block…
+          </a>
+        )}
       </div>
     </div>
   )

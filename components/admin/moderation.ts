@@ -19,6 +19,9 @@ export const DONE: Record<QueueStatus, string> = {
   trash: 'moved to the trash',
 }
 
+/** The anchor of a comment page that opens "Block this commenter" (the list rows link to it). */
+export const BLOCK_ANCHOR = 'block-commenter'
+
 export const commentsCount = (n: number) => `${n} comment${n === 1 ? '' : 's'}`
 
 /** The admin list of comments filtered by `where`, e.g. the pending queue. */

@@ -12,7 +12,7 @@ export function CommentThread({ node, articleSlug, maxDepth }: Props) {
     <li className={`comment depth-${node.depth}`} id={`comment-${node.id}`}>
       <article>
         <p className="comment-meta">
-          <CommentAuthor name={node.authorName} url={node.authorUrl} />{' '}
+          <CommentAuthor name={node.authorName} url={node.authorUrl} staff={node.byStaff} />{' '}
           <a className="comment-date" href={`#comment-${node.id}`}>
             <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>
           </a>

@@ -29,6 +29,7 @@ type Row = {
   id: number | null
   body: string
   author_name: string | null
+  by_staff: boolean | null
   author_url: string | null
   created_at: Date
   parent_id: number | null
@@ -58,7 +59,7 @@ counts as (
   select (select count(*) from roots)::int as threads,
          (select count(*) from comments where article_id = $1 and status = 'approved')::int as total
 )
-select counts.threads, counts.total, c.id, c.body, c.author_name, c.author_url, c.created_at, c.parent_id
+select counts.threads, counts.total, c.id, c.body, c.author_name, c.author_url, c.created_at, c.parent_id, c.by_staff
 from counts
 left join (select id from tree limit $4) t on true
 left join comments c on c.id = t.id`
@@ -88,6 +89,7 @@ export async function findCommentPage(
       createdAt: new Date(r.created_at).toISOString(),
       status: 'approved' as const,
       parent: r.parent_id,
+      byStaff: r.by_staff === true,
     }))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
   return { comments, total: rows[0]?.total ?? 0, threads: rows[0]?.threads ?? 0 }

@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Reader } from '@/payload-types'
 import { now as clockNow } from '../clock'
 import { asReader } from '../readers/context'
+import { blockRefusal, blocksFor } from './blocks'
 import { hashKey, rateLimitKey, truncateIp } from './identity'
 import { MESSAGES } from './messages'
 import { authorRefusal, cleanBody, cleanLine, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
@@ -38,6 +39,11 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   if (refusedAuthor) return { ok: false, errors: [], message: refusedAuthor }
   // A signed-in reader comments under their account's name and email, whatever the form says.
   const input = trimmed(reader ? { ...raw, authorName: reader.name, authorEmail: reader.email ?? '' } : raw)
+  // IPv6 counts by its /64: one subscriber's whole range is one sender.
+  const ipKey = hashKey('ip', rateLimitKey(meta.ip))
+  // "Block this commenter": their email or their address, anonymous or signed in.
+  const blocked = blockRefusal(await blocksFor(payload, { email: input.authorEmail || null, ipKey }), now)
+  if (blocked) return { ok: false, errors: [], message: blocked }
 
   const errors = validateInput(input, settings, { signedIn: Boolean(reader) })
   if (errors.length) return { ok: false, errors }
@@ -46,8 +52,6 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   const refused = refusal(facts, settings, now)
   if (refused) return { ok: false, errors: [], message: refused }
 
-  // IPv6 counts by its /64: one subscriber's whole range is one sender.
-  const ipKey = hashKey('ip', rateLimitKey(meta.ip))
   const authorKey = reader ? hashKey('reader', String(reader.id)) : input.authorEmail ? hashKey('email', input.authorEmail) : null
   const limited = await throttle(payload, { ip: ipKey, email: authorKey }, settings.perIpPerHour)
   if (limited) return { ok: false, errors: [], message: limited }

@@ -20,6 +20,8 @@ export const notifyAboutComment: CollectionAfterChangeHook<Comment> = ({ doc, pr
   const reported = req.context?.reportThreshold === true && doc.status === 'pending' && previousDoc?.status === 'approved'
   if ((operation === 'create' && doc.status === 'pending') || reported) jobs.push(mailModerators(req, doc))
   const becameApproved = doc.status === 'approved' && previousDoc?.status !== 'approved'
+  // A reply as the publication is approved from the start: its parent's author hears of it.
+  if (operation === 'create' && doc.byStaff && doc.status === 'approved' && doc.parent) jobs.push(mailParentAuthor(req, doc))
   if (becameApproved && operation === 'update') {
     if (doc.notify && doc.authorEmail) jobs.push(mailAuthorApproved(req, doc))
     if (doc.parent) jobs.push(mailParentAuthor(req, doc))

@@ -1,0 +1,120 @@
+'use client'
+
+import { toast, useAuth, useConfig } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import type { BeforeListTableClientProps } from 'payload'
+import { formatAdminURL } from 'payload/shared'
+import { useEffect, useRef, useState } from 'react'
+
+import { DONE, patchStatus, type QueueStatus } from './moderation'
+
+const KEYS: Record<string, QueueStatus> = { a: 'approved', s: 'spam', t: 'trash' }
+const CURRENT = 'queue-current'
+
+type Done = { id: string; from: string; to: QueueStatus }
+
+/** The list's rows that are comments, with their ids (from each row's link to its edit page). */
+function rows(collectionSlug: string): { row: HTMLTableRowElement; id: string }[] {
+  const pattern = new RegExp(`/collections/${collectionSlug}/(\\d+)(?:[/?#]|$)`)
+  return Array.from(document.querySelectorAll<HTMLTableRowElement>('.table tbody tr')).flatMap((row) => {
+    const link = Array.from(row.querySelectorAll('a')).find((a) => pattern.test(a.getAttribute('href') ?? ''))
+    const id = link ? pattern.exec(link.getAttribute('href') ?? '')?.[1] : undefined
+    return id ? [{ row, id }] : []
+  })
+}
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+
+/**
+ * Keyboard moderation in the comments list, as in WordPress and Gmail: j / k move to the next /
+ * previous comment, a / s / t approve it, mark it as spam or trash it, u undoes the last of
+ * those. Keys typed into a field (the search box) are left alone.
+ */
+export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
+  const { config } = useConfig()
+  const { permissions } = useAuth()
+  const router = useRouter()
+  const canModerate = Boolean(permissions?.collections?.[collectionSlug]?.update)
+  const [index, setIndex] = useState(-1)
+  const history = useRef<Done[]>([])
+  const busy = useRef(false)
+
+  // Marks the current row; again whenever the table's rows change (a refresh after a decision).
+  useEffect(() => {
+    const apply = () => {
+      const list = rows(collectionSlug)
+      const current = index >= 0 ? list[Math.min(index, list.length - 1)] : undefined
+      for (const { row } of list) {
+        const isCurrent = row === current?.row
+        row.classList.toggle(CURRENT, isCurrent)
+        if (isCurrent) row.setAttribute('aria-current', 'true')
+        else row.removeAttribute('aria-current')
+      }
+      return current
+    }
+    apply()?.row.scrollIntoView({ block: 'nearest' })
+    const observer = new MutationObserver(() => apply())
+    observer.observe(document.body, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [collectionSlug, index])
+
+  useEffect(() => {
+    if (!canModerate) return
+    const url = (id: string) => formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(id)}` })
+
+    async function change(id: string, to: QueueStatus, from: string, undo: boolean) {
+      busy.current = true
+      try {
+        await patchStatus(url(id), to)
+        if (!undo) history.current.push({ id, from, to })
+        toast.success(undo ? `Undone: the comment is ${to === 'pending' ? 'pending' : DONE[to]} again.` : `Comment ${DONE[to]}. Press u to undo.`)
+        router.refresh()
+      } catch (error) {
+        toast.error(`Could not change the comment: ${(error as Error).message}`)
+      } finally {
+        busy.current = false
+      }
+    }
+
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return
+      const key = event.key.toLowerCase()
+      const list = rows(collectionSlug)
+      if (key === 'j' || key === 'k') {
+        event.preventDefault()
+        if (!list.length) return
+        setIndex((i) => (key === 'j' ? Math.min(i + 1, list.length - 1) : Math.max(i - 1, 0)))
+        return
+      }
+      if (busy.current) return
+      if (key === 'u') {
+        const last = history.current.pop()
+        if (!last) return toast.info('Nothing to undo.')
+        event.preventDefault()
+        void change(last.id, last.from as QueueStatus, last.to, true)
+        return
+      }
+      const to = KEYS[key]
+      const current = list[Math.min(index, list.length - 1)]
+      if (!to || !current) return
+      event.preventDefault()
+      const from = current.row.querySelector('[data-status]')?.getAttribute('data-status') ?? 'pending'
+      if (from === to) return
+      void change(current.id, to, from, false)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [canModerate, collectionSlug, config.routes.api, index, router])
+
+  if (!canModerate) return null
+  return (
+    <>
+      <style>{`.table tbody tr.${CURRENT} td { background: var(--theme-elevation-100); } .table tbody tr.${CURRENT} td:first-child { box-shadow: inset 4px 0 0 var(--theme-success-500); }`}</style>
+      <p style={{ margin: '0 0 12px', fontSize: 13 }}>
+        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>s</kbd> spam, <kbd>t</kbd> trash,{' '}
+        <kbd>u</kbd> undo.
+      </p>
+    </>
+  )
+}
