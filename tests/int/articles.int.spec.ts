@@ -35,6 +35,7 @@ describe('slugs', () => {
     ['made from the title', { title: 'Hello, World: A Test!' }, 'hello-world-a-test'],
     ['accents and symbols made URL-safe', { title: 'Crème brûlée & café' }, 'creme-brulee-and-cafe'],
     ['a typed slug is normalised', { title: 'Whatever', slug: '  My Custom Slug ' }, 'my-custom-slug'],
+    ['other scripts spelled in Latin letters', { title: 'Привет, мир: Straße nach Αθήνα' }, 'privet-mir-strasse-nach-athina'],
   ])('%s', async (_name, data, expected) => {
     expect((await publish(data)).slug).toBe(expected)
   })
