@@ -141,6 +141,7 @@ export interface Config {
       purgeTrash: TaskPurgeTrash;
       expireSiteCache: TaskExpireSiteCache;
       purgeRateLimits: TaskPurgeRateLimits;
+      purgeEmptyDrafts: TaskPurgeEmptyDrafts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -723,7 +724,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'revalidateArticle' | 'purgeTrash' | 'expireSiteCache' | 'purgeRateLimits' | 'schedulePublish';
+          | 'inline'
+          | 'revalidateArticle'
+          | 'purgeTrash'
+          | 'expireSiteCache'
+          | 'purgeRateLimits'
+          | 'purgeEmptyDrafts'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -757,7 +764,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'revalidateArticle' | 'purgeTrash' | 'expireSiteCache' | 'purgeRateLimits' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'revalidateArticle'
+        | 'purgeTrash'
+        | 'expireSiteCache'
+        | 'purgeRateLimits'
+        | 'purgeEmptyDrafts'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1476,6 +1492,18 @@ export interface TaskExpireSiteCache {
  * via the `definition` "TaskPurgeRateLimits".
  */
 export interface TaskPurgeRateLimits {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeEmptyDrafts".
+ */
+export interface TaskPurgeEmptyDrafts {
   input: {
     now?: string | null;
   };

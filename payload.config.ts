@@ -25,6 +25,7 @@ import { emailAdapter } from './lib/email/adapter'
 import { Discussion } from './globals/Discussion'
 import { Site } from './globals/Site'
 import { expireSiteCacheTask } from './jobs/expireSiteCache'
+import { purgeEmptyDraftsTask } from './jobs/purgeEmptyDrafts'
 import { purgeRateLimitsTask } from './jobs/purgeRateLimits'
 import { purgeTrashTask } from './jobs/purgeTrash'
 import { revalidateArticleTask } from './jobs/revalidateArticle'
@@ -96,7 +97,7 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   jobs: {
-    tasks: [revalidateArticleTask, purgeTrashTask, expireSiteCacheTask, purgeRateLimitsTask],
+    tasks: [revalidateArticleTask, purgeTrashTask, expireSiteCacheTask, purgeRateLimitsTask, purgeEmptyDraftsTask],
     access: {
       queue: ({ req: { user } }) => hasRole(user, 'admin', 'editor'),
       run: ({ req: { user } }) => hasRole(user, 'admin'),

@@ -11,6 +11,7 @@ import * as migration_20261129_094435_staff_login from './20261129_094435_staff_
 import * as migration_20261129_124448_comment_blocks from './20261129_124448_comment_blocks';
 import * as migration_20261129_124501_housekeeping_jobs from './20261129_124501_housekeeping_jobs';
 import * as migration_20261129_125032_staff_replies from './20261129_125032_staff_replies';
+import * as migration_20261129_133123_empty_drafts_job from './20261129_133123_empty_drafts_job';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261129_125032_staff_replies.up,
     down: migration_20261129_125032_staff_replies.down,
     name: '20261129_125032_staff_replies',
+  },
+  {
+    up: migration_20261129_133123_empty_drafts_job.up,
+    down: migration_20261129_133123_empty_drafts_job.down,
+    name: '20261129_133123_empty_drafts_job'
   },
 ];
