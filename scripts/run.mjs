@@ -21,6 +21,7 @@ import {
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
 import { exportConditions } from './lib/exportConditions.mjs'
 import { checkRedis } from './lib/redis.mjs'
+import { replaceNotFoundBody } from './lib/notFoundBody.mjs'
 import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
 
@@ -208,6 +209,8 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
+    // Next's 404s for reader pages get the branded page's body (scripts/lib/notFoundBody.mjs).
+    replaceNotFoundBody(req, res, port)
     return pageCache.run(res, () => handle(req, res))
   })
   server.on('error', async (error) => {
