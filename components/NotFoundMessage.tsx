@@ -6,7 +6,7 @@ export function NotFoundMessage() {
     <section className="not-found">
       <h1>Page not found</h1>
       <p>We could not find that page. It may have moved or never existed.</p>
-      <form action="/search" className="search-form" method="get" role="search">
+      <form action="/search" aria-label="Find the page" className="search-form" method="get" role="search">
         <label htmlFor="not-found-search">Search the site</label>
         <input id="not-found-search" maxLength={200} name="q" type="search" />
         <button type="submit">Search</button>

@@ -15,7 +15,7 @@ export async function SiteHeader() {
         <Link className="site-name" href="/">
           {siteName}
         </Link>
-        <form action="/search" className="search-form" method="get" role="search">
+        <form action="/search" aria-label="Site" className="search-form" method="get" role="search">
           <label className="visually-hidden" htmlFor="site-search">
             Search articles
           </label>

@@ -183,15 +183,21 @@ test('category page: its stories, canonical and Open Graph; screenshots', async 
   for (const width of [390, 1366]) await screenshot(page, 'category', width)
 })
 
-test('axe: no violations on home, article, category and the comment form showing its errors', async ({ browser }) => {
-  // Five full-page analyses: about 10 s each on a loaded two-core machine.
-  test.setTimeout(180_000)
+test('axe: no violations on home, article, category, author, search results and the comment form showing its errors', async ({ browser, editorApi }) => {
+  // Seven full-page analyses: about 10 s each on a loaded two-core machine.
+  test.setTimeout(240_000)
+  const me = (await (await editorApi.get('/api/users/me')).json()).user
+  expect(me.slug).toMatch(/^[a-z0-9-]+$/)
   const context = await readerContext(browser)
   const page = await context.newPage()
-  for (const path of ['/', `/articles/${heroSlug}`, `/categories/${world.slug}`]) {
+  for (const path of ['/', `/articles/${heroSlug}`, `/categories/${world.slug}`, `/authors/${me.slug}`]) {
     await page.goto(path)
     await noAxeViolations(page)
   }
+  // Search results with a highlighted snippet (not the empty page).
+  await page.goto('/search?q=harbour')
+  await expect(page.locator('main').getByRole('link', { name: /Harbour authority approves/ }).first()).toBeVisible()
+  await noAxeViolations(page)
   await page.goto(`/articles/${heroSlug}`)
   await page.getByRole('button', { name: 'Post Comment' }).click()
   await expect(page.locator('#comment-error')).toBeVisible()

@@ -82,7 +82,7 @@ export default async function SearchPage({ searchParams }: Args) {
   return (
     <section className="search-page">
       <h1 className="section-title">Search</h1>
-      <form action="/search" className="search-form" method="get" role="search">
+      <form action="/search" aria-label="Search again" className="search-form" method="get" role="search">
         <label htmlFor="search-q">Search articles</label>
         <input defaultValue={query} id="search-q" maxLength={MAX_QUERY_LENGTH} name="q" type="search" />
         <button type="submit">Search</button>
