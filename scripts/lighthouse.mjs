@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run lighthouse [-- --no-build]`: Lighthouse 12 (mobile preset, the default) in Debian's
 // Chromium against the production build, on a throwaway database with the demo content:
-// the front page, an article with a hero image and comments, and a section page. Prints a table
+// the front page, an article with a hero image and comments, a section page, an author page and
+// search results. Prints a table
 // of the four category scores and exits 1 when one misses its target (A11y, Best Practices and
 // SEO 100; Performance 95). LIGHTHOUSE_URL=<base> measures a server that is already running.
 import { spawn } from 'node:child_process'
@@ -69,13 +70,19 @@ async function startSite() {
   throw new Error('the server did not answer within 2 minutes')
 }
 
-/** The pages to measure: the front page, the newest article (hero, comments), its section. */
+/**
+ * The pages to measure: the front page, the newest article (hero, comments), its section, its
+ * author's page (from the byline) and search results for a word of its address.
+ */
 async function pages(base) {
   const html = await (await fetch(`${base}/`)).text()
   const article = html.match(/href="(\/articles\/[^"#]+)"/)?.[1]
   const category = html.match(/href="(\/categories\/[^"#?]+)"/)?.[1]
   if (!article || !category) throw new Error('the front page lists no article or section')
-  const list = [['home', '/'], ['article', article], ['category', category]]
+  const author = (await (await fetch(`${base}${article}`)).text()).match(/href="(\/authors\/[^"#?]+)"/)?.[1]
+  if (!author) throw new Error(`the article ${article} links to no author page`)
+  const word = article.split('/').pop().split('-').find((w) => w.length >= 5) ?? 'news'
+  const list = [['home', '/'], ['article', article], ['category', category], ['author', author], ['search', `/search?q=${word}`]]
   for (const [, p] of list) await fetch(`${base}${p}`) // warm Next's cache: measure what readers get
   return list
 }
@@ -109,7 +116,10 @@ try {
   console.log('|---|---:|---:|---:|---:|')
   for (const r of rows) console.log(`| ${r.name} (\`${r.path}\`) | ${Object.values(r.scores).join(' | ')} |`)
   console.log(`| target | ≥ ${TARGETS.performance} | ${TARGETS.accessibility} | ${TARGETS['best-practices']} | ${TARGETS.seo} |`)
-  exit = rows.every((r) => Object.entries(TARGETS).every(([k, t]) => r.scores[k] >= t)) ? 0 : 1
+  // Search results carry noindex on purpose (search engines ask that of a site's own results), so
+  // Lighthouse's SEO "is-crawlable" fails there by design: that one score is not judged.
+  const judged = (r, k) => !(r.name === 'search' && k === 'seo')
+  exit = rows.every((r) => Object.entries(TARGETS).every(([k, t]) => !judged(r, k) || r.scores[k] >= t)) ? 0 : 1
 } catch (error) {
   log(error?.message ?? String(error))
 } finally {
