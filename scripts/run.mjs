@@ -189,6 +189,13 @@ function clearPageCache() {
   for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
 }
 
+/** `/a//b///c?x=//y` → `/a/b/c?x=//y`: the path's runs of slashes, not the query's. */
+function collapseSlashes(url = '/') {
+  const q = url.indexOf('?')
+  const path = q === -1 ? url : url.slice(0, q)
+  return path.includes('//') ? path.replace(/\/{2,}/g, '/') + (q === -1 ? '' : url.slice(q)) : url
+}
+
 async function serve(dev) {
   if (!dev) clearPageCache()
   const { default: next } = await import('next')
@@ -204,6 +211,10 @@ async function serve(dev) {
   const server = http.createServer((req, res) => {
     // HSTS when SERVER_URL is https; set before either the page copy or Next answers.
     for (const [name, value] of extraHeaders) res.setHeader(name, value)
+    // Next answers a path with doubled slashes with its own 308 before the proxy runs, so an old
+    // WordPress link such as /2020//01/post/ took two hops to its new address. Collapsed here, the
+    // proxy's stored redirect (or the page) answers it at once.
+    req.url = collapseSlashes(req.url)
     if (pageCache.serve(req, res)) return
     // Always overwritten: the app reads the client address from this header only, signed.
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)

@@ -50,6 +50,7 @@ test.afterAll(async () => {
 const OLD_URLS: [string, string][] = [
   ['/2020/01/threads-and-things/', '/articles/threads-and-things'],
   ['/2020/01/threads-and-things', '/articles/threads-and-things'],
+  ['/2020//01/threads-and-things//', '/articles/threads-and-things'],
   ['/2020/02/threads-and-things/', '/articles/threads-and-things-2'],
   ['/2020/01/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/', '/articles/privet'],
   ['/2020/01/%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82/', '/articles/privet'],
