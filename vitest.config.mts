@@ -19,8 +19,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     setupFiles: ['tests/helpers/throwawayDatabase.ts'],
     environment: 'node',
-    // Workers import the Payload config, and with it Lexical, natively (scripts/lib/exportConditions.mjs).
-    execArgv: [exportConditions('test')],
+    // Workers import the Payload config, and with it Lexical, natively (scripts/lib/exportConditions.mjs);
+    // the import's memory test measures live memory after forced collections.
+    execArgv: [exportConditions('test'), '--expose-gc'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

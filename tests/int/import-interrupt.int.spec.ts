@@ -113,12 +113,22 @@ it('reads a large export with flat memory: the first pass keeps no contents', as
   fs.closeSync(out)
   const size = fs.statSync(file).size
   expect(size).toBeGreaterThan(80 * 1024 * 1024)
-  const before = process.memoryUsage().rss
+  // What the pass holds, not what the collector has yet to free: live memory (heap and buffers)
+  // measured after a forced collection, every 64 chunks read. Peak RSS measured the collector's
+  // mood as much as the importer (106 MB once in CI on the same code that stays near 20 MB here).
+  const gc = (globalThis as { gc?: () => void }).gc
+  expect(gc, 'vitest runs its workers with --expose-gc (vitest.config.mts)').toBeTypeOf('function')
+  const live = () => (gc!(), process.memoryUsage().heapUsed + process.memoryUsage().external)
+  const before = live()
   let peak = before
-  const scan = await scanWxr(file, () => (peak = Math.max(peak, process.memoryUsage().rss)))
+  let chunks = 0
+  const scan = await scanWxr(file, () => {
+    if (++chunks % 64 === 0) peak = Math.max(peak, live())
+  })
   expect(scan.itemCount).toBe(800)
   expect(scan.commentCount).toBe(800)
-  // Holding what it read (even as slices of the input's chunks) grew memory with the file: about
-  // 100 MB here. The pass keeps only small copies, and stays near its buffers' size.
-  expect(peak - before).toBeLessThan(50 * 1024 * 1024)
+  expect(chunks).toBeGreaterThan(256)
+  // Holding what it read (even as slices of the input's chunks) keeps memory growing with the file:
+  // 80 MB and more here. The pass keeps only small copies.
+  expect(peak - before).toBeLessThan(30 * 1024 * 1024)
 }, 300_000)
