@@ -3,6 +3,7 @@ import { cache } from 'react'
 import type { Payload } from 'payload'
 
 import type { Media, User } from '@/payload-types'
+import { publishedAuthorSlugs } from './authors'
 import { TAGS } from './cacheTags'
 import { payload } from './payload'
 import { listArticles } from './queries'
@@ -98,24 +99,15 @@ export const getPublishedAuthors = () =>
   )()
 
 /**
- * Author id → slug for a byline's authors (the article stores their names only): only accounts
- * that sign a published article, the ones anonymous readers may see (access/staffReadUsers.ts).
- * One query bounded by the byline's few ids; the access rule's list of every published author
- * cost an uncached article page 20 ms of database time at 10,000 articles. Expires with the
- * authors' pages (a changed slug) and with what is published.
+ * Author id → slug for a byline's authors (the article stores their names only): only published
+ * authors get one, as anonymous readers may see only them (access/staffReadUsers.ts). Expires with
+ * the authors' pages (a changed slug) and with what is published.
  */
 export const getAuthorSlugs = cache((ids: string) =>
   unstable_cache(
     async (): Promise<[string, string][]> => {
       const wanted = ids.split(',').filter((id) => /^\d{1,9}$/.test(id)).map(Number)
-      if (wanted.length === 0) return []
-      const { rows } = await poolOf(await payload()).query<{ id: number; slug: string }>(
-        `select u.id, u.slug from users u
-         where u.id = any($1::int[]) and u.slug is not null
-           and exists (select 1 from articles_rels r join articles a on a.id = r.parent_id
-                       where r.path = 'authors' and r.users_id = u.id and ${publishedSql('a')})`,
-        [wanted],
-      )
+      const rows = await publishedAuthorSlugs(await payload(), wanted)
       return rows.map((r) => [String(r.id), r.slug])
     },
     ['author-slugs', ids],
