@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 
 import { articlePathExists } from './lib/pathCheck'
 import { RESERVED_SEGMENTS } from './lib/pagePaths'
+import { NOT_FOUND_PATH } from './lib/notFoundPath.mjs'
 import { redirectFor } from './lib/redirectMap'
 import { findRedirect } from './lib/redirects'
 
@@ -61,6 +62,8 @@ export async function proxy(request: NextRequest) {
     url.searchParams.delete('page')
     return NextResponse.redirect(url, 301)
   }
+  // The branded 404's page has one address; a made-up variant would be rendered and cached.
+  if (pathname.startsWith('/not-found-page/') && pathname !== NOT_FOUND_PATH) return notFoundPage()
   if (!pathname.startsWith('/articles/')) return NextResponse.next()
   if (crossOrigin(request)) return text('Cross-site form posts are not accepted.', 403)
   if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES) {

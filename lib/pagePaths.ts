@@ -6,7 +6,7 @@
 export const RESERVED_SEGMENTS = new Set([
   'admin', 'api', 'articles', 'auth', 'categories', 'comments', 'exit-preview', 'feed.xml', 'media',
   'page', 'preview', 'robots.txt', 'signin', 'sitemap.xml', 'tags', 'test-only', 'xml', '_next',
-  'authors', 'search', 'comments.xml', 'favicon.ico', 'apple-touch-icon.png', 'site-icon',
+  'authors', 'search', 'comments.xml', 'favicon.ico', 'apple-touch-icon.png', 'site-icon', 'not-found-page',
 ])
 
 export const pagePath = (slugs: string[]) => `/${slugs.join('/')}/`

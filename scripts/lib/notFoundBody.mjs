@@ -6,7 +6,9 @@
 // headers but sends the body of the branded page at NOT_FOUND_PATH, itself a cached page.
 import http from 'node:http'
 
-export const NOT_FOUND_PATH = '/not-found-page/site'
+import { NOT_FOUND_PATH } from '../../lib/notFoundPath.mjs'
+
+export { NOT_FOUND_PATH }
 const INNER = 'x-byline-not-found-body'
 const SKIPPED = /^\/(api|admin|_next)(\/|$)/
 
