@@ -39,6 +39,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
+import { useReadReplicas } from './lib/database/readReplicas'
 import { ANALYTICS_PATH } from './lib/analytics/routes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -124,6 +125,8 @@ export default buildConfig({
   onInit: (payload) => {
     const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
     if (pool) quietPool(pool, (message) => payload.logger.warn(message))
+    // DATABASE_READ_URLS: anonymous reader pages read from replicas (lib/database/readReplicas.ts).
+    useReadReplicas(payload)
   },
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

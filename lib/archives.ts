@@ -8,7 +8,7 @@ import { TAGS } from './cacheTags'
 import { payload } from './payload'
 import { listArticles } from './queries'
 import { slugify } from './slugify'
-import { poolOf, publishedSql } from './sql'
+import { readPoolOf, publishedSql } from './sql'
 
 /**
  * Author and tag archives (/authors/<slug>, /tags/<slug>), read as an anonymous reader and cached
@@ -54,7 +54,7 @@ export const getAuthorArticles = (authorId: number, slug: string, page: number) 
  * Several spellings may share one slug ("Space", "space"): the page lists the articles of all.
  */
 export async function findPublishedTags(client: Payload): Promise<Map<string, string[]>> {
-  const { rows } = await poolOf(client).query<{ text: string }>(
+  const { rows } = await readPoolOf(client).query<{ text: string }>(
     `select distinct t.text from articles_texts t join articles a on a.id = t.parent_id
      where t.path = 'tags' and t.text is not null and ${publishedSql('a')}`,
   )

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf, publishedSql } from './sql'
+import { readPoolOf, publishedSql } from './sql'
 
 /** Author links of published articles: who counts as an author anonymous readers may see. */
 const PUBLISHED_AUTHOR_RELS = `articles_rels r join articles a on a.id = r.parent_id
@@ -11,7 +11,7 @@ const PUBLISHED_AUTHOR_RELS = `articles_rels r join articles a on a.id = r.paren
  * may see (their name, slug, bio and photo). One indexed query over the articles' author links.
  */
 export async function publishedAuthorIds(client: Payload): Promise<number[]> {
-  const { rows } = await poolOf(client).query<{ id: number }>(`select distinct r.users_id as id from ${PUBLISHED_AUTHOR_RELS}`)
+  const { rows } = await readPoolOf(client).query<{ id: number }>(`select distinct r.users_id as id from ${PUBLISHED_AUTHOR_RELS}`)
   return rows.map((r) => r.id)
 }
 
@@ -22,7 +22,7 @@ export async function publishedAuthorIds(client: Payload): Promise<number[]> {
  */
 export async function publishedAuthorSlugs(client: Payload, ids: number[]): Promise<{ id: number; slug: string }[]> {
   if (ids.length === 0) return []
-  const { rows } = await poolOf(client).query<{ id: number; slug: string }>(
+  const { rows } = await readPoolOf(client).query<{ id: number; slug: string }>(
     `select u.id, u.slug from users u
      where u.id = any($1::int[]) and u.slug is not null
        and exists (select 1 from ${PUBLISHED_AUTHOR_RELS} and r.users_id = u.id)`,

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { TAGS } from './cacheTags'
 import { payload } from './payload'
 import { escapeXml } from './rss'
-import { poolOf, publishedSql } from './sql'
+import { readPoolOf, publishedSql } from './sql'
 
 /** RSS 2.0 of the latest approved comments: site-wide (/comments.xml) or one article's. */
 export const COMMENT_FEED_SIZE = 20
@@ -13,7 +13,7 @@ export type FeedComment = { id: number; body: string; author_name: string | null
 
 /** The latest approved comments on published articles, newest first: one indexed query. */
 export async function findFeedComments(client: Payload, articleId: number | null): Promise<FeedComment[]> {
-  const { rows } = await poolOf(client).query<FeedComment>(
+  const { rows } = await readPoolOf(client).query<FeedComment>(
     `select c.id, c.body, c.author_name, c.created_at, a.title, a.slug
      from comments c join articles a on a.id = c.article_id
      where c.status = 'approved' and ${publishedSql('a')} and ($1::int is null or c.article_id = $1)

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article } from '@/payload-types'
-import { poolOf, publishedSql } from './sql'
+import { readPoolOf, publishedSql } from './sql'
 
 /** A "Read more" link: the article, and its hero's 16:9 thumbnail when it has one. */
 export type RelatedArticle = Pick<Article, 'id' | 'title' | 'slug'> & {
@@ -47,7 +47,7 @@ export async function latestSharing(
   tags: string[],
   limit: number,
 ): Promise<RelatedArticle[]> {
-  const { rows } = await poolOf(client).query<Row>(
+  const { rows } = await readPoolOf(client).query<Row>(
     `${SELECT}
      where ${publishedSql('a')} and a.id <> $1 and (
        exists (select 1 from articles_rels r
@@ -64,7 +64,7 @@ export async function latestSharing(
 /** Hand-picked related articles that readers may see, in the editor's order, with thumbnails. */
 export async function pickedArticles(client: Payload, ids: number[]): Promise<RelatedArticle[]> {
   if (ids.length === 0) return []
-  const { rows } = await poolOf(client).query<Row>(
+  const { rows } = await readPoolOf(client).query<Row>(
     `${SELECT} where ${publishedSql('a')} and a.id = any($1::int[])`,
     [ids],
   )

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf, publishedSql } from './sql'
+import { readPoolOf, publishedSql } from './sql'
 
 /**
  * Full-text search over published articles: title (weight A), excerpt (B) and body text (C), from
@@ -60,7 +60,7 @@ type Row = { id: number; title: string; slug: string; published_at: Date | strin
 export async function searchArticles(client: Payload, rawQuery: string | string[] | undefined, page = 1): Promise<SearchResult> {
   const { query, truncated } = normaliseQuery(rawQuery)
   if (!query) return { kind: 'empty' }
-  const pool = poolOf(client)
+  const pool = readPoolOf(client)
   // websearch_to_tsquery never raises on odd input: quotes make phrases, `-word` excludes,
   // `or` alternates; punctuation or stop words alone give an empty query, which matches nothing.
   const { rows } = await pool.query<Row & { words: boolean }>(

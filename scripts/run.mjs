@@ -24,6 +24,8 @@ import { checkRedis } from './lib/redis.mjs'
 import { replaceNotFoundBody } from './lib/notFoundBody.mjs'
 import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
+import { readReplicaUrls } from '../lib/database/readReplicaUrls.mjs'
+import { isAnonymousRead, withReplicaReads } from '../lib/database/readRouting.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -49,6 +51,15 @@ const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
 let PAGE_COPY_PURGE = 'tag'
 try {
   PAGE_COPY_PURGE = purgeMode()
+} catch (error) {
+  fail(error.message)
+}
+
+// DATABASE_READ_URLS: checked before anything starts; a replica that is down is not an error
+// (reads go to the primary, lib/database/readReplicas.ts), a malformed URL is.
+let READ_REPLICAS = []
+try {
+  READ_REPLICAS = readReplicaUrls()
 } catch (error) {
   fail(error.message)
 }
@@ -222,6 +233,8 @@ async function serve(dev) {
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
     // Next's 404s for reader pages get the branded page's body (scripts/lib/notFoundBody.mjs).
     replaceNotFoundBody(req, res, port)
+    // An anonymous GET may read from a replica (DATABASE_READ_URLS); anything personal, the primary.
+    if (READ_REPLICAS.length && isAnonymousRead(req)) return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
     return pageCache.run(res, () => handle(req, res))
   })
   server.on('error', async (error) => {

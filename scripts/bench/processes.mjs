@@ -64,9 +64,11 @@ export function start(command, args, { env = process.env, logFile, cwd, stdout =
     detached: true,
   })
   fs.closeSync(out)
-  const exited = new Promise((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
-  )
+  // A program that cannot start (not installed) ends like one that exited: with its error's code.
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? signal))
+    child.on('error', (error) => resolve(error.code ?? error.message))
+  })
   const stop = async () => {
     killGroup(child, 'SIGTERM')
     const gone = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])

@@ -85,7 +85,7 @@ export async function initialise({ native, dataDir, password, onLog }) {
   }
 }
 
-/** Starts the server; resolves once it accepts connections. Returns { stop }. */
+/** Starts the server; resolves once it accepts connections (a standby: read-only ones). Returns { stop, pid }. */
 export function start({ native, dataDir, port, onLog }) {
   const user = isRoot() ? postgresUser() : null
   const child = run(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { user, onLog })
@@ -95,7 +95,7 @@ export function start({ native, dataDir, port, onLog }) {
     child.stderr.on('data', (d) => {
       log += d
       onLog(String(d))
-      if (log.includes('database system is ready to accept connections')) resolve({ stop: () => stop(child) })
+      if (/database system is ready to accept (read-only )?connections/.test(log)) resolve({ stop: () => stop(child), pid: child.pid })
     })
     child.on('exit', (code) => reject(new Error(`postgres exited (${code}): ${log.trim().split('\n').pop() ?? ''}`)))
   })

@@ -8,7 +8,7 @@ import { startRedis } from '../../scripts/lib/redisServer.mjs'
 
 /** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
 function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'PAYLOAD_SECRET', 'NODE_ENV', 'REDIS_URL', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'].includes(k)))
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_READ_URLS', 'PAYLOAD_SECRET', 'NODE_ENV', 'REDIS_URL', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'].includes(k)))
   const child = spawn(process.execPath, ['scripts/run.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
   let stdout = ''
   let stderr = ''
@@ -42,6 +42,13 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', BYLINE_PAGE_CACHE_MB: 'lots' })
     expect(code).not.toBe(0)
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PAGE_CACHE_MB must be a whole number')])
+  })
+
+  it('a read replica URL that is not a postgres:// URL (a replica that is down is not an error)', async () => {
+    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', DATABASE_READ_URLS: 'postgres://r@127.0.0.1:1/r, mysql://r:secret@replica/r' })
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('DATABASE_READ_URLS: "mysql:" is not postgres://')])
+    expect(stderr).not.toContain('secret')
   })
 
   it('a time zone that does not exist', async () => {

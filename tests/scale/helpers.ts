@@ -17,6 +17,14 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export const db = () => new pg.Client({ connectionString: required('SCALE_DATABASE_URL') })
 
+/** A connected client of the server at `url` (the replica, say). */
+export async function connected(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  client.on('error', () => {})
+  await client.connect()
+  return client
+}
+
 export const ADMIN = { email: 'scale-admin@byline.test', password: 'scale-admin-password-9d1e', name: 'Scale Admin' }
 
 /** The site's first user (an admin), made through first-register; resolves a JWT. */

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
-import { A, adminToken, api, B, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
+import { A, adminToken, api, B, connected, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
 
 // Two production instances A and B of one build, on one Redis, behind nginx (LB), with two job
 // workers: started by scripts/scale.mjs. The tests run in order; the last one kills A.
@@ -149,12 +150,67 @@ describe('one site across two instances', () => {
       expect(runs, slug).toHaveLength(1)
     }
   })
+  it('anonymous readers read from the replica (DATABASE_READ_URLS), staff from the primary, on both instances', async () => {
+    const slug = slugFor('replica')
+    const article = await publish(A, token, `Replicated ${slug}`, slug)
+    const replica = await connected(process.env.SCALE_REPLICA_URL!)
+    const primary = db()
+    await primary.connect()
+    try {
+      await within(5000, 'the replica has the article', async () => (await replica.query('select 1 from articles where id = $1', [article.id])).rowCount === 1)
+      await replica.query('select pg_wal_replay_pause()')
+      // Behind Payload's back: no write window and no tag expiry sends readers to the primary.
+      await primary.query('update articles set title = $1 where id = $2', [`Primary only ${slug}`, article.id])
+      for (const base of [A, B]) {
+        await within(5000, `${base}: an anonymous read shows the replica's title`, async () => {
+          const r = await get(`${base}/api/articles/${article.id}?depth=0`)
+          return (r.status === 200 && JSON.parse(r.body).title === `Replicated ${slug}`) || `${r.status} ${r.body.slice(0, 120)}`
+        })
+        const staff = await api(base, token, 'GET', `/api/articles/${article.id}?depth=0`)
+        expect(staff.title).toBe(`Primary only ${slug}`)
+      }
+    } finally {
+      await replica.query('select pg_wal_replay_resume()')
+      await replica.end()
+      await primary.end()
+    }
+    await within(5000, 'the replica catches up', async () => JSON.parse((await get(`${B}/api/articles/${article.id}?depth=0`)).body).title === `Primary only ${slug}`)
+  })
 })
 
 describe('failures', () => {
   let restarted: ChildProcess | null = null
   afterAll(() => {
     restarted?.kill('SIGKILL')
+  })
+
+  it('the replica stopped: every instance serves pages from the primary, with one warning each', async () => {
+    process.kill(Number(process.env.SCALE_REPLICA_PID), 'SIGINT')
+    await within(15_000, 'the replica is down', async () => {
+      try {
+        await (await connected(process.env.SCALE_REPLICA_URL!)).end()
+        return false
+      } catch {
+        return true
+      }
+    })
+    const slug = slugFor('noreplica')
+    const article = await publish(A, token, `Without the replica ${slug}`, slug)
+    for (const base of [A, B, LB]) {
+      for (let i = 0; i < 3; i++) {
+        const page = await get(`${base}/articles/${slug}`)
+        expect(page.status, `${base} article`).toBe(200)
+        expect(page.body).toContain(`Without the replica ${slug}`)
+        const json = await get(`${base}/api/articles/${article.id}?depth=0`)
+        expect(json.status, `${base} REST`).toBe(200)
+        expect((await get(`${base}/search?q=replica`)).status, `${base} search`).toBe(200)
+      }
+    }
+    const logs = JSON.parse(process.env.SCALE_LOGS!) as { A: string; B: string }
+    for (const file of [logs.A, logs.B]) {
+      const warnings = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('read replica') && line.includes('cannot be reached'))
+      expect(warnings, file).toHaveLength(1)
+    }
   })
 
   it('Redis stopped and started under load: no 5xx, and changes are fresh on both instances after', async () => {
