@@ -5,6 +5,9 @@
 // one run: a static file from plain Node http (the baseline), the article page cached and
 // uncached, the home page, comment posts through the real form, and approval-to-visible time.
 // Prints a table and writes bench/results.json. --smoke: a tiny dataset and ~2 s per measurement.
+// --instances 2: the same through nginx in front of two instances on Redis with one job worker
+// (bench/instances.mjs), with approval via one instance timed to visible via the other, and a
+// mixed run of readers and approvals with the per-tag page-copy purge and with purge-everything.
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,6 +23,8 @@ import { benchOptions } from './bench/options.mjs'
 import { cleanUp, run, start, waitForOk } from './bench/processes.mjs'
 import { machine, table, TARGETS, writeResults } from './bench/report.mjs'
 import { benchSearch, searchTable } from './bench/search.mjs'
+import { startCluster } from './bench/instances.mjs'
+import { mixedRun, warmPaths } from './bench/mixed.mjs'
 import { freePort } from './lib/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -185,6 +190,41 @@ async function warmAndMeasure(name, url, pids, headers = {}) {
 // The anonymous API budget the server runs with (lib/security/rateLimits.ts).
 const API_LIMIT = Number(process.env.BYLINE_API_RATE_PER_MINUTE || 600)
 
+/**
+ * Readers on up to 200 articles through nginx while a moderator approves a comment every 500 ms
+ * through A: once with the per-tag purge of the page copy, then with A and B restarted on
+ * BYLINE_PAGE_COPY_PURGE=all (the old purge-everything), in the same run.
+ */
+async function mixedRuns(cluster, { url, article, articlePath, token, dbPid }) {
+  const others = await data.sql(
+    url,
+    `select slug from articles where _status = 'published' and published_at <= now() and slug <> $1 order by id desc limit 199`,
+    [article.slug],
+  )
+  const paths = [articlePath, ...others.map((r) => `/articles/${r.slug}`)]
+  const perRun = Math.ceil((options.duration * 1000) / 500) + 4
+  const ids = await data.pendingPosted(url, `${runId}j`, article.id, 2 * perRun)
+  const out = {}
+  for (const [n, mode] of ['tag', 'all'].entries()) {
+    if (mode !== 'tag') await cluster.restart(mode)
+    log(`mixed run (${mode}): warming ${paths.length} articles on both instances`)
+    await warmPaths(cluster.instances.map((i) => i.base), paths)
+    log(`mixed run (${mode}): readers on ${paths.length} articles, an approval via A every 500 ms, for ${options.duration} s`)
+    out[mode] = await withCpu([cluster.cpuPids(), dbPid], () =>
+      mixedRun({
+        base: cluster.base,
+        paths,
+        approveBase: cluster.instances[0].base,
+        token,
+        ids: ids.slice(n * perRun, (n + 1) * perRun),
+        duration: options.duration,
+        connections: options.connections,
+      }),
+    )
+  }
+  return out
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 async function main() {
@@ -197,9 +237,13 @@ async function main() {
   const size = await data.datasetSize(url)
   const article = await data.pickArticle(url, options.article)
   const bypass = secret()
-  const first = await startServers(url, bypass, `/articles/${article.slug}/uncached`)
-  const { base, pid } = first
-  const pids = [pid, postgresDir ? postmasterPid(postgresDir) : null]
+  const probe = `/articles/${article.slug}/uncached`
+  // --instances 2: everything below goes through nginx in front of two instances (bench/instances.mjs).
+  const cluster = options.instances === 2 ? await startCluster({ root, dataDir, env, databaseUrl: url, bypass, probe, log }) : null
+  const first = cluster ? null : await startServers(url, bypass, probe)
+  const base = cluster ? cluster.base : first.base
+  const dbPid = postgresDir ? postmasterPid(postgresDir) : null
+  const pids = [cluster ? cluster.cpuPids() : first.pid, dbPid]
   const articlePath = `/articles/${article.slug}`
   // Logged in before any load, so that a login problem stops the run at once.
   const token = await login(base, moderator.email, moderator.password)
@@ -273,25 +317,34 @@ async function main() {
   log(`approving ${options.approvals} comments and polling the page`)
 
   const ids = await data.pendingPosted(url, `${runId}j`, article.id, options.approvals)
-  const latencies = await approvalLatencies(base, articlePath, token, ids)
+  // Two instances: approved through A, polled through B.
+  const [approveVia, pollVia] = cluster ? cluster.instances.map((i) => i.base) : [base, base]
+  const latencies = await approvalLatencies(approveVia, articlePath, token, ids, pollVia)
   const seen = latencies.filter((l) => l !== null)
   results.approval = {
+    across: Boolean(cluster),
     latencies,
     medianMs: seen.length ? median(seen) : null,
     maxMs: seen.length ? Math.max(...seen) : null,
   }
 
-  // Last, as it ends this server: a crash (SIGKILL), then the launcher again, to the first 200.
-  log('killing the server with SIGKILL and timing the restart to its first 200')
-  results.restart = (
-    await restartToFirst200(
-      async () => {
-        process.kill(-pid, 'SIGKILL')
-        await first.exited
-      },
-      () => startServers(url, bypass, articlePath),
-    )
-  ).ms
+  if (cluster) {
+    results.mixed = await mixedRuns(cluster, { url, article, articlePath, token, dbPid })
+    // The scale suite (tests/scale) kills an instance under load; one restart is timed alone.
+    results.restart = null
+  } else {
+    // Last, as it ends this server: a crash (SIGKILL), then the launcher again, to the first 200.
+    log('killing the server with SIGKILL and timing the restart to its first 200')
+    results.restart = (
+      await restartToFirst200(
+        async () => {
+          process.kill(-first.pid, 'SIGKILL')
+          await first.exited
+        },
+        () => startServers(url, bypass, articlePath),
+      )
+    ).ms
+  }
 
   const problems = [
     cacheState !== 'HIT' &&
@@ -321,12 +374,16 @@ async function main() {
     results.anonymousApi.limited === 0 && `anonymous API: no 429 after ${results.anonymousApi.allowed} requests`,
     results.anonymousApi.allowed < API_LIMIT && `anonymous API: refused after ${results.anonymousApi.allowed} requests, below the limit of ${API_LIMIT}`,
     results.anonymousApi.other > 0 && `anonymous API: ${results.anonymousApi.other} answers neither 200 nor 429`,
+    ...Object.entries(results.mixed ?? {}).map(([mode, r]) =>
+      (!r.requests || r.non2xx || r.errors || r.approvals < 2) &&
+      `mixed run (${mode}): ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.approvals} approvals`),
   ].filter(Boolean)
 
   console.log(`\n${table(results)}\n\n${searchTable(results.search)}\n`)
   const file = writeResults(root, {
     date: new Date().toISOString(),
     mode: options.smoke ? 'smoke' : 'full',
+    instances: options.instances,
     machine: machine(),
     dataset: {
       ...size,

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { cleanUp, onCleanup, run, sleep, start, waitForOk } from './bench/processes.mjs'
 import { freePort } from './lib/database.mjs'
 import { startMailCatcher } from './lib/mailCatcher.mjs'
+import { NGINX, NGINX_MISSING, nginxConfig } from './lib/nginx.mjs'
 import { startPrimaryAndReplica } from './lib/postgresReplica.mjs'
 import { startRedis } from './lib/redisServer.mjs'
 
@@ -27,47 +28,6 @@ async function database() {
   const pair = await startPrimaryAndReplica({ dir: path.join(tmp, 'pg') })
   onCleanup(pair.stop)
   return pair
-}
-
-function nginxConfig({ port, upstreams }) {
-  const dir = path.join(tmp, 'nginx')
-  fs.mkdirSync(path.join(dir, 'logs'), { recursive: true })
-  const conf = `
-daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  client_max_body_size 20m;
-  upstream byline {
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n')}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://byline;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      # A GET whose instance died is tried on the other; a POST is not (it may have been stored).
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_connect_timeout 2s;
-    }
-  }
-}
-`
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf)
-  return dir
 }
 
 /** Waits until `logFile` contains `text`, the process exits, or `timeoutMs` passes. */
@@ -84,9 +44,8 @@ async function logged(logFile, text, child, timeoutMs) {
 }
 
 let exitCode = 1
-const NGINX = process.env.NGINX || '/usr/sbin/nginx'
 if (!fs.existsSync(NGINX)) {
-  console.error(`scale: ${NGINX} not found: install Debian's nginx-light (apt-get install nginx-light; .ci/run does) or set NGINX`)
+  console.error(`scale: ${NGINX_MISSING}`)
   process.exit(1)
 }
 try {
@@ -141,7 +100,7 @@ try {
     }),
   )
   log('two job workers running')
-  const nginxDir = nginxConfig({ port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
+  const nginxDir = nginxConfig({ dir: path.join(tmp, 'nginx'), port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
   const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
   await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
   log(`nginx on port ${portLb}; running tests/scale`)

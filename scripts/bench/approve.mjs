@@ -14,7 +14,7 @@ export async function login(base, email, password) {
   return (await res.json()).token
 }
 
-async function approve(base, token, id) {
+export async function approve(base, token, id) {
   const res = await fetch(`${base}/api/comments/${id}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -24,18 +24,21 @@ async function approve(base, token, id) {
     throw new Error(`approving comment ${id} failed: HTTP ${res.status} ${await res.text()}`)
 }
 
-/** Approves each comment in turn; for each, ms from the PATCH's answer until the page shows it. */
-export async function approvalLatencies(base, pagePath, token, ids) {
+/**
+ * Approves each comment in turn through `base`; for each, ms from the PATCH's answer until the page
+ * shows it through `pollBase` (another instance, with --instances 2).
+ */
+export async function approvalLatencies(base, pagePath, token, ids, pollBase = base) {
   const latencies = []
   for (const id of ids) {
-    const before = await (await fetch(`${base}${pagePath}`)).text()
+    const before = await (await fetch(`${pollBase}${pagePath}`)).text()
     if (before.includes(`id="comment-${id}"`))
       throw new Error(`comment ${id} is on the page before its approval`)
     await approve(base, token, id)
     const approvedAt = performance.now()
     let seen = null
     while (seen === null && performance.now() - approvedAt < GIVE_UP_MS) {
-      const html = await (await fetch(`${base}${pagePath}`)).text()
+      const html = await (await fetch(`${pollBase}${pagePath}`)).text()
       if (html.includes(`id="comment-${id}"`)) seen = performance.now() - approvedAt
       else await sleep(POLL_MS)
     }

@@ -48,11 +48,21 @@ export function postmasterPid(dataDir) {
   }
 }
 
-/** Runs `fn` (a measurement) and adds server and database CPU ms per completed request. */
+/** CPU ms of `pid`, or the sum over a list of them (several instances, their balancer, Redis). */
+function cpuOf(pid) {
+  if (!Array.isArray(pid)) return treeCpuMs(pid)
+  const each = pid.map(treeCpuMs)
+  return each.some((ms) => ms === null) ? null : each.reduce((a, b) => a + b, 0)
+}
+
+/**
+ * Runs `fn` (a measurement) and adds server and database CPU ms per completed request.
+ * `pids`: [server (a pid or a list of pids), database].
+ */
 export async function withCpu(pids, fn) {
-  const before = pids.map(treeCpuMs)
+  const before = pids.map(cpuOf)
   const result = await fn()
-  const after = pids.map(treeCpuMs)
+  const after = pids.map(cpuOf)
   const perRequest = (i) =>
     before[i] === null || after[i] === null || !result.requests
       ? null

@@ -4,7 +4,7 @@ import autocannon from 'autocannon'
 
 import { BENCH_EMAIL } from './dataset.mjs'
 
-const summary = (r) => ({
+export const summary = (r) => ({
   requests: r.requests.total,
   rps: Math.round(r.requests.total / r.duration),
   p50: r.latency.p50,

@@ -1,6 +1,6 @@
 // Options of `npm run bench`: flags win over environment variables, which win over defaults.
-const USAGE = `usage: npm run bench -- [--smoke] [--articles N] [--comments N] [--duration S] [--no-build | --reuse-build]
-env: BENCH_ARTICLES, BENCH_COMMENTS, BENCH_DURATION, BENCH_DATABASE_URL, BENCH_SKIP_BUILD=1, BENCH_ARTICLE=<slug>`
+const USAGE = `usage: npm run bench -- [--smoke] [--instances 1|2] [--articles N] [--comments N] [--duration S] [--no-build | --reuse-build]
+env: BENCH_INSTANCES, BENCH_ARTICLES, BENCH_COMMENTS, BENCH_DURATION, BENCH_DATABASE_URL, BENCH_SKIP_BUILD=1, BENCH_ARTICLE=<slug>`
 
 export function benchOptions(argv = process.argv.slice(2), env = process.env) {
   const flags = {}
@@ -11,7 +11,7 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env) {
     else if (flag === '--no-build') flags.noBuild = true
     // The build `npm run test:e2e` just made (NEXT_DIST_DIR, else .next): how `npm test` runs the smoke.
     else if (flag === '--reuse-build') flags.reuseBuild = true
-    else if (['--articles', '--comments', '--duration'].includes(flag))
+    else if (['--articles', '--comments', '--duration', '--instances'].includes(flag))
       flags[flag.slice(2)] = Number(value())
     else if (flag === '--help') throw new Error(USAGE)
     else throw new Error(`unknown option "${argv[i]}"\n${USAGE}`)
@@ -23,8 +23,11 @@ export function benchOptions(argv = process.argv.slice(2), env = process.env) {
       throw new Error(`${flag} / ${name} must be a whole number\n${USAGE}`)
     return n
   }
+  const instances = number('instances', 'BENCH_INSTANCES', 1)
+  if (instances !== 1 && instances !== 2) throw new Error(`--instances must be 1 or 2 (two behind nginx, on Redis)\n${USAGE}`)
   return {
     smoke,
+    instances,
     articles: number('articles', 'BENCH_ARTICLES', smoke ? 60 : 10_000),
     comments: number('comments', 'BENCH_COMMENTS', smoke ? 1_200 : 200_000),
     duration: number('duration', 'BENCH_DURATION', smoke ? 4 : 10),

@@ -69,22 +69,29 @@ export function table(results) {
   const api = results.anonymousApi
   lines.push(
     `anonymous API, one address: ${api.allowed} requests answered 200 in ${api.seconds} s (${api.rps} req/s, ${cpu(api)} CPU ms/req, ${api.connections} at once), then 429 with Retry-After ${api.retryAfter} s`,
-    `restart after SIGKILL → first 200 of the article page: ${results.restart} ms (launcher, migration check, Next.js start, first render)`,
+    results.restart === null
+      ? 'restart after SIGKILL: not timed with --instances 2 (npm run test:scale kills an instance under load)'
+      : `restart after SIGKILL → first 200 of the article page: ${results.restart} ms (launcher, migration check, Next.js start, first render)`,
   )
   const a = results.approval
   lines.push(
-    `approval → visible: ${a.latencies.map((l) => (l === null ? 'never' : `${l} ms`)).join(', ')} (median ${a.medianMs} ms, max ${a.maxMs} ms; target ${TARGETS.approval.text})`,
+    `approval${a.across ? ' via A' : ''} → visible${a.across ? ' via B' : ''}: ${a.latencies.map((l) => (l === null ? 'never' : `${l} ms`)).join(', ')} (median ${a.medianMs} ms, max ${a.maxMs} ms; target ${TARGETS.approval.text})`,
   )
+  for (const [mode, m] of Object.entries(results.mixed ?? {})) {
+    lines.push(
+      `mixed run, page copy purge "${mode}": ${m.rps} req/s on ${m.articles} articles (p50 ${m.p50} ms, p99 ${m.p99} ms), ${Math.round((m.copyHitRatio ?? 0) * 1000) / 10}% from the page copy, ${m.approvals} approvals, ${cpu(m)} CPU ms/req`,
+    )
+  }
   return lines.join('\n')
 }
 
-/** bench/results.json, or bench/results-smoke.json for a smoke run (so it never hides real numbers). */
+/**
+ * bench/results.json, or bench/results-smoke.json for a smoke run (so it never hides real numbers);
+ * with --instances 2, results-2-instances.json (or results-smoke-2-instances.json).
+ */
 export function writeResults(root, data) {
-  const file = path.join(
-    root,
-    'bench',
-    data.mode === 'smoke' ? 'results-smoke.json' : 'results.json',
-  )
+  const name = `results${data.mode === 'smoke' ? '-smoke' : ''}${data.instances === 2 ? '-2-instances' : ''}.json`
+  const file = path.join(root, 'bench', name)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`)
   return file

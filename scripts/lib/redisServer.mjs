@@ -33,7 +33,7 @@ export async function startRedis({ dir, port }) {
     child.kill('SIGKILL')
     await exited
   }
-  return { url: `redis://127.0.0.1:${port}`, port, dir, stop, exited }
+  return { url: `redis://127.0.0.1:${port}`, port, dir, pid: child.pid, stop, exited }
 }
 
 function accepts(port) {

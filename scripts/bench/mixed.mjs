@@ -1,0 +1,71 @@
+// The mixed run of `npm run bench -- --instances 2`: anonymous readers request many different
+// articles through the balancer while a moderator approves a comment every 500 ms through one
+// instance. It reports req/s and how many answers came from the launchers' page copies
+// (x-byline-cache: HIT): with the per-tag purge an approval drops only its article's pages; with
+// BYLINE_PAGE_COPY_PURGE=all it empties both copies every time.
+import autocannon from 'autocannon'
+
+import { approve } from './approve.mjs'
+import { summary } from './load.mjs'
+import { sleep } from './processes.mjs'
+
+/** Requests every path `rounds` times through each of `bases` (twice is enough to reach the copy). */
+export async function warmPaths(bases, paths, rounds = 3) {
+  for (const base of bases) {
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < paths.length; i += 8) {
+        await Promise.all(paths.slice(i, i + 8).map(async (p) => (await fetch(`${base}${p}`)).arrayBuffer()))
+      }
+    }
+  }
+}
+
+/**
+ * Readers on `paths` (in turn) through `base` for `duration` s from `connections` connections,
+ * while `ids` are approved through `approveBase` one every `everyMs`.
+ */
+export async function mixedRun({ base, paths, approveBase, token, ids, duration, connections, everyMs = 500 }) {
+  let next = 0
+  const seen = { total: 0, copy: 0, next: {} }
+  let reading = true
+  const approved = []
+  const moderator = (async () => {
+    for (const id of ids) {
+      if (!reading) break
+      const started = Date.now()
+      await approve(approveBase, token, id)
+      approved.push(id)
+      await sleep(Math.max(0, everyMs - (Date.now() - started)))
+    }
+  })()
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }),
+        onResponse: (status, body, context, headers) => {
+          seen.total += 1
+          if (headers?.['x-byline-cache'] === 'HIT') seen.copy += 1
+          // What Next.js answered the rest with: its cache (HIT, STALE) or a render (MISS).
+          else {
+            const next = headers?.['x-nextjs-cache'] ?? String(status)
+            seen.next[next] = (seen.next[next] ?? 0) + 1
+          }
+        },
+      },
+    ],
+  })
+  reading = false
+  await moderator
+  return {
+    ...summary(result),
+    articles: paths.length,
+    approvals: approved.length,
+    copyHits: seen.copy,
+    copyHitRatio: seen.total ? Math.round((seen.copy / seen.total) * 1000) / 1000 : null,
+    nextCache: seen.next,
+  }
+}
