@@ -200,13 +200,16 @@ export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys =
   /**
    * Adds Surrogate-Key and Cache-Tag to Next's answer just before its headers go out, when it is a
    * 200 a shared cache may keep and the cache handler named its tags (found or just rendered).
+   * Not when one of those tags expired while the request ran: the purge may reach the CDN before
+   * this older answer does, which the CDN would then keep; without keys it keeps it for s-maxage.
    */
   function tagHeaders(req, res, served) {
+    const started = expiries
     const writeHead = res.writeHead
     res.writeHead = function (status, ...rest) {
       const given = rest.find((arg) => arg && typeof arg === 'object')
       const cacheControl = (given && (given['cache-control'] ?? given['Cache-Control'])) ?? this.getHeader('cache-control')
-      if (status === 200 && Array.isArray(served.tags) && sharedCacheable(cacheControl)) {
+      if (status === 200 && Array.isArray(served.tags) && sharedCacheable(cacheControl) && !expiredSince(started, served.tags)) {
         for (const [name, value] of Object.entries(cdnHeaders(served.tags, req.url))) this.setHeader(name, value)
       }
       return writeHead.call(this, status, ...rest)

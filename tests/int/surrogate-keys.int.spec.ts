@@ -95,7 +95,7 @@ const TAGS: Record<string, string[]> = {
 let server: http.Server | null = null
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
 
-async function launcher(cache: ReturnType<typeof createPageCache>) {
+async function launcher(cache: ReturnType<typeof createPageCache>, { delayMs = 0, onTags = () => {} } = {}) {
   const stored = new Set<string>()
   server = http.createServer((req, res) => {
     if (cache.serve(req, res)) return
@@ -109,6 +109,8 @@ async function launcher(cache: ReturnType<typeof createPageCache>) {
         renderedTags(entry)
         stored.add(path)
       }
+      onTags()
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs))
       const personal = /payload-token/.test(req.headers.cookie ?? '') || req.method !== 'GET'
       res.setHeader('cache-control', personal ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300')
       res.setHeader('x-nextjs-cache', hit ? 'HIT' : 'MISS')
@@ -159,6 +161,22 @@ describe('the launcher with BYLINE_SURROGATE_KEYS=1', () => {
     expect(await get('/articles/a', { method: 'POST', body: 'x' })).toEqual({ from: 'next HIT', ...none })
     // And the shared answer still carries them afterwards.
     expect(await get('/articles/a')).toEqual({ from: 'copy', ...ARTICLE_KEYS })
+  })
+
+  it('not on an answer one of whose tags expired while it was made (the purge may reach the CDN first)', async () => {
+    const cache = createPageCache({ maxBytes: 0, surrogateKeys: true })
+    let named = 0
+    let both: () => void = () => {}
+    const bothNamed = new Promise<void>((resolve) => (both = resolve))
+    const get = await launcher(cache, { delayMs: 150, onTags: () => ++named === 2 && both() })
+    const own = get('/articles/a')
+    const other = get('/')
+    await bothNamed
+    cache.purge(['comments:1'])
+    expect(await own).toEqual({ from: 'next MISS', surrogateKey: null, cacheTag: null })
+    expect(await other).toEqual({ from: 'next MISS', surrogateKey: 'articles site', cacheTag: 'articles,site' })
+    // The next answer, made after the expiry, carries them again.
+    expect(await get('/articles/a')).toEqual({ from: 'next HIT', ...ARTICLE_KEYS })
   })
 
   it('a page with more tags than fit goes without, said once', async () => {
