@@ -252,6 +252,8 @@ async function main() {
   const cachedResponse = await fetch(`${base}${articlePath}`)
   const html = await cachedResponse.text()
   const cacheState = cachedResponse.headers.get('x-nextjs-cache')
+  // BYLINE_SURROGATE_KEYS is off by default: the served page must not carry CDN keys then.
+  const cdnKeys = process.env.BYLINE_SURROGATE_KEYS ? null : cachedResponse.headers.get('surrogate-key') ?? cachedResponse.headers.get('cache-tag')
   const uncachedStatus = (
     await fetch(`${base}${articlePath}/uncached`, { headers: { 'x-bench-bypass': bypass } })
   ).status
@@ -350,6 +352,7 @@ async function main() {
     cacheState !== 'HIT' &&
       `the article page was not served from the cache (x-nextjs-cache: ${cacheState})`,
     uncachedStatus !== 200 && `the uncached article page answered ${uncachedStatus}`,
+    cdnKeys !== null && `the article page carried CDN keys (${cdnKeys}) with BYLINE_SURROGATE_KEYS unset`,
     ...['comments', 'commentsNoJs'].map(
       (k) =>
         !results[k].storedOnce &&

@@ -8,6 +8,9 @@
 // SMTP catcher (Playwright reads its mail at E2E_MAIL_URL) and a real OpenID Connect provider
 // (E2E_OIDC_ISSUER); the server gets their addresses as SMTP_* and OIDC_* settings, and
 // BYLINE_TEST_CLOCK=1 so tests can step past the comment edit window without sleeping.
+// It also starts a purge webhook receiver (E2E_PURGE_RECEIVED lists what it got) and serves the
+// site with BYLINE_SURROGATE_KEYS=1 and BYLINE_PURGE_URL/BYLINE_PURGE_TOKEN pointing at it, as
+// behind a CDN (tests/e2e/cdn.e2e.spec.ts); those settings only add headers and outgoing calls.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -23,6 +26,7 @@ import {
 } from './lib/database.mjs'
 import { startMailCatcher } from './lib/mailCatcher.mjs'
 import { startOidcProvider } from './lib/oidcProvider.mjs'
+import { startPurgeCatcher } from './lib/purgeCatcher.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BUILD_TIMEOUT_MS = 15 * 60_000
@@ -141,8 +145,14 @@ async function readerSignInServices(baseUrl) {
   cleanups.push(mail.stop)
   const oidc = await startOidcProvider({ port: await freePort(), redirectUri: `${baseUrl}/auth/callback/oidc` })
   cleanups.push(oidc.stop)
+  const purge = await startPurgeCatcher()
+  cleanups.push(purge.stop)
+  const purgeToken = randomBytes(16).toString('hex')
   return {
     server: {
+      BYLINE_SURROGATE_KEYS: '1',
+      BYLINE_PURGE_URL: purge.purgeUrl,
+      BYLINE_PURGE_TOKEN: purgeToken,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(mail.smtpPort),
       SMTP_IGNORE_TLS: 'true',
@@ -154,7 +164,12 @@ async function readerSignInServices(baseUrl) {
       BYLINE_TEST_CLOCK: '1',
       NEXTAUTH_URL: `${baseUrl}/auth`,
     },
-    playwright: { E2E_MAIL_URL: mail.url, E2E_OIDC_ISSUER: oidc.issuer },
+    playwright: {
+      E2E_MAIL_URL: mail.url,
+      E2E_OIDC_ISSUER: oidc.issuer,
+      E2E_PURGE_RECEIVED: purge.receivedUrl,
+      E2E_PURGE_TOKEN: purgeToken,
+    },
   }
 }
 

@@ -23,6 +23,8 @@ import { exportConditions } from './lib/exportConditions.mjs'
 import { checkRedis } from './lib/redis.mjs'
 import { replaceNotFoundBody } from './lib/notFoundBody.mjs'
 import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
+import { purgeSettings } from '../lib/cache/purgeWebhook.mjs'
+import { surrogateKeysEnabled } from '../lib/cache/surrogateKeys.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
 import { readReplicaUrls } from '../lib/database/readReplicaUrls.mjs'
 import { isAnonymousRead, withReplicaReads } from '../lib/database/readRouting.mjs'
@@ -49,8 +51,14 @@ function pageCacheBytes() {
 // Checked before anything starts, like the secret. Development renders every page anyway.
 const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
 let PAGE_COPY_PURGE = 'tag'
+// A CDN in front (README "Behind a CDN"): the pages' tags in Surrogate-Key / Cache-Tag, and the
+// webhook told of every expiry (lib/cache/purgeWebhook.mjs reads BYLINE_PURGE_URL again in the
+// cache handler; a bad value stops every command that can expire tags, the worker too).
+let SURROGATE_KEYS = false
 try {
   PAGE_COPY_PURGE = purgeMode()
+  SURROGATE_KEYS = surrogateKeysEnabled()
+  purgeSettings()
 } catch (error) {
   fail(error.message)
 }
@@ -215,7 +223,8 @@ async function serve(dev) {
   const app = next({ dev, dir: root, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE })
+  // Development renders every page, so it has no tags to send a CDN.
+  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE, surrogateKeys: !dev && SURROGATE_KEYS })
   // lib/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
   globalThis[PURGE_HOOK] = pageCache
   const extraHeaders = Object.entries(launcherHeaders(process.env.SERVER_URL))

@@ -5,12 +5,14 @@
 // - Drops the pages of the expired tags from the launcher's copy of cached pages
 //   (scripts/lib/pageCache.mjs), so that copy is never staler than this cache. Inside a request,
 //   revalidateTag only queues the tags, and Next.js expires them here when the request ends.
-// - Tells the copy which tags the page it is serving carries.
+// - Tells the copy which tags the page it is serving carries (found or just rendered), which the
+//   launcher also sends to a CDN (BYLINE_SURROGATE_KEYS), and calls the purge webhook
+//   (BYLINE_PURGE_URL) with the tags this process expires.
 // - Gives lib/revalidate.ts a way to expire tags at once, also where Next.js's revalidateTag
 //   would not (a scheduled article's job, run by the job queue's timer).
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
-import { EXPIRE_NOW, pageTags, purgePageCopy } from './pageCopyHooks.mjs'
+import { EXPIRE_NOW, expiredHere, pageTags, renderedTags } from './pageCopyHooks.mjs'
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache
 
@@ -22,6 +24,7 @@ const MEMORY_ONLY = /(^|\/\$)\/articles\/[^/]+\/reply\/[^/]+$/
 
 export default class BylineCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
+    renderedTags(data)
     if (!MEMORY_ONLY.test(key)) return super.set(key, data, ctx)
     const flush = this.flushToDisk
     this.flushToDisk = false
@@ -36,7 +39,7 @@ export default class BylineCacheHandler extends FileSystemCache {
 
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations)
-    purgePageCopy(tags)
+    expiredHere(tags)
   }
 }
 

@@ -1,7 +1,8 @@
-// The two places where Next.js's cache handler (lib/cache/nextCacheHandler.mjs, or
-// redisCacheHandler.mjs with REDIS_URL) meets the launcher's copy of cached pages
-// (scripts/lib/pageCache.mjs), which lives in the same process.
+// The places where Next.js's cache handler (lib/cache/nextCacheHandler.mjs, or
+// redisCacheHandler.mjs with REDIS_URL) meets the launcher's copy of cached pages and its CDN
+// headers (scripts/lib/pageCache.mjs), which live in the same process, and the purge webhook.
 import { readFromPrimaryForAWhile } from '../database/readRouting.mjs'
+import { announceExpiry } from './purgeWebhook.mjs'
 
 const PAGE_COPY = Symbol.for('byline.pageCache')
 const REQUEST_TAGS = Symbol.for('byline.pageCache.requestTags')
@@ -9,7 +10,9 @@ export const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
 
 /**
  * Hands the tags of a page or route entry Next.js is about to serve to the page copy, which runs
- * the request in an AsyncLocalStorage. Data entries (unstable_cache, fetch) are ignored.
+ * the request in an AsyncLocalStorage. Data entries (unstable_cache, fetch) are ignored. Called
+ * with what get() found (a HIT) and with what set() stores (a page just rendered, which Next
+ * stores before it sends it).
  */
 export function pageTags(entry) {
   const value = entry?.value
@@ -28,4 +31,17 @@ export function pageTags(entry) {
 export const purgePageCopy = (tags) => {
   readFromPrimaryForAWhile()
   return globalThis[PAGE_COPY]?.purge(tags === undefined ? undefined : [tags].flat())
+}
+
+/** What the cache handler's set() stores, handed over like a found entry. */
+export const renderedTags = (data) => pageTags({ value: data })
+
+/**
+ * Tags this process expired (not those another instance expired and Redis told us about): the
+ * page copy drops their pages, and the purge webhook (BYLINE_PURGE_URL) hears of them.
+ */
+export function expiredHere(tags) {
+  const list = [tags].flat()
+  purgePageCopy(list)
+  announceExpiry(list)
 }

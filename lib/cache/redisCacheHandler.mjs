@@ -17,7 +17,7 @@ import path from 'node:path'
 
 import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
 
-import { EXPIRE_NOW, pageTags, purgePageCopy } from './pageCopyHooks.mjs'
+import { EXPIRE_NOW, expiredHere, pageTags, purgePageCopy, renderedTags } from './pageCopyHooks.mjs'
 
 const SHARED = Symbol.for('byline.redisCache')
 export const TAGS_CHANNEL = 'byline:tags-expired'
@@ -123,6 +123,7 @@ export default class BylineRedisCacheHandler {
   }
 
   async set(key, data, ctx) {
+    renderedTags(data)
     const redis = shared()
     if (!redis.up()) return
     await redis.cache.set(key, data, ctx).catch(() => {})
@@ -130,7 +131,9 @@ export default class BylineRedisCacheHandler {
 
   async revalidateTag(tags) {
     const list = [tags].flat()
-    purgePageCopy(list)
+    // This instance's copy and the purge webhook; the others hear of it through TAGS_CHANNEL and
+    // only drop their copies (one webhook call per expiry, not one per instance).
+    expiredHere(list)
     await shared().expire(list)
   }
 

@@ -12,7 +12,13 @@
 // back the old purge-everything, for measuring. A request that started before an expiry of one of
 // its page's tags cannot store what it got, so the copy is never staler than Next's cache.
 // Answers from the copy carry `x-byline-cache: HIT`.
+//
+// With `surrogateKeys` (BYLINE_SURROGATE_KEYS=1) the same tags go to a CDN: every public answer to
+// such a request (from the copy, or from Next.js, rendered or from its cache) whose tags are known
+// carries them in `Surrogate-Key` and `Cache-Tag` (lib/cache/surrogateKeys.mjs), and no other does.
 import { AsyncLocalStorage } from 'node:async_hooks'
+
+import { sharedCacheable, surrogateHeaders } from '../../lib/cache/surrogateKeys.mjs'
 
 const PERSONAL_COOKIES = ['payload-token', '__prerender_bypass']
 const PASS_HEADERS = [
@@ -27,6 +33,7 @@ const PASS_HEADERS = [
 ]
 // Hop-by-hop or per-response headers: set afresh on every answer.
 const DROPPED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
+const SURROGATE_HEADERS = ['surrogate-key', 'cache-tag']
 
 export const PURGE_HOOK = Symbol.for('byline.pageCache')
 /** An AsyncLocalStorage whose store ({ tags }) the cache handler fills with the served entry's tags. */
@@ -128,9 +135,10 @@ export function purgeMode(raw = process.env.BYLINE_PAGE_COPY_PURGE) {
 }
 
 /**
- * @param {{ maxBytes: number, purge?: 'tag' | 'all' }} options  maxBytes 0 turns the copy off
+ * @param {{ maxBytes: number, purge?: 'tag' | 'all', surrogateKeys?: boolean, warn?: (line: string) => void }} options
+ *   maxBytes 0 turns the copy off; surrogateKeys sends the pages' tags to a CDN
  */
-export function createPageCache({ maxBytes, purge: mode = 'tag' }) {
+export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys = false, warn = (line) => console.warn(line) }) {
   const index = createTagIndex()
   const requestTags = new AsyncLocalStorage()
   /** response → the store its request runs with while Next.js answers it */
@@ -178,18 +186,51 @@ export function createPageCache({ maxBytes, purge: mode = 'tag' }) {
     index.trim(maxBytes)
   }
 
+  let warnedTooMany = false
+  /** The CDN headers for a page carrying `tags` ({} when they do not fit, said once). */
+  function cdnHeaders(tags, url) {
+    const { headers, why } = surrogateHeaders(tags)
+    if (why && !warnedTooMany) {
+      warnedTooMany = true
+      warn(`byline: ${url} carries more cache tags than Surrogate-Key holds (${why}); such pages go without it, so a CDN keeps them only for their s-maxage (said once)`)
+    }
+    return headers ?? {}
+  }
+
+  /**
+   * Adds Surrogate-Key and Cache-Tag to Next's answer just before its headers go out, when it is a
+   * 200 a shared cache may keep and the cache handler named its tags (found or just rendered).
+   * Not when one of those tags expired while the request ran: the purge may reach the CDN before
+   * this older answer does, which the CDN would then keep; without keys it keeps it for s-maxage.
+   */
+  function tagHeaders(req, res, served) {
+    const started = expiries
+    const writeHead = res.writeHead
+    res.writeHead = function (status, ...rest) {
+      const given = rest.find((arg) => arg && typeof arg === 'object')
+      const cacheControl = (given && (given['cache-control'] ?? given['Cache-Control'])) ?? this.getHeader('cache-control')
+      if (status === 200 && Array.isArray(served.tags) && sharedCacheable(cacheControl) && !expiredSince(started, served.tags)) {
+        for (const [name, value] of Object.entries(cdnHeaders(served.tags, req.url))) this.setHeader(name, value)
+      }
+      return writeHead.call(this, status, ...rest)
+    }
+  }
+
   /** Answers `req` from the copy and returns true, or returns false and lets Next.js answer. */
   function serve(req, res) {
-    if (maxBytes === 0 || !isShareable(req)) return false
+    if ((maxBytes === 0 && !surrogateKeys) || !isShareable(req)) return false
     const key = keyOf(req)
-    const entry = index.get(key)
+    const entry = maxBytes > 0 ? index.get(key) : undefined
     if (entry) {
       index.touch(key)
       res.writeHead(entry.status, { ...entry.headers, 'x-byline-cache': 'HIT', 'content-length': entry.body.length })
       res.end(entry.body)
       return true
     }
-    record(req, res, key)
+    const served = { tags: null }
+    recording.set(res, served)
+    if (surrogateKeys) tagHeaders(req, res, served)
+    if (maxBytes > 0) record(req, res, key, served)
     return false
   }
 
@@ -203,10 +244,8 @@ export function createPageCache({ maxBytes, purge: mode = 'tag' }) {
   }
 
   /** Keeps a copy of what Next.js writes, if it turns out to be a shareable cache HIT. */
-  function record(req, res, key) {
+  function record(req, res, key, served) {
     const started = expiries
-    const served = { tags: null }
-    recording.set(res, served)
     const chunks = []
     let size = 0
     const write = res.write
@@ -235,7 +274,11 @@ export function createPageCache({ maxBytes, purge: mode = 'tag' }) {
         size <= maxBytes
       ) {
         const kept = {}
-        for (const [name, value] of Object.entries(headers)) if (!DROPPED.has(name)) kept[name] = value
+        for (const [name, value] of Object.entries(headers)) {
+          if (!DROPPED.has(name) && !SURROGATE_HEADERS.includes(name)) kept[name] = value
+        }
+        // The copy's CDN headers come from the same tags that index it.
+        if (surrogateKeys) Object.assign(kept, cdnHeaders(tags, req.url))
         const cost = size + key.length + tags.reduce((n, tag) => n + tag.length, 0)
         store(key, { status: 200, headers: kept, body: Buffer.concat(chunks), tags, cost })
       }

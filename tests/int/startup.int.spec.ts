@@ -57,6 +57,24 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('SITE_TIMEZONE is not a time zone name: "Mars/Olympus"')])
   })
 
+  it('a purge webhook that is not an http(s) URL, and BYLINE_SURROGATE_KEYS that is not 1 or 0', async () => {
+    const base = { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x' }
+    for (const [env, message] of [
+      [{ BYLINE_PURGE_URL: 'varnish:6081/purge' }, 'BYLINE_PURGE_URL must be an http:// or https:// address, not varnish:'],
+      [{ BYLINE_PURGE_URL: 'http//varnish/purge' }, 'BYLINE_PURGE_URL is not a URL: "http//varnish/purge"'],
+      [{ BYLINE_PURGE_URL: 'https://user:pw@cdn.example/purge' }, 'BYLINE_PURGE_URL must not carry a user or password'],
+      [{ BYLINE_SURROGATE_KEYS: 'yes' }, 'BYLINE_SURROGATE_KEYS must be 1'],
+    ] as const) {
+      const { code, stderr } = await launcher(['start'], { ...base, ...env })
+      expect(code).toBe(1)
+      expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(message)])
+    }
+    // The worker expires tags too, so it checks the same.
+    const worker = await launcher(['worker'], { ...base, BYLINE_PURGE_URL: 'ftp://cdn.example/' })
+    expect(worker.code).toBe(1)
+    expect(worker.stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PURGE_URL must be an http:// or https:// address, not ftp:')])
+  })
+
   it('Redis unreachable: names REDIS_URL and the reason', async () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: 'redis://:secret@127.0.0.1:1' })
     expect(code).toBe(1)
