@@ -39,6 +39,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
+import { mediaStorage } from './lib/storage/s3'
 import { ANALYTICS_PATH } from './lib/analytics/routes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -126,6 +127,8 @@ export default buildConfig({
     if (pool) quietPool(pool, (message) => payload.logger.warn(message))
   },
   sharp,
+  // Media on S3-compatible storage when S3_BUCKET is set; the local disk (MEDIA_DIR) otherwise.
+  plugins: [mediaStorage()],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
