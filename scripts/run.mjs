@@ -83,7 +83,8 @@ try {
   fail(error.message)
 }
 if (command === 'media:to-s3' && !S3) fail('npm run media:to-s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT, S3_FORCE_PATH_STYLE=true for a server other than AWS): see README "Media on S3-compatible storage".')
-if (S3 && ['dev', 'start', 'worker', 'media:to-s3'].includes(command)) {
+// Every command that may upload (a seed's or an import's images) or serve files.
+if (S3 && ['dev', 'start', 'worker', 'seed', 'seed:bulk', 'import:wordpress', 'media:to-s3'].includes(command)) {
   const reason = await checkBucket(S3)
   if (reason) fail(`cannot use S3_BUCKET (${describeS3(S3)}): ${reason}`)
 }
