@@ -256,6 +256,8 @@ export interface Media {
   alt: string;
   caption?: string | null;
   importId?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -986,6 +988,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   importId?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

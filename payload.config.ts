@@ -40,6 +40,7 @@ import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
 import { useReadReplicas } from './lib/database/readReplicas'
+import { mediaStorage } from './lib/storage/s3'
 import { ANALYTICS_PATH } from './lib/analytics/routes'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -129,6 +130,8 @@ export default buildConfig({
     useReadReplicas(payload)
   },
   sharp,
+  // Media on S3-compatible storage when S3_BUCKET is set; the local disk (MEDIA_DIR) otherwise.
+  plugins: [mediaStorage()],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),

@@ -12,6 +12,7 @@ import * as migration_20261129_124448_comment_blocks from './20261129_124448_com
 import * as migration_20261129_124501_housekeeping_jobs from './20261129_124501_housekeeping_jobs';
 import * as migration_20261129_125032_staff_replies from './20261129_125032_staff_replies';
 import * as migration_20261129_133123_empty_drafts_job from './20261129_133123_empty_drafts_job';
+import * as migration_20261129_150708_media_storage_fields from './20261129_150708_media_storage_fields';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261129_133123_empty_drafts_job.up,
     down: migration_20261129_133123_empty_drafts_job.down,
-    name: '20261129_133123_empty_drafts_job'
+    name: '20261129_133123_empty_drafts_job',
+  },
+  {
+    up: migration_20261129_150708_media_storage_fields.up,
+    down: migration_20261129_150708_media_storage_fields.down,
+    name: '20261129_150708_media_storage_fields'
   },
 ];

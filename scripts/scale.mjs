@@ -17,6 +17,7 @@ import { startMailCatcher } from './lib/mailCatcher.mjs'
 import { NGINX, NGINX_MISSING, nginxConfig } from './lib/nginx.mjs'
 import { startPrimaryAndReplica } from './lib/postgresReplica.mjs'
 import { startRedis } from './lib/redisServer.mjs'
+import { startS3Server } from './lib/s3Server.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-scale-'))
@@ -63,6 +64,10 @@ try {
   fs.mkdirSync(mediaDir)
   const mail = await startMailCatcher()
   onCleanup(mail.stop)
+  // Media on S3 (s3rver): each instance keeps its own MEDIA_DIR below, so a file uploaded via A
+  // can reach B only through the bucket.
+  const s3 = await startS3Server({ dir: path.join(tmp, 's3') })
+  onCleanup(s3.stop)
   const env = {
     ...process.env,
     SMTP_HOST: '127.0.0.1',
@@ -79,12 +84,15 @@ try {
     MEDIA_DIR: mediaDir,
     TRUSTED_PROXIES: '127.0.0.1',
     BYLINE_JOBS: 'off',
+    ...s3.env,
   }
   const instances = {}
   // One at a time: each start applies the migrations first.
   for (const [name, port] of [['A', portA], ['B', portB]]) {
     const logFile = path.join(tmp, `${name}.log`)
-    const server = start(process.execPath, ['scripts/run.mjs', 'start'], { env: { ...env, PORT: String(port) }, logFile, cwd: root })
+    const ownMedia = path.join(tmp, `media-${name}`)
+    fs.mkdirSync(ownMedia)
+    const server = start(process.execPath, ['scripts/run.mjs', 'start'], { env: { ...env, PORT: String(port), MEDIA_DIR: ownMedia }, logFile, cwd: root })
     await waitForOk(`http://127.0.0.1:${port}/robots.txt`, server, 120_000).catch((error) => {
       throw new Error(`instance ${name}: ${error.message}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`)
     })
@@ -123,6 +131,7 @@ try {
       SCALE_REPLICA_PID: String(pg.replicaPid()),
       SCALE_REDIS_PORT: String(redis.port),
       SCALE_REDIS_DIR: redis.dir,
+      SCALE_S3: JSON.stringify(s3.env),
       SCALE_LOGS: JSON.stringify({ A: instances.A.logFile, B: instances.B.logFile, workers }),
     },
   })

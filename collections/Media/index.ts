@@ -6,6 +6,7 @@ import { fileURLToPath } from 'url'
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
 import { importIdField } from '@/fields/importId'
+import { mediaOnS3 } from '@/lib/storage/s3'
 import { nameByContent } from './hooks/nameByContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -18,16 +19,24 @@ export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../../media')
+/** Where uploads are kept without S3 (and where `npm run media:to-s3` copies them from). */
+export const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../../media')
+
+const isPlainName = (name: unknown): name is string =>
+  typeof name === 'string' && name !== '' && path.basename(name) === name && !name.includes('\0')
 
 /**
  * Payload answers 500 for a file name it cannot find on disk; a missing file or a name that is not a
  * plain file name is a 404 here. Returning nothing lets Payload stream the file that does exist.
+ * On S3 (lib/storage/s3.ts) only the name is checked here: the adapter's handler, next in line,
+ * answers 404 for a key the bucket does not have.
  */
 const isFile = (name: unknown) =>
-  typeof name === 'string' && name !== '' && path.basename(name) === name && !name.includes('\0')
-    ? fs.stat(path.join(staticDir, name)).then((s) => s.isFile(), () => false)
-    : Promise.resolve(false)
+  !isPlainName(name)
+    ? Promise.resolve(false)
+    : mediaOnS3
+      ? Promise.resolve(true)
+      : fs.stat(path.join(staticDir, name)).then((s) => s.isFile(), () => false)
 
 // Payload passes on to its own file streaming when a handler resolves to nothing.
 const missingFile = (_req: unknown, { params }: { params: { filename: string } }) =>

@@ -49,7 +49,7 @@ function checkId(id: unknown): void {
 /**
  * Every REST and GraphQL read goes through this hook (payload.config.ts adds it to each collection),
  * so no route can forget it: a caller who is not staff gets at most `maxLimit` rows a page (no
- * `limit=0`, no `pagination=false`), at most MAX_PUBLIC_DEPTH levels of relationships and no join
+ * `limit=0`, no `pagination=false` without a limit), at most MAX_PUBLIC_DEPTH levels of relationships and no join
  * pages; everyone gets a 400 for a page, limit or depth that is not a whole number or an operator
  * the database cannot run, and a 404 for an id that cannot exist. The server's own Local API calls (reader pages, jobs) are not affected.
  */
@@ -73,7 +73,9 @@ export const boundedReads =
     }
     wholeNumber('limit', a.limit, 1, maxLimit)
     wholeNumber('depth', a.depth, 0, MAX_PUBLIC_DEPTH)
-    if (a.pagination === false) throw badRequest(`pagination=false is not allowed; ask for pages of at most ${maxLimit}.`)
+    // Without pages, only with a limit of its own (checked above): Payload's storage adapter looks a
+    // file's document up that way (limit 1) while serving /api/media/file/<name> from S3.
+    if (a.pagination === false && a.limit === undefined) throw badRequest(`pagination=false is not allowed; ask for pages of at most ${maxLimit}.`)
     // Join fields page on their own (`joins[field][limit]`); callers who are not staff get none.
     return operation === 'read' ? ({ ...args, joins: false } as unknown as typeof args) : args
   }

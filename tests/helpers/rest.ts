@@ -9,7 +9,8 @@ const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_P
 
 type Options = { token?: string; body?: unknown; form?: FormData; cookie?: string }
 
-export async function rest(method: keyof typeof handlers, path: string, { token, body, form, cookie }: Options = {}) {
+/** The handler's Response itself (headers, a file's bytes); `rest` reads it as JSON. */
+export async function restResponse(method: keyof typeof handlers, path: string, { token, body, form, cookie }: Options = {}) {
   const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
   const headers = new Headers()
   if (token) headers.set('Authorization', `JWT ${token}`)
@@ -17,7 +18,11 @@ export async function rest(method: keyof typeof handlers, path: string, { token,
   if (body !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(url, { method, headers, body: form ?? (body !== undefined ? JSON.stringify(body) : undefined) })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  return handlers[method](request, { params: Promise.resolve({ slug }) })
+}
+
+export async function rest(method: keyof typeof handlers, path: string, options: Options = {}) {
+  const response = await restResponse(method, path, options)
   const text = await response.text()
   let json: any = null
   try {

@@ -5,6 +5,7 @@ import path from 'path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { startRedis } from '../../scripts/lib/redisServer.mjs'
+import { startS3Server } from '../../scripts/lib/s3Server.mjs'
 
 /** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
 function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
@@ -105,6 +106,33 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' })
     expect(code).not.toBe(0)
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('PAYLOAD_SECRET is not set')])
+  })
+
+  it('media on S3: partial settings, a bucket that does not exist, an endpoint that does not answer', async () => {
+    const base = { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x' }
+    const keys = { S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' }
+    const s3 = await startS3Server({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'byline-s3-')) })
+    const cases: [Record<string, string>, string][] = [
+      [{ S3_BUCKET: 'media' }, 'S3_BUCKET is set but S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are not'],
+      [{ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a' }, 'S3_BUCKET is set but S3_SECRET_ACCESS_KEY is not'],
+      [{ S3_ENDPOINT: s3.endpoint, ...keys }, 'S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are set but S3_BUCKET is not'],
+      [{ S3_BUCKET: 'media', ...keys, S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE must be true or false'],
+      [{ S3_BUCKET: 'media', ...keys, S3_ENDPOINT: '127.0.0.1:9000' }, 'S3_ENDPOINT must be an http:// or https:// address'],
+      [{ ...s3.env, S3_BUCKET: 'no-such-bucket' }, `cannot use S3_BUCKET (bucket no-such-bucket at ${s3.endpoint}): no such bucket`],
+      [{ ...s3.env, S3_ENDPOINT: 'http://127.0.0.1:1' }, 'cannot use S3_BUCKET (bucket byline-media at http://127.0.0.1:1): ECONNREFUSED'],
+    ]
+    try {
+      for (const [env, line] of cases) {
+        const { code, stderr } = await launcher(['start'], { ...base, ...env })
+        expect(code, JSON.stringify(env)).toBe(1)
+        expect(stderr.trim().split('\n'), JSON.stringify(env)).toEqual([expect.stringContaining(line)])
+      }
+    } finally {
+      await s3.stop()
+    }
+    const { code, stderr } = await launcher(['media:to-s3'], base)
+    expect(code).toBe(1)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('npm run media:to-s3 needs S3_BUCKET')])
   })
 })
 

@@ -1,7 +1,10 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { s3ClientConfig, s3Settings } from '../../lib/storage/s3Settings.mjs'
 import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
 import { A, adminToken, api, B, connected, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
 
@@ -84,6 +87,36 @@ describe('one site across two instances', () => {
       const me = await fetch(`${B}/api/users/me`, { headers })
       expect(me.status).toBe(200)
       expect((await me.json()).user?.email).toBe('scale-admin@byline.test')
+    }
+  })
+
+  it('an upload via A is served via B (media on S3): the same bytes, content type and safe headers', async () => {
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 30, g: 120, b: 60 } } }).png().toBuffer()
+    const form = new FormData()
+    form.append('_payload', JSON.stringify({ alt: 'Uploaded via A' }))
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `scale-${runId}.png`)
+    const uploaded = await fetch(`${A}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201)
+    const { doc } = await uploaded.json()
+    // A and B each have a MEDIA_DIR of their own (scripts/scale.mjs): B can only have it from the bucket.
+    const s3 = s3Settings(JSON.parse(process.env.SCALE_S3!))!
+    const bucket = new S3Client(s3ClientConfig(s3))
+    const stored = await bucket.send(new GetObjectCommand({ Bucket: s3.bucket, Key: doc.filename }))
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(png)).toBe(true)
+    bucket.destroy()
+    const safe = ['content-type', 'content-length', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']
+    for (const file of [doc.filename, doc.sizes.card.filename]) {
+      const [viaA, viaB, viaLb] = await Promise.all([A, B, LB].map((base) => fetch(`${base}/api/media/file/${file}`)))
+      expect([viaA.status, viaB.status, viaLb.status], file).toEqual([200, 200, 200])
+      const headersOf = (r: Response) => Object.fromEntries(safe.map((name) => [name, r.headers.get(name)]))
+      expect(headersOf(viaB), file).toEqual(headersOf(viaA))
+      expect(headersOf(viaLb), file).toEqual(headersOf(viaA))
+      expect(headersOf(viaB)).toMatchObject({ 'content-type': file === doc.filename ? 'image/png' : 'image/webp', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' })
+      expect(viaB.headers.get('content-security-policy')).toContain('sandbox')
+      const [a, b] = await Promise.all([viaA, viaB].map(async (r) => Buffer.from(await r.arrayBuffer())))
+      expect(b.length).toBeGreaterThan(0)
+      expect(b.equals(a)).toBe(true)
+      if (file === doc.filename) expect(b.equals(png)).toBe(true)
     }
   })
 

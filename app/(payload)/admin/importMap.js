@@ -27,6 +27,7 @@ import { InitialsAvatar as InitialsAvatar_896c1cd8503b5063fe300e1cabd0c186 } fro
 import { PendingCommentsNotice as PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873 } from '../../../components/admin/PendingCommentsNotice'
 import { StaffDashboard as StaffDashboard_59a2c0099f5c383882397c9c4f2c80d3 } from '../../../components/admin/dashboard/StaffDashboard'
 import { WrongOriginNotice as WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92 } from '../../../components/admin/WrongOriginNotice'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ModerationAnalyticsView as ModerationAnalyticsView_04ad3cff7527c7fa6092591dce90e11f } from '../../../components/admin/dashboard/ModerationAnalytics'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -61,6 +62,7 @@ export const importMap = {
   "/components/admin/PendingCommentsNotice#PendingCommentsNotice": PendingCommentsNotice_2710d14c6706a01277704ccaa7eb9873,
   "/components/admin/dashboard/StaffDashboard#StaffDashboard": StaffDashboard_59a2c0099f5c383882397c9c4f2c80d3,
   "/components/admin/WrongOriginNotice#WrongOriginNotice": WrongOriginNotice_48d5fbd529415ed3f53cbf645a20ab92,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/admin/dashboard/ModerationAnalytics#ModerationAnalyticsView": ModerationAnalyticsView_04ad3cff7527c7fa6092591dce90e11f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,6 +1,9 @@
+import sharp from 'sharp'
+
 import { faviconIco, iconSource, squarePng } from '@/lib/siteIcon'
 import { payload } from '@/lib/payload'
 import { getSiteSettings } from '@/lib/queries'
+import { mediaOnS3, readMediaObject } from '@/lib/storage/s3'
 
 // /favicon.ico and /apple-touch-icon.png, rewritten here by next.config.mjs: the Site global's
 // icon, or the shipped default. Rendered on first request, then served from Next's cache until
@@ -20,7 +23,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const mediaDir = client.collections.media.config.upload.staticDir ?? 'media'
   let body: Buffer
   try {
-    body = await file.render(iconSource(icon, mediaDir))
+    // On S3 (lib/storage/s3.ts) the image's bytes come from the bucket, else from the media folder.
+    const source = mediaOnS3 && icon?.filename ? sharp(await readMediaObject(client.collections.media.config, { ...icon, filename: icon.filename })) : iconSource(icon, mediaDir)
+    body = await file.render(source)
   } catch {
     // The chosen image's file is missing or unreadable: the default rather than no icon at all.
     body = await file.render(iconSource(null, mediaDir))
