@@ -555,6 +555,9 @@ export interface Page {
    * The address, from the parent pages and the slug.
    */
   path?: string | null;
+  /**
+   * A future date keeps the published page hidden until then.
+   */
   publishedAt?: string | null;
   importId?: string | null;
   updatedAt: string;

@@ -13,6 +13,7 @@ import * as migration_20261129_124501_housekeeping_jobs from './20261129_124501_
 import * as migration_20261129_125032_staff_replies from './20261129_125032_staff_replies';
 import * as migration_20261129_133123_empty_drafts_job from './20261129_133123_empty_drafts_job';
 import * as migration_20261129_150708_media_storage_fields from './20261129_150708_media_storage_fields';
+import * as migration_20261129_154631_page_published_at_index from './20261129_154631_page_published_at_index';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261129_150708_media_storage_fields.up,
     down: migration_20261129_150708_media_storage_fields.down,
-    name: '20261129_150708_media_storage_fields'
+    name: '20261129_150708_media_storage_fields',
+  },
+  {
+    up: migration_20261129_154631_page_published_at_index.up,
+    down: migration_20261129_154631_page_published_at_index.down,
+    name: '20261129_154631_page_published_at_index'
   },
 ];

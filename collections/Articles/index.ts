@@ -4,6 +4,7 @@ import { editors } from '@/access/editors'
 import { staffOrPublished } from '@/access/staffOrPublished'
 import { importIdField } from '@/fields/importId'
 import { articleEditor } from '@/fields/richText'
+import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { previewUrl } from '@/lib/preview'
 import { deleteComments } from './hooks/deleteComments'
@@ -59,21 +60,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     slugField(),
-    {
-      name: 'publishedAt',
-      type: 'date',
-      index: true,
-      admin: {
-        position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime' },
-        description: 'A future date keeps the published article hidden until then.',
-      },
-      hooks: {
-        beforeChange: [
-          ({ siblingData, value }) => (siblingData._status === 'published' && !value ? new Date().toISOString() : value),
-        ],
-      },
-    },
+    publishedAtField('article'),
     {
       name: 'authors',
       type: 'relationship',

@@ -5,6 +5,7 @@ import { staffOrPublished } from '@/access/staffOrPublished'
 import { importIdField } from '@/fields/importId'
 import { parentField } from '@/fields/parent'
 import { articleEditor } from '@/fields/richText'
+import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { RESERVED_SEGMENTS } from '@/lib/pagePaths'
 import { computePath } from './hooks/computePath'
@@ -32,7 +33,7 @@ export const Pages: CollectionConfig = {
     slugField('title', { reservedAtTop: RESERVED_SEGMENTS }),
     parentField('pages'),
     { name: 'path', type: 'text', unique: true, index: true, admin: { position: 'sidebar', readOnly: true, description: 'The address, from the parent pages and the slug.' } },
-    { name: 'publishedAt', type: 'date', admin: { position: 'sidebar' } },
+    publishedAtField('page'),
     importIdField('WordPress page id'),
   ],
   hooks: {
