@@ -7,7 +7,8 @@
 //   and every instance drops the pages of an expired tag: the instance that expires them at once,
 //   the others through the Redis channel `byline:tags-expired`.
 // - Redis lost while running: pages are still served (the page copy, else Next renders them), one
-//   line is logged when the outage starts and one when it ends; tags expired meanwhile are expired
+//   line is logged when the outage starts and one when it ends (the library's own line for each
+//   command that failed meanwhile is dropped); tags expired meanwhile are expired
 //   in Redis once it is back, and each instance then empties its page copy, which may have missed
 //   another instance's expiries. Tags expired before the first connection is ready wait the same way.
 // - A job worker (scripts/worker.ts) expires tags through the same code (EXPIRE_NOW).
@@ -50,6 +51,7 @@ function createShared() {
     down = true
     console.error(`byline: lost Redis (REDIS_URL): ${error?.message || error}; serving pages from memory or by rendering until it is back`)
   }
+  muteLibraryOutageLines(() => down, lost)
   // Replaces the library's listeners, which log every failed reconnection attempt.
   const quiet = (redis) => {
     redis.removeAllListeners('error')
@@ -108,6 +110,42 @@ function createShared() {
     up: () => !down && client.isReady,
     cache,
     expire,
+  }
+}
+
+// What the library prints (console.error) for each command that fails: every get, set and tag
+// expiry in flight when Redis goes away, and each reconnection attempt. Those lines are dropped
+// while Redis is down, or when their error is a lost connection (which `lost` then reports once
+// per outage); any other error of the library's still reaches the log.
+const LIBRARY_LINES = [
+  'Redis command error',
+  'Redis client error',
+  'RedisStringsHandler',
+  'Subscriber reconnect attempt',
+  'Subscriber client error',
+  'Failed to reconnect Redis client',
+  'Failed to connect subscriber client',
+  'Failed to connect Redis client',
+  'Error occurred while unlinking stale data',
+  'Error during periodic resync',
+  'Error during initial sync',
+  'Error setting up pub/sub client',
+  'Error during cleanup of keys not in Redis',
+]
+const CONNECTION_ERROR = /ClientClosedError|client is closed|Socket closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection timeout|connect timeout|timed out|Redis get timeout/i
+
+export function isLibraryOutageLine(args, down) {
+  const [first] = args
+  if (typeof first !== 'string' || !LIBRARY_LINES.some((prefix) => first.startsWith(prefix))) return false
+  if (down) return true
+  return args.some((arg) => arg instanceof Error && (CONNECTION_ERROR.test(arg.name) || CONNECTION_ERROR.test(arg.message)))
+}
+
+function muteLibraryOutageLines(isDown, lost) {
+  const print = console.error
+  console.error = (...args) => {
+    if (!isLibraryOutageLine(args, isDown())) return print(...args)
+    lost(args.find((arg) => arg instanceof Error))
   }
 }
 

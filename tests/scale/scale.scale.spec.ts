@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { s3ClientConfig, s3Settings } from '../../lib/storage/s3Settings.mjs'
+import { isLibraryOutageLine } from '../../lib/cache/redisCacheHandler.mjs'
 import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
 import { A, adminToken, api, B, connected, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
 
@@ -285,6 +286,16 @@ describe('failures', () => {
     })
     await warm(`${B}/articles/${slug}`)
     expect(Date.now() - back).toBeGreaterThan(0)
+
+    // Logged once per outage on each instance: its own line when Redis went and when it came back,
+    // none of the library's lines for the commands that failed meanwhile.
+    const logs = JSON.parse(process.env.SCALE_LOGS!) as { A: string; B: string }
+    for (const file of [logs.A, logs.B]) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n')
+      expect(lines.filter((l) => l.includes('byline: lost Redis')), file).toHaveLength(1)
+      expect(lines.filter((l) => l.includes('byline: Redis is back')), file).toHaveLength(1)
+      expect(lines.filter((l) => isLibraryOutageLine([l.trim()], true)), file).toEqual([])
+    }
   })
 
   it('A killed with SIGKILL under load: nginx keeps serving from B, and no comment that was answered as posted is lost or stored twice', async () => {
