@@ -163,9 +163,17 @@ function payloadCli(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
       ['--no-deprecation', exportConditions(merged.NODE_ENV), '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
       { stdio: 'inherit', env: merged },
     )
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    // A stop (docker stop, systemd, Ctrl-C, a test's kill) reaches the script too, and the launcher
+    // waits for it: killed alone, the launcher left a worker running on as an orphan.
+    const forward = (signal) => child.kill(signal)
+    for (const signal of FORWARDED) process.on(signal, forward)
+    child.on('exit', (code, signal) => {
+      for (const s of FORWARDED) process.off(s, forward)
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
 }
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** Committed migrations (migrations/*.ts) that the database has not recorded as applied. */
 async function pendingMigrations(url) {

@@ -154,6 +154,44 @@ describe('payload scripts', () => {
   }, 120_000)
 })
 
+describe('stopping the launcher', () => {
+  it('SIGTERM reaches the script it runs (the job worker, an import): neither is left running', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-stop-'))
+    const script = path.join(dir, 'forever.mts')
+    fs.writeFileSync(script, "console.log(`script pid ${process.pid}`)\nsetInterval(() => {}, 1000)\nawait new Promise(() => {})\n")
+    const child = spawn(process.execPath, ['scripts/run.mjs', 'payload', 'run', script], { env: { ...process.env, NODE_ENV: 'test' } })
+    let scriptPid = 0
+    try {
+      let stdout = ''
+      scriptPid = await new Promise<number>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          stdout += d
+          const pid = stdout.match(/script pid (\d+)/)?.[1]
+          if (pid) resolve(Number(pid))
+        })
+        child.on('exit', (code) => reject(new Error(`the launcher exited (${code}) before the script ran: ${stdout}`)))
+      })
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0)
+          return true
+        } catch {
+          return false
+        }
+      }
+      expect(alive(scriptPid)).toBe(true)
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      child.kill('SIGTERM')
+      expect(await exited).not.toBe(0)
+      await expect.poll(() => alive(scriptPid), { timeout: 5_000, interval: 50 }).toBe(false)
+    } finally {
+      child.kill('SIGKILL')
+      if (scriptPid) spawn('kill', ['-9', String(scriptPid)], { stdio: 'ignore' }) // gone already when the test passed
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
+
 describe('embedded PostgreSQL (DATABASE_URL unset)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-embedded-'))
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))

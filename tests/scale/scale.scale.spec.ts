@@ -121,6 +121,28 @@ describe('one site across two instances', () => {
     }
   })
 
+  it('the anonymous API\'s per-address limit counts requests through A and B together', async () => {
+    // One reader address (through the trusted proxy), alternating instances, until the first 429.
+    const headers = { 'x-forwarded-for': '203.0.113.41' }
+    let allowed = 0
+    let refused: Response | null = null
+    for (let i = 0; i < 1300 && !refused; i++) {
+      const response = await fetch(`${i % 2 ? B : A}/api/articles?limit=1&depth=0`, { headers })
+      await response.arrayBuffer()
+      if (response.status === 429) refused = response
+      else {
+        expect(response.status).toBe(200)
+        allowed += 1
+      }
+    }
+    // BYLINE_API_RATE_PER_MINUTE's default, 600 a minute: per instance it would be 1,200.
+    expect(refused?.status).toBe(429)
+    expect(allowed).toBeGreaterThanOrEqual(590)
+    expect(allowed).toBeLessThanOrEqual(600)
+    // Another address is not limited by it, on either instance.
+    for (const base of [A, B]) expect((await fetch(`${base}/api/articles?limit=1&depth=0`, { headers: { 'x-forwarded-for': '203.0.113.42' } })).status).toBe(200)
+  })
+
   it('a reader signed in via A (emailed link) is signed in on B', async () => {
     const email = `reader-${runId}@example.test`
     const jar = new Map<string, string>()
