@@ -9,14 +9,21 @@ import { approve } from './approve.mjs'
 import { summary } from './load.mjs'
 import { sleep } from './processes.mjs'
 
-/** Requests every path `rounds` times through each of `bases` (twice is enough to reach the copy). */
+/**
+ * Requests every path `rounds` times through each of `bases`, with autocannon like the run itself:
+ * the page copy keys a page by its Accept-Encoding too, so a warm-up with fetch (which asks for
+ * gzip) would warm other copies than the ones the run reads.
+ */
 export async function warmPaths(bases, paths, rounds = 3) {
   for (const base of bases) {
-    for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < paths.length; i += 8) {
-        await Promise.all(paths.slice(i, i + 8).map(async (p) => (await fetch(`${base}${p}`)).arrayBuffer()))
-      }
-    }
+    let next = 0
+    await autocannon({
+      url: base,
+      connections: 4,
+      amount: paths.length * rounds,
+      timeout: 30,
+      requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+    })
   }
 }
 
