@@ -18,6 +18,7 @@ let staff: Record<Role, User>
 let writer: User
 let draftOnly: User
 const tokens: Partial<Record<Role, string>> = {}
+let beforeAnyAuthor: { local: unknown[]; rest: { status: number; json: { docs?: unknown[] } }; author: unknown }
 
 const makeUser = (name: string, extra: Record<string, unknown> = {}) =>
   payload.create({
@@ -33,6 +34,12 @@ beforeAll(async () => {
   for (const role of ['editor', 'moderator', 'admin'] as Role[]) tokens[role] = await login(staff[role].email, PASSWORD)
   writer = await makeUser('Ada Lovelace', { bio: 'Writes about engines.' })
   draftOnly = await makeUser('Draft Writer')
+  // Nothing published yet: what a reader's reads of users give on a new site.
+  beforeAnyAuthor = {
+    local: (await payload.find({ collection: 'users', overrideAccess: false, depth: 0 })).docs,
+    rest: await rest('GET', 'users?depth=0'),
+    author: await findAuthorBySlug(payload, writer.slug!),
+  }
   for (let i = 0; i < 12; i++) {
     await publishedArticle(payload, { title: `Engine note ${i}`, authors: [writer.id], tags: i % 2 ? ['Space Station', 'engines'] : ['space station'] })
   }
@@ -40,6 +47,15 @@ beforeAll(async () => {
   await publishedArticle(payload, { title: 'Scheduled', authors: [draftOnly.id], tags: ['future-tag'], publishedAt: new Date(Date.now() + 86_400_000).toISOString() })
 })
 afterAll(() => stop?.())
+
+describe('a site with no published author yet', () => {
+  it('a reader\'s read of users finds nobody instead of failing (the sitemap and author pages read it)', () => {
+    expect(beforeAnyAuthor.rest.status).toBe(200)
+    expect(beforeAnyAuthor.rest.json.docs).toEqual([])
+    expect(beforeAnyAuthor.local).toEqual([])
+    expect(beforeAnyAuthor.author).toBeNull()
+  })
+})
 
 describe('staff accounts get an author slug', () => {
   it('made from the name, and unique between namesakes', async () => {
