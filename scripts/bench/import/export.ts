@@ -16,7 +16,9 @@ const write = (s: string) => {
 }
 const words = 'the of and a to in is you that it he was for on are as with his they at be this from have or by one had not but what all were when we there can an your which their said if do will each about how up out them then she many some so these would other into has more her two like him see time could no make than first been its who now people my made over did down only way find use may water long little very after words called just where most know'.split(' ')
 let seed = 7
-const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n)
+// The high bits: an LCG modulo a power of two repeats its low bits every few calls (seed % 8
+// cycled so that almost no post got a comment).
+const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >>> 12) % n)
 const sentence = () => Array.from({ length: 8 + rand(12) }, () => words[rand(words.length)]).join(' ') + '.'
 const paragraph = () => Array.from({ length: 3 + rand(4) }, sentence).join(' ')
 
