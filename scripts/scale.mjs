@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { cleanUp, onCleanup, run, sleep, start, waitForOk } from './bench/processes.mjs'
+import { cleanUp, onCleanup, run, start, waitForLog, waitForOk } from './bench/processes.mjs'
 import { freePort } from './lib/database.mjs'
 import { startMailCatcher } from './lib/mailCatcher.mjs'
 import { NGINX, NGINX_MISSING, nginxConfig } from './lib/nginx.mjs'
@@ -29,19 +29,6 @@ async function database() {
   const pair = await startPrimaryAndReplica({ dir: path.join(tmp, 'pg') })
   onCleanup(pair.stop)
   return pair
-}
-
-/** Waits until `logFile` contains `text`, the process exits, or `timeoutMs` passes. */
-async function logged(logFile, text, child, timeoutMs) {
-  let died = null
-  child.exited.then((code) => (died = code))
-  const until = Date.now() + timeoutMs
-  while (!fs.readFileSync(logFile, 'utf8').includes(text)) {
-    if (died !== null || Date.now() > until) {
-      throw new Error(`${path.basename(logFile)}: no "${text}" (${died !== null ? `exited ${died}` : 'timed out'})\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`)
-    }
-    await sleep(250)
-  }
 }
 
 let exitCode = 1
@@ -104,7 +91,7 @@ try {
   await Promise.all(
     workers.map((logFile) => {
       const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
-      return logged(logFile, 'job worker running', worker, 180_000)
+      return waitForLog(logFile, 'job worker running', worker, 180_000)
     }),
   )
   log('two job workers running')

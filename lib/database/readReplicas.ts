@@ -77,7 +77,7 @@ export function replicaPool(url: string, primary: pg.Pool, options: pg.PoolConfi
       return onPrimary(...args)
     }
   }) as unknown as Query
-  return { pool, isDown: () => down, close: () => (clearInterval(retry), pool.end()) }
+  return pool
 }
 
 /** Puts the replicas of DATABASE_READ_URLS behind `payload.db`; called from payload.config's onInit. */
@@ -86,7 +86,7 @@ export function useReadReplicas(payload: Payload, urls = readReplicaUrls()) {
   const adapter = payload.db as unknown as Adapter
   const primary = adapter.drizzle as Parameters<typeof withReplicas>[0]
   const log = { warn: (m: string) => payload.logger.warn(m), info: (m: string) => payload.logger.info(m) }
-  const pools = urls.map((url) => replicaPool(url, adapter.pool, adapter.poolOptions ?? {}, log).pool)
+  const pools = urls.map((url) => replicaPool(url, adapter.pool, adapter.poolOptions ?? {}, log))
   // Raw SQL reads of reader pages (lib/sql.ts readPoolOf) use the same pools.
   adapter.readPools = pools
   const replicas = pools.map(

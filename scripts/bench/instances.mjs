@@ -10,18 +10,7 @@ import path from 'node:path'
 import { freePort } from '../lib/database.mjs'
 import { NGINX, NGINX_MISSING, nginxConfig } from '../lib/nginx.mjs'
 import { startRedis } from '../lib/redisServer.mjs'
-import { onCleanup, sleep, start, waitForOk } from './processes.mjs'
-
-/** Waits until `logFile` contains `text`, or throws when `server` exits or `timeoutMs` passes. */
-async function logged(logFile, text, server, timeoutMs) {
-  let died = null
-  server.exited.then((code) => (died = code))
-  const until = Date.now() + timeoutMs
-  while (!(fs.existsSync(logFile) && fs.readFileSync(logFile, 'utf8').includes(text))) {
-    if (died !== null || Date.now() > until) throw new Error(`${path.basename(logFile)}: no "${text}" (${died !== null ? `exited ${died}` : 'timed out'})`)
-    await sleep(250)
-  }
-}
+import { onCleanup, start, waitForLog, waitForOk } from './processes.mjs'
 
 /**
  * Starts the cluster; resolves { base (nginx), instances: [{ name, base, pid }], cpuPids(),
@@ -67,7 +56,7 @@ export async function startCluster({ root, dataDir, env, databaseUrl, bypass, pr
     instances.push(await startInstance(name, port, 'tag'))
   }
   const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { cwd: root, logFile: logFile('worker'), env: env({ ...shared, BYLINE_JOBS: 'on' }) })
-  await logged(logFile('worker'), 'job worker running', worker, 180_000)
+  await waitForLog(logFile('worker'), 'job worker running', worker, 180_000)
   const nginxDir = nginxConfig({ dir: path.join(dataDir, 'nginx'), port: lbPort, upstreams: instances.map((i) => `127.0.0.1:${i.port}`) })
   const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { cwd: root, logFile: logFile('nginx') })
   await waitForOk(`${base}/robots.txt`, nginx, 20_000)

@@ -2,6 +2,7 @@
 // on the way out, whatever happens.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 
 const cleanups = []
 export const onCleanup = (fn) => cleanups.push(fn)
@@ -96,4 +97,21 @@ export async function waitForOk(url, server, timeoutMs, headers = {}) {
     await sleep(500)
   }
   throw new Error(`GET ${url} did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`)
+}
+
+/**
+ * Waits until `logFile` contains `text`; throws, with the log's tail, when `server` (from `start`)
+ * exits or `timeoutMs` passes first. For processes with no address to poll (the job worker).
+ */
+export async function waitForLog(logFile, text, server, timeoutMs) {
+  let died = null
+  server.exited.then((code) => (died = code))
+  const read = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '')
+  const until = Date.now() + timeoutMs
+  while (!read().includes(text)) {
+    if (died !== null || Date.now() > until) {
+      throw new Error(`${path.basename(logFile)}: no "${text}" (${died !== null ? `exited ${died}` : 'timed out'})\n${read().slice(-2000)}`)
+    }
+    await sleep(250)
+  }
 }
