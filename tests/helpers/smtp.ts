@@ -18,6 +18,10 @@ export async function startSmtpCatcher() {
         .catch(callback)
     },
   })
+  // A client that drops its connection emits 'error'; unhandled, it would end the test process.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error(`smtp catcher: ${error.message}`)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as { port: number }).port
   return {
