@@ -12,4 +12,4 @@ ENV BYLINE_BUILD_ID=${BYLINE_BUILD_ID}
 RUN NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY} npm run build
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-CMD ["node", "scripts/run.mjs", "start"]
+CMD ["node", "server/launcher.mjs", "start"]

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { buildId, deploymentId, nextDistDir, redisUrl } from './lib/env.mjs'
 import { securityHeaders } from './lib/security/headers.mjs'
 
 // Public pages: a CDN or reverse proxy may keep them a minute and serve them stale for five more
@@ -37,17 +38,17 @@ const cacheHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build directory lets a benchmark or a parallel test run build without clobbering .next.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: nextDistDir(),
   poweredByHeader: false,
-  // Next's own cache, plus a hook where tags expire (lib/cache/nextCacheHandler.mjs); with
-  // REDIS_URL, the cache shared by every instance (lib/cache/redisCacheHandler.mjs).
+  // Next's own cache, plus a hook where tags expire (server/cache/nextCacheHandler.mjs); with
+  // REDIS_URL, the cache shared by every instance (server/cache/redisCacheHandler.mjs).
   cacheHandler: fileURLToPath(
-    new URL(process.env.REDIS_URL ? './lib/cache/redisCacheHandler.mjs' : './lib/cache/nextCacheHandler.mjs', import.meta.url),
+    new URL(redisUrl() ? './server/cache/redisCacheHandler.mjs' : './server/cache/nextCacheHandler.mjs', import.meta.url),
   ),
   // Instances built apart must agree on the build (BYLINE_BUILD_ID, e.g. the commit) and the
   // deployment id; instances started from one build directory already do.
-  ...(process.env.BYLINE_BUILD_ID ? { generateBuildId: () => process.env.BYLINE_BUILD_ID } : {}),
-  ...(process.env.BYLINE_DEPLOYMENT_ID ? { deploymentId: process.env.BYLINE_DEPLOYMENT_ID } : {}),
+  ...(buildId() ? { generateBuildId: buildId } : {}),
+  ...(deploymentId() ? { deploymentId: deploymentId() } : {}),
   // Next would hash every page body for an ETag on every request (about 1 ms for a 75 KB article,
   // a quarter of serving it from the cache). CDNs revalidate with s-maxage instead.
   generateEtags: false,

@@ -34,7 +34,7 @@ import { badInputAfterError } from './lib/security/badInput'
 import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
-import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env'
+import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env.mjs'
 import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
@@ -46,7 +46,7 @@ import { ANALYTICS_PATH } from './lib/analytics/routes'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
-  serverURL: serverUrl,
+  serverURL: serverUrl(),
   // SERVER_URL's origin is listed by Payload itself; in development every local address works too.
   csrf: extraAdminOrigins(),
   secret: payloadSecret(),
@@ -71,11 +71,11 @@ export default buildConfig({
     avatar: { Component: '/components/admin/InitialsAvatar#InitialsAvatar' },
     // "Schedule publish" and date fields start in the publication's own time zone.
     timezones: {
-      defaultTimezone: siteTimeZone,
+      defaultTimezone: siteTimeZone(),
       supportedTimezones: ({ defaultTimezones }) =>
-        defaultTimezones.some((z) => z.value === siteTimeZone)
+        defaultTimezones.some((z) => z.value === siteTimeZone())
           ? defaultTimezones
-          : [{ label: siteTimeZone, value: siteTimeZone }, ...defaultTimezones],
+          : [{ label: siteTimeZone(), value: siteTimeZone() }, ...defaultTimezones],
     },
     livePreview: {
       breakpoints: [

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { articlePathExists } from './lib/pathCheck'
 import { RESERVED_SEGMENTS } from './lib/pagePaths'
 import { NOT_FOUND_PATH } from './lib/notFoundPath.mjs'
-import { redirectFor } from './lib/redirectMap'
+import { redirectFor } from './lib/renamedSlugs'
 import { findRedirect } from './lib/redirects'
 
 const text = (body: string, status: number) =>

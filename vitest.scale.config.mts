@@ -2,7 +2,7 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
 
-import { exportConditions } from './scripts/lib/exportConditions.mjs'
+import { exportConditions } from './server/exportConditions.mjs'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['tests/scale/**/*.scale.spec.ts'],
     environment: 'node',
-    // Workers import the Payload config, and with it Lexical, natively (scripts/lib/exportConditions.mjs).
+    // Workers import the Payload config, and with it Lexical, natively (server/exportConditions.mjs).
     execArgv: [exportConditions('test')],
     testTimeout: 90_000,
     hookTimeout: 60_000,

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 
 // Rendered per request, not at build: the Sitemap line must name the running server's SERVER_URL
 // (the host of the canonical URLs), which `next build` does not know.
@@ -17,7 +17,7 @@ export default function robots(): MetadataRoute.Robots {
         disallow: ['/admin', '/api/', '/preview', '/exit-preview'],
       },
     ],
-    sitemap: `${serverUrl}/sitemap.xml`,
-    host: serverUrl,
+    sitemap: `${serverUrl()}/sitemap.xml`,
+    host: serverUrl(),
   }
 }

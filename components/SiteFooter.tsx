@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { siteDescription, siteName } from '@/lib/env'
+import { siteDescription, siteName } from '@/lib/env.mjs'
 import { getSiteSettings } from '@/lib/queries'
 
 /** Footer: the sections again, the site's pages (Site global), and the two feeds. */
@@ -10,8 +10,8 @@ export async function SiteFooter() {
     <footer className="site-footer">
       <div className="footer-inner">
         <div className="footer-about">
-          <p className="footer-name">{siteName}</p>
-          <p>{siteDescription}</p>
+          <p className="footer-name">{siteName()}</p>
+          <p>{siteDescription()}</p>
         </div>
         {sections.length > 0 && (
           <nav aria-label="Sections (footer)">
@@ -28,7 +28,7 @@ export async function SiteFooter() {
           </nav>
         )}
         <nav aria-label="About this site">
-          <h2>{siteName}</h2>
+          <h2>{siteName()}</h2>
           <ul>
             {footerLinks.map((l) => (
               <li key={`${l.url} ${l.label}`}>

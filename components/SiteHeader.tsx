@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { siteName } from '@/lib/env'
+import { siteName } from '@/lib/env.mjs'
 import { getSiteSettings } from '@/lib/queries'
 
 /** Masthead: the site's name, its sections (chosen and ordered in the Site global) and search. */
@@ -13,7 +13,7 @@ export async function SiteHeader() {
       </a>
       <div className="masthead">
         <Link className="site-name" href="/">
-          {siteName}
+          {siteName()}
         </Link>
         <form action="/search" aria-label="Site" className="search-form" method="get" role="search">
           <label className="visually-hidden" htmlFor="site-search">

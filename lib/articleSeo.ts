@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import type { Article, Media } from '@/payload-types'
 import type { PublicComment } from './comments/publicComment'
-import { serverUrl, siteName } from './env'
+import { serverUrl, siteName } from './env.mjs'
 import type { SiteSettings } from './queries'
 
 type Site = Pick<SiteSettings, 'defaultImage' | 'logo'>
@@ -14,8 +14,8 @@ const asMedia = (m: unknown): Media | null => (m && typeof m === 'object' && (m 
  * whole object, so each page names them again (withFeeds).
  */
 export const SITE_FEEDS = [
-  { url: `${serverUrl}/feed.xml`, title: siteName },
-  { url: `${serverUrl}/comments.xml`, title: `Comments · ${siteName}` },
+  { url: `${serverUrl()}/feed.xml`, title: siteName() },
+  { url: `${serverUrl()}/comments.xml`, title: `Comments · ${siteName()}` },
 ]
 
 /** A page's canonical address with the site feeds (and any of its own) beside it. */
@@ -24,7 +24,7 @@ export const withFeeds = (canonical?: string, own: { url: string; title: string 
   types: { 'application/rss+xml': [...SITE_FEEDS, ...own] },
 })
 
-export const absolute = (url: string) => (url.startsWith('http') ? url : `${serverUrl}${url}`)
+export const absolute = (url: string) => (url.startsWith('http') ? url : `${serverUrl()}${url}`)
 
 /** The image that represents a page when shared: its 1200 × 630 JPEG variant where there is one. */
 export function shareImage(media: Media | null) {
@@ -39,7 +39,7 @@ const imageOf = (article: Article, site: Site) => asMedia(article.meta?.image) ?
 
 const authorUrl = (author: unknown) => {
   const slug = (author as { slug?: string | null } | null)?.slug
-  return typeof slug === 'string' && slug ? `${serverUrl}/authors/${slug}` : undefined
+  return typeof slug === 'string' && slug ? `${serverUrl()}/authors/${slug}` : undefined
 }
 
 /** <title>, description, canonical URL and Open Graph tags for an article page. */
@@ -47,7 +47,7 @@ export function articleMetadata(article: Article, site: Site): Metadata {
   const title = article.meta?.title || article.title
   const description = article.meta?.description || article.excerpt || undefined
   const image = shareImage(imageOf(article, site))
-  const url = `${serverUrl}/articles/${article.slug}`
+  const url = `${serverUrl()}/articles/${article.slug}`
   return {
     title,
     description,
@@ -57,7 +57,7 @@ export function articleMetadata(article: Article, site: Site): Metadata {
       url,
       title,
       description,
-      siteName,
+      siteName: siteName(),
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       authors: (article.populatedAuthors ?? []).map((a) => a.name ?? '').filter(Boolean),
@@ -70,14 +70,14 @@ export function articleMetadata(article: Article, site: Site): Metadata {
 
 /** Canonical URL and Open Graph tags for a list page (home, a section). */
 export function listMetadata({ path, title, description, site }: { path: string; title?: string; description?: string; site: Site }): Metadata {
-  const url = `${serverUrl}${path}`
+  const url = `${serverUrl()}${path}`
   const image = shareImage(site.defaultImage)
   return {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
     alternates: withFeeds(url),
-    openGraph: { type: 'website', url, siteName, title: title ?? siteName, description, images: image ? [image] : undefined },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? siteName, description, images: image ? [image] : undefined },
+    openGraph: { type: 'website', url, siteName: siteName(), title: title ?? siteName(), description, images: image ? [image] : undefined },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? siteName(), description, images: image ? [image] : undefined },
   }
 }
 
@@ -88,7 +88,7 @@ const JSON_LD_COMMENTS = 20
 export function articleJsonLd(article: Article, site: Site, comments: PublicComment[], total = comments.length): string {
   const image = shareImage(imageOf(article, site))
   const logo = shareImage(site.logo)
-  const url = `${serverUrl}/articles/${article.slug}`
+  const url = `${serverUrl()}/articles/${article.slug}`
   const data = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -103,9 +103,9 @@ export function articleJsonLd(article: Article, site: Site, comments: PublicComm
     author: (article.populatedAuthors ?? []).map((a) => ({ '@type': 'Person', name: a.name, url: authorUrl(a) })),
     publisher: {
       '@type': 'Organization',
-      name: siteName,
-      url: serverUrl,
-      logo: { '@type': 'ImageObject', url: logo?.url ?? `${serverUrl}/apple-touch-icon.png`, width: logo?.width ?? 180, height: logo?.height ?? 180 },
+      name: siteName(),
+      url: serverUrl(),
+      logo: { '@type': 'ImageObject', url: logo?.url ?? `${serverUrl()}/apple-touch-icon.png`, width: logo?.width ?? 180, height: logo?.height ?? 180 },
     },
     commentCount: total,
     comment: comments.slice(0, JSON_LD_COMMENTS).map((c) => ({

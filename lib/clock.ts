@@ -1,13 +1,15 @@
+import { testClockEnabled } from './env.mjs'
+import { GLOBAL } from './sharedNames.mjs'
 /**
  * The server's notion of "now". In production it is the system clock. End-to-end tests shift it
  * (to step past the 10-minute edit window without sleeping) through /test-only/clock, which
  * exists only when BYLINE_TEST_CLOCK=1; the offset lives on globalThis so every server bundle
  * of this process sees the same value.
  */
-const KEY = Symbol.for('byline.testClockOffsetMs')
+const KEY = GLOBAL.testClockOffsetMs
 type Holder = { [KEY]?: number }
 
-export const testClockEnabled = () => process.env.BYLINE_TEST_CLOCK === '1'
+export { testClockEnabled }
 
 export function clockOffsetMs(): number {
   return testClockEnabled() ? ((globalThis as Holder)[KEY] ?? 0) : 0

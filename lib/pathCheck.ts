@@ -1,4 +1,4 @@
-import { liveArticleId, proxyDb } from './redirectMap'
+import { liveArticleId, proxyDb } from './renamedSlugs'
 
 /**
  * Whether an address under /articles names something that exists, checked by the proxy before

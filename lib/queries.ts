@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, Category, Media } from '@/payload-types'
 import { TAGS } from './cacheTags'
-import { isBuild } from './env'
+import { isBuild } from './env.mjs'
 import { payload } from './payload'
 import { latestSharing, pickedArticles, type RelatedArticle } from './relatedArticles'
 
@@ -213,7 +213,7 @@ const NO_SETTINGS: SiteSettings = { sections: [], footerLinks: [], logo: null, d
  * the site without its menu sections and footer pages.
  */
 export const getSiteSettings = cache(() =>
-  isBuild ? Promise.resolve(NO_SETTINGS) : unstable_cache(
+  isBuild() ? Promise.resolve(NO_SETTINGS) : unstable_cache(
     async (): Promise<SiteSettings> => {
       const site = await (await payload()).findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
       return {

@@ -3,6 +3,8 @@ import pg from 'pg'
 
 import { quietPool } from './quietPool'
 import { normaliseRedirectPath } from './redirectPath'
+import { GLOBAL } from './sharedNames.mjs'
+import { databaseUrl } from './env.mjs'
 
 /**
  * The Redirects collection as a map for the proxy, read straight from Postgres (the proxy runs
@@ -15,7 +17,7 @@ const CHECK_MS = 5000
 export type RedirectHit = { location: string; status: 301 | 302 }
 type State = { pool: pg.Pool | null; map: Map<string, RedirectHit>; stamp: string; checkedAt: number; loading: Promise<void> | null }
 
-const state: State = ((globalThis as Record<symbol, State>)[Symbol.for('byline.redirectMap')] ??= {
+const state: State = ((globalThis as Record<symbol, State>)[GLOBAL.redirects] ??= {
   pool: null,
   map: new Map(),
   stamp: '',
@@ -28,7 +30,7 @@ export function expireRedirectMap() {
   state.stamp = ''
 }
 
-const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })))
+const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: databaseUrl(), max: 2 })))
 
 // Articles, pages and categories a redirect points to are joined here, so a renamed target
 // keeps working; pages and categories changing also bump the stamp through their own tables.

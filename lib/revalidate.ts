@@ -3,7 +3,8 @@ import { revalidateTag } from 'next/cache'
 
 import type { Article, Category, User } from '@/payload-types'
 import { TAGS } from './cacheTags'
-import { expireRedirects } from './redirectMap'
+import { expireRedirects } from './renamedSlugs'
+import { GLOBAL } from './sharedNames.mjs'
 
 type Slugged = Pick<Article, 'slug'> | Pick<Category, 'slug'> | Pick<User, 'slug'> | null | undefined
 
@@ -21,8 +22,8 @@ export function tagsForCategoryChange(doc: Slugged, previousDoc?: Slugged): stri
   return [TAGS.categories, TAGS.articles, ...[...slugs].map(TAGS.category)]
 }
 
-// Set by lib/cache/nextCacheHandler.mjs in a Next.js server: expires tags outside a request.
-const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
+// Set by server/cache/nextCacheHandler.mjs in a Next.js server: expires tags outside a request.
+const EXPIRE_NOW = GLOBAL.expireTagsNow
 
 type Listener = (tags: string[]) => void
 const listeners = new Set<Listener>()

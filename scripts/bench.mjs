@@ -25,7 +25,7 @@ import { machine, table, TARGETS, writeResults } from './bench/report.mjs'
 import { benchSearch, searchTable } from './bench/search.mjs'
 import { startCluster } from './bench/instances.mjs'
 import { mixedRun, warmPaths } from './bench/mixed.mjs'
-import { freePort } from './lib/database.mjs'
+import { freePort } from '../server/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const log = (message) => console.error(`bench: ${message}`)
@@ -74,7 +74,7 @@ async function build() {
 async function setModeratorPassword(url) {
   const code = await run(
     process.execPath,
-    ['scripts/run.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
+    ['server/launcher.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
     {
       cwd: root,
       env: env({
@@ -101,7 +101,7 @@ async function prepareData() {
     )
     const started = Date.now()
     const args = [
-      'scripts/run.mjs',
+      'server/launcher.mjs',
       'seed:bulk',
       '--articles',
       String(options.articles),
@@ -136,7 +136,7 @@ async function startServers(url, bypass, probePath) {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
     log(`starting the production server at ${base} (log: ${logFile('server')})`)
-    const server = start(process.execPath, ['scripts/run.mjs', 'start'], {
+    const server = start(process.execPath, ['server/launcher.mjs', 'start'], {
       cwd: root,
       logFile: logFile('server'),
       env: env({

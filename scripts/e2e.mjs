@@ -23,10 +23,10 @@ import {
   dropDatabase,
   freePort,
   startEmbeddedPostgres,
-} from './lib/database.mjs'
-import { startMailCatcher } from './lib/mailCatcher.mjs'
-import { startOidcProvider } from './lib/oidcProvider.mjs'
-import { startPurgeCatcher } from './lib/purgeCatcher.mjs'
+} from '../server/database.mjs'
+import { startMailCatcher } from '../tests/servers/mailCatcher.mjs'
+import { startOidcProvider } from '../tests/servers/oidcProvider.mjs'
+import { startPurgeCatcher } from '../tests/servers/purgeCatcher.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BUILD_TIMEOUT_MS = 15 * 60_000
@@ -92,11 +92,11 @@ async function build() {
   if (code !== 0) throw new Error(`next build failed (exit ${code})`)
 }
 
-/** Starts `node scripts/run.mjs start`, logging to a file that is printed if anything fails. */
+/** Starts `node server/launcher.mjs start`, logging to a file that is printed if anything fails. */
 function startServer(env) {
   const logFile = process.env.E2E_SERVER_LOG || path.join(tmp, 'server.log')
   const out = fs.openSync(logFile, 'a')
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], {
+  const child = spawn(process.execPath, ['server/launcher.mjs', 'start'], {
     cwd: root,
     env,
     stdio: ['ignore', out, out],

@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createThrowawayDatabase, dropDatabase, freePort, startEmbeddedPostgres } from './lib/database.mjs'
+import { createThrowawayDatabase, dropDatabase, freePort, startEmbeddedPostgres } from '../server/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 }
@@ -59,8 +59,8 @@ async function startSite() {
   }
   fs.mkdirSync(env.MEDIA_DIR)
   log('adding the demo content')
-  if ((await run(process.execPath, ['scripts/run.mjs', 'seed'], { ...env, SEED_PASSWORD: randomBytes(12).toString('hex') })) !== 0) throw new Error('seed failed')
-  const server = spawn(process.execPath, ['scripts/run.mjs', 'start'], { cwd: root, env, stdio: 'ignore', detached: true })
+  if ((await run(process.execPath, ['server/launcher.mjs', 'seed'], { ...env, SEED_PASSWORD: randomBytes(12).toString('hex') })) !== 0) throw new Error('seed failed')
+  const server = spawn(process.execPath, ['server/launcher.mjs', 'start'], { cwd: root, env, stdio: 'ignore', detached: true })
   cleanups.push(() => process.kill(-server.pid, 'SIGTERM'))
   for (let i = 0; i < 240; i++) {
     const ok = await fetch(`${base}/`).then((r) => r.ok, () => false)

@@ -1,4 +1,4 @@
-// `npm run media:to-s3`, through scripts/run.mjs (which checks the S3 settings and the bucket, and
+// `npm run media:to-s3`, through server/launcher.mjs (which checks the S3 settings and the bucket, and
 // migrates the database first): copies the uploads in MEDIA_DIR, originals and generated sizes,
 // to S3_BUCKET (lib/storage/copyToS3.ts). A progress bar on stderr, the counts on stdout.
 import config from '@payload-config'

@@ -12,12 +12,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { cleanUp, onCleanup, run, start, waitForLog, waitForOk } from './bench/processes.mjs'
-import { freePort } from './lib/database.mjs'
-import { startMailCatcher } from './lib/mailCatcher.mjs'
-import { NGINX, NGINX_MISSING, nginxConfig } from './lib/nginx.mjs'
-import { startPrimaryAndReplica } from './lib/postgresReplica.mjs'
-import { startRedis } from './lib/redisServer.mjs'
-import { startS3Server } from './lib/s3Server.mjs'
+import { freePort } from '../server/database.mjs'
+import { startMailCatcher } from '../tests/servers/mailCatcher.mjs'
+import { NGINX, NGINX_MISSING, nginxConfig } from '../tests/servers/nginx.mjs'
+import { startPrimaryAndReplica } from '../tests/servers/postgresReplica.mjs'
+import { startRedis } from '../tests/servers/redisServer.mjs'
+import { startS3Server } from '../tests/servers/s3Server.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-scale-'))
@@ -79,7 +79,7 @@ try {
     const logFile = path.join(tmp, `${name}.log`)
     const ownMedia = path.join(tmp, `media-${name}`)
     fs.mkdirSync(ownMedia)
-    const server = start(process.execPath, ['scripts/run.mjs', 'start'], { env: { ...env, PORT: String(port), MEDIA_DIR: ownMedia }, logFile, cwd: root })
+    const server = start(process.execPath, ['server/launcher.mjs', 'start'], { env: { ...env, PORT: String(port), MEDIA_DIR: ownMedia }, logFile, cwd: root })
     await waitForOk(`http://127.0.0.1:${port}/robots.txt`, server, 120_000).catch((error) => {
       throw new Error(`instance ${name}: ${error.message}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`)
     })
@@ -90,7 +90,7 @@ try {
   // Both at once: A already applied the migrations.
   await Promise.all(
     workers.map((logFile) => {
-      const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
+      const worker = start(process.execPath, ['server/launcher.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
       return waitForLog(logFile, 'job worker running', worker, 180_000)
     }),
   )

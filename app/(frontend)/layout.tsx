@@ -3,13 +3,13 @@ import React from 'react'
 
 import { SiteFrame } from '@/components/SiteFrame'
 import { withFeeds } from '@/lib/articleSeo'
-import { serverUrl, siteDescription, siteName } from '@/lib/env'
+import { serverUrl, siteDescription, siteName } from '@/lib/env.mjs'
 import './styles.css'
 
 export const metadata: Metadata = {
-  metadataBase: new URL(serverUrl),
-  title: { default: siteName, template: `%s · ${siteName}` },
-  description: siteDescription,
+  metadataBase: new URL(serverUrl()),
+  title: { default: siteName(), template: `%s · ${siteName()}` },
+  description: siteDescription(),
   // Both site feeds on every page, so a feed reader finds the comments from the home page too.
   alternates: withFeeds(),
   // Served by app/(frontend)/icon/[file] from the Site global's icon, or the shipped default.

@@ -8,6 +8,7 @@ import { editors } from '@/access/editors'
 import { importIdField } from '@/fields/importId'
 import { mediaOnS3 } from '@/lib/storage/s3'
 import { nameByContent } from './hooks/nameByContent'
+import { mediaDir } from '@/lib/env.mjs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -20,7 +21,7 @@ export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /** Where uploads are kept without S3 (and where `npm run media:to-s3` copies them from). */
-export const staticDir = process.env.MEDIA_DIR || path.resolve(dirname, '../../media')
+export const staticDir = mediaDir() || path.resolve(dirname, '../../media')
 
 const isPlainName = (name: unknown): name is string =>
   typeof name === 'string' && name !== '' && path.basename(name) === name && !name.includes('\0')

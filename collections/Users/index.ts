@@ -5,7 +5,7 @@ import { adminsOrSelf } from '@/access/adminsOrSelf'
 import { hasRole, isStaff, ROLES } from '@/access/roles'
 import { staffField } from '@/access/staffField'
 import { staffReadUsers } from '@/access/staffReadUsers'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { guardStaffLogin, forgetLoginFailures } from '@/lib/security/staffLogin'
 import { slugField } from '@/fields/slug'
 import { revalidateAuthor } from './hooks/revalidateAuthor'
@@ -20,7 +20,7 @@ export const Users: CollectionConfig = {
     // Payload's own lock (5 failures lock the account for everyone, the owner included) is off:
     // lib/security/staffLogin.ts backs off per address and account instead.
     maxLoginAttempts: 0,
-    cookies: { secure: serverUrl.startsWith('https:'), sameSite: 'Lax' },
+    cookies: { secure: serverUrl().startsWith('https:'), sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',

@@ -1,6 +1,6 @@
 import type { ServerComponentProps } from 'payload'
 
-import { siteName } from '@/lib/env'
+import { siteName } from '@/lib/env.mjs'
 import { CommentModerationControls } from './CommentModerationControls'
 
 /**
@@ -27,5 +27,5 @@ export async function CommentModeration({ data, id, payload, user }: ServerCompo
     })
     slug = article?.slug ?? null
   }
-  return <CommentModerationControls commentId={String(commentId)} articleSlug={slug} publication={siteName} byStaff={data?.byStaff === true} />
+  return <CommentModerationControls commentId={String(commentId)} articleSlug={slug} publication={siteName()} byStaff={data?.byStaff === true} />
 }

@@ -1,5 +1,7 @@
 import os from 'node:os'
 
+import { isProduction, port as listenPort } from '../env.mjs'
+
 /**
  * Origins from which the admin's session cookie is accepted, besides SERVER_URL's (Payload adds
  * that one itself). Payload ignores the `payload-token` cookie on a request whose Origin it does
@@ -9,9 +11,8 @@ import os from 'node:os'
  * PORT. In production only SERVER_URL counts; the login page says so to anyone elsewhere
  * (components/admin/WrongOriginNotice.tsx).
  */
-export function extraAdminOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
-  if (env.NODE_ENV === 'production') return []
-  const port = env.PORT || '3000'
+export function extraAdminOrigins({ production = isProduction(), port = listenPort() } = {}): string[] {
+  if (production) return []
   const interfaces = Object.values(os.networkInterfaces())
     .flat()
     .filter((i): i is os.NetworkInterfaceInfo => Boolean(i) && !i!.address.includes('%'))

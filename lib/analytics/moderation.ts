@@ -2,7 +2,7 @@ import { Forbidden, type Payload } from 'payload'
 
 import { mayReadModerationAnalytics } from '@/access/moderationAnalytics'
 import { now as clockNow } from '@/lib/clock'
-import { siteTimeZone } from '@/lib/env'
+import { siteTimeZone } from '@/lib/env.mjs'
 import { poolOf } from '@/lib/sql'
 
 /**
@@ -64,7 +64,7 @@ const counts = `count(*) filter (where c.status = 'approved')::int as approved,
 type CountRow = { approved: number; spam: number; trash: number; total: number }
 const pickCounts = (r: CountRow): DecisionCounts => ({ approved: r.approved, spam: r.spam, trash: r.trash, total: r.total })
 
-export async function moderationAnalytics(payload: Payload, { user, now = clockNow(), timeZone = siteTimeZone }: Options): Promise<ModerationAnalytics> {
+export async function moderationAnalytics(payload: Payload, { user, now = clockNow(), timeZone = siteTimeZone() }: Options): Promise<ModerationAnalytics> {
   if (!mayReadModerationAnalytics(user)) throw new Forbidden()
   const pool = poolOf(payload)
 

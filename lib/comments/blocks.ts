@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import { UNKNOWN_ADDRESS } from '../clientAddress.mjs'
+import { UNKNOWN_ADDRESS } from '../../server/clientAddress.mjs'
 import { hashKey } from './identity'
 import { MESSAGES } from './messages'
 

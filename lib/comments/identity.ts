@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto'
 
-import { payloadSecret } from '../env'
+import { payloadSecret } from '../env.mjs'
 
 const hmac = (value: string) => createHmac('sha256', payloadSecret()).update(value).digest('hex')
 
@@ -8,7 +8,7 @@ const hmac = (value: string) => createHmac('sha256', payloadSecret()).update(val
 export const hashKey = (kind: string, value: string) => hmac(`${kind}:${value.trim().toLowerCase()}`).slice(0, 32)
 
 /** What moderators see of an address (IPv4 /24, IPv6 /48), and the key limits count by. */
-export { rateLimitKey, truncateIp } from '../clientAddress.mjs'
+export { rateLimitKey, truncateIp } from '../../server/clientAddress.mjs'
 
 /**
  * The comments a browser posted, as a signed cookie value "id.id.id.signature". Only the server

@@ -3,7 +3,8 @@ import { withReplicas } from '@payloadcms/db-postgres/drizzle/pg-core'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
-import { describeReplica, readReplicaUrls } from './readReplicaUrls.mjs'
+import { readReplicaUrls } from '../env.mjs'
+import { describeReplica } from './readReplicaUrls.mjs'
 import { replicaReadAllowed } from './readRouting.mjs'
 
 /**

@@ -1,5 +1,5 @@
-// Which database a read may go to, shared by the launcher (scripts/run.mjs), the cache handlers
-// (lib/cache/) and the replica router (lib/database/readReplicas.ts). Plain JavaScript so that
+// Which database a read may go to, shared by the launcher (server/launcher.mjs), the cache handlers
+// (server/cache/) and the replica router (lib/database/readReplicas.ts). Plain JavaScript so that
 // the launcher imports it as is; its state lives on globalThis because Next.js bundles its own
 // copy of this module.
 //
@@ -10,8 +10,9 @@
 // through Redis from another instance), every read goes to the primary too: the page rendered
 // right after an approval must not be cached from a replica that has not caught up yet.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { GLOBAL } from '../sharedNames.mjs'
 
-const STATE = Symbol.for('byline.database.readRouting')
+const STATE = GLOBAL.readRouting
 /** How long after a change every read goes to the primary (Payload's own window after a write). */
 export const FRESH_READS_MS = 2_000
 // Cookies that make an answer personal: a staff session, draft mode, a reader's session, the

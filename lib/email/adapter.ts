@@ -1,6 +1,8 @@
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import nodemailer, { type Transporter } from 'nodemailer'
 
+import { emailFrom, siteName, smtpSettings } from '../env.mjs'
+
 /**
  * Payload's email adapter, on nodemailer. SMTP comes from the environment (SMTP_HOST,
  * SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE, EMAIL_FROM). Without SMTP_HOST, each mail is
@@ -10,28 +12,16 @@ import nodemailer, { type Transporter } from 'nodemailer'
 let transport: { key: string; transporter: Transporter } | null = null
 
 function transporter(): Transporter | null {
-  const host = process.env.SMTP_HOST
-  if (!host) return null
-  const key = [host, process.env.SMTP_PORT, process.env.SMTP_USER].join('|')
-  if (transport?.key !== key) {
-    transport = {
-      key,
-      transporter: nodemailer.createTransport({
-        host,
-        port: Number(process.env.SMTP_PORT || 587),
-        secure: process.env.SMTP_SECURE === 'true',
-        auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } : undefined,
-        // A local catcher or relay without TLS is fine; a real server negotiates STARTTLS.
-        ignoreTLS: process.env.SMTP_IGNORE_TLS === 'true',
-      }),
-    }
-  }
+  const smtp = smtpSettings()
+  if (!smtp) return null
+  const key = [smtp.host, smtp.port, smtp.auth?.user].join('|')
+  if (transport?.key !== key) transport = { key, transporter: nodemailer.createTransport(smtp) }
   return transport.transporter
 }
 
 export const emailAdapter: EmailAdapter = ({ payload }) => {
-  const defaultFromAddress = process.env.EMAIL_FROM || 'byline@localhost'
-  const defaultFromName = process.env.SITE_NAME || 'Byline'
+  const defaultFromAddress = emailFrom()
+  const defaultFromName = siteName()
   return {
     name: 'byline-nodemailer',
     defaultFromAddress,

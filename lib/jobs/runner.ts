@@ -1,5 +1,7 @@
 import pg from 'pg'
 
+import { jobsEnabledHere } from '../env.mjs'
+
 // Which process runs the job queue. BYLINE_JOBS=off keeps a web instance from running it (a
 // worker, `npm run worker`, does); the launcher's CLI runs (migrate, seed) never do. Among the
 // processes that may, only the one holding a PostgreSQL advisory lock runs it: Payload marks a job
@@ -8,7 +10,7 @@ import pg from 'pg'
 // process dies, its connection ends, the lock is free and another runner takes over on its next tick.
 const JOB_LOCK = 0x6279_6c6e // "byln"
 
-export const jobsEnabledHere = () => process.env.BYLINE_JOBS !== 'off' && process.env.BYLINE_DISABLE_JOBS !== '1'
+export { jobsEnabledHere }
 
 let holder: pg.Client | null = null
 let taking: Promise<boolean> | null = null

@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto'
 import type { NextAuthOptions } from 'next-auth'
 
-import { payloadSecret, serverUrl } from '../env'
+import { defaultNextAuthUrl, nextAuthSecret, payloadSecret, serverUrl } from '../env.mjs'
 import { payload } from '../payload'
 import { payloadAdapter } from './adapter'
 import { readerProviders } from './providers'
@@ -13,13 +13,13 @@ import { safeRedirect } from './redirect'
  * origin never comes from a request's Host header.
  */
 export const AUTH_BASE_PATH = '/auth'
-process.env.NEXTAUTH_URL ||= `${serverUrl}${AUTH_BASE_PATH}`
+defaultNextAuthUrl(`${serverUrl()}${AUTH_BASE_PATH}`)
 
 export const SIGN_IN_PAGE = '/signin'
 export const CHECK_EMAIL_PAGE = '/signin/check-email'
 
 const secret = () =>
-  process.env.NEXTAUTH_SECRET ||
+  nextAuthSecret() ||
   createHmac('sha256', payloadSecret()).update('byline:next-auth').digest('hex')
 
 export function authOptions(): NextAuthOptions {

@@ -3,6 +3,7 @@ import EmailProvider from 'next-auth/providers/email'
 import GitHubProvider from 'next-auth/providers/github'
 import GoogleProvider from 'next-auth/providers/google'
 
+import { readerSignIn } from '../env.mjs'
 import { MAGIC_LINK_MINUTES, sendLinkOncePerMinute } from './linkLimits'
 
 export { MAGIC_LINK_MINUTES }
@@ -17,8 +18,6 @@ type OidcProfile = {
   picture?: string
 }
 
-const env = (name: string) => process.env[name]?.trim() || ''
-
 /**
  * The sign-in methods, each on when its environment is set (README, "Reader accounts"):
  * email links when SMTP_HOST is set (or in development, where mail goes to the server log),
@@ -26,7 +25,8 @@ const env = (name: string) => process.env[name]?.trim() || ''
  */
 export function readerProviders(): Provider[] {
   const providers: Provider[] = []
-  if (env('SMTP_HOST') || process.env.NODE_ENV !== 'production') {
+  const methods = readerSignIn()
+  if (methods.email) {
     providers.push(
       EmailProvider({
         maxAge: MAGIC_LINK_MINUTES * 60,
@@ -36,30 +36,17 @@ export function readerProviders(): Provider[] {
       }),
     )
   }
-  if (env('GITHUB_CLIENT_ID') && env('GITHUB_CLIENT_SECRET')) {
-    providers.push(
-      GitHubProvider({
-        clientId: env('GITHUB_CLIENT_ID'),
-        clientSecret: env('GITHUB_CLIENT_SECRET'),
-      }),
-    )
-  }
-  if (env('GOOGLE_CLIENT_ID') && env('GOOGLE_CLIENT_SECRET')) {
-    providers.push(
-      GoogleProvider({
-        clientId: env('GOOGLE_CLIENT_ID'),
-        clientSecret: env('GOOGLE_CLIENT_SECRET'),
-      }),
-    )
-  }
-  if (env('OIDC_ISSUER') && env('OIDC_CLIENT_ID') && env('OIDC_CLIENT_SECRET')) {
+  if (methods.github) providers.push(GitHubProvider(methods.github))
+  if (methods.google) providers.push(GoogleProvider(methods.google))
+  const oidc = methods.oidc
+  if (oidc) {
     providers.push({
       id: 'oidc',
-      name: env('OIDC_NAME') || 'OpenID Connect',
+      name: oidc.name,
       type: 'oauth',
-      wellKnown: `${env('OIDC_ISSUER').replace(/\/$/, '')}/.well-known/openid-configuration`,
-      clientId: env('OIDC_CLIENT_ID'),
-      clientSecret: env('OIDC_CLIENT_SECRET'),
+      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
       authorization: { params: { scope: 'openid email profile' } },
       idToken: true,
       checks: ['pkce', 'state'],

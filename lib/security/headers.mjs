@@ -2,7 +2,9 @@
 // response (so Next's cached pages and the launcher's page copy replay them); the launcher adds
 // HSTS when the site is served over https (SERVER_URL), which is known only at run time.
 
-const dev = process.env.NODE_ENV !== 'production'
+import { isProduction } from '../env.mjs'
+
+const dev = !isProduction()
 
 const policy = (directives) =>
   Object.entries(directives)

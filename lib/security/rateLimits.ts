@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { GLOBAL } from '../sharedNames.mjs'
+import { apiRatePerMinute } from '../env.mjs'
 
 /**
  * Counters for the API and staff sign-in limits, kept in PostgreSQL (table `rate_limits`, created by
@@ -17,11 +19,11 @@ export const LIMITS: Record<LimitName, { points: number; duration: number; block
   // One address across accounts (password spraying).
   loginAddress: { points: 100, duration: 60 * 60 },
   // Anonymous REST and GraphQL requests from one address.
-  anonymousApi: { points: Number(process.env.BYLINE_API_RATE_PER_MINUTE || 600), duration: 60 },
+  anonymousApi: { points: apiRatePerMinute(), duration: 60 },
 }
 
 type Pool = { query: (...args: unknown[]) => Promise<unknown> }
-const LIMITERS = Symbol.for('byline.rateLimiters')
+const LIMITERS = GLOBAL.rateLimiters
 type Store = Map<unknown, Partial<Record<LimitName, RateLimiterPostgres>>>
 
 export function limiter(payload: Payload, name: LimitName): RateLimiterPostgres {

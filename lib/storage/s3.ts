@@ -3,12 +3,13 @@ import { getStorageFilePath } from '@payloadcms/plugin-cloud-storage/utilities'
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { CollectionConfig, Plugin } from 'payload'
 
-import { s3ClientConfig, s3Settings } from './s3Settings.mjs'
+import { s3Settings } from '../env.mjs'
+import { s3ClientConfig } from './s3Settings.mjs'
 
 /**
  * Media on S3-compatible storage when S3_BUCKET is set (README "Media on S3-compatible storage"),
  * else null: files stay in MEDIA_DIR. Partial settings throw one line here; the launcher
- * (scripts/run.mjs) checks them first and exits with that line.
+ * (server/launcher.mjs) checks them first and exits with that line.
  */
 export const mediaS3 = s3Settings()
 export const mediaOnS3 = mediaS3 !== null

@@ -3,7 +3,7 @@
 import path from 'node:path'
 import pg from 'pg'
 
-import { startEmbeddedPostgres } from '../lib/database.mjs'
+import { startEmbeddedPostgres } from '../../server/database.mjs'
 import { onCleanup } from './processes.mjs'
 
 export const BENCH_EMAIL = (runId, i) => `bench-${runId}-${i}@example.test`

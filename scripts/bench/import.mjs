@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { startEmbeddedPostgres } from '../lib/database.mjs'
+import { startEmbeddedPostgres } from '../../server/database.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2)
@@ -65,7 +65,7 @@ function treeRssMax(pid) {
 
 const started = Date.now()
 let peak = 0
-const child = spawn(process.execPath, ['scripts/run.mjs', 'import:wordpress', file, '--no-download'], {
+const child = spawn(process.execPath, ['server/launcher.mjs', 'import:wordpress', file, '--no-download'], {
   cwd: root,
   env: { ...process.env, DATABASE_URL: url },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { freePort } from '../lib/database.mjs'
-import { NGINX, NGINX_MISSING, nginxConfig } from '../lib/nginx.mjs'
-import { startRedis } from '../lib/redisServer.mjs'
+import { freePort } from '../../server/database.mjs'
+import { NGINX, NGINX_MISSING, nginxConfig } from '../../tests/servers/nginx.mjs'
+import { startRedis } from '../../tests/servers/redisServer.mjs'
 import { onCleanup, start, waitForLog, waitForOk } from './processes.mjs'
 
 /**
@@ -40,7 +40,7 @@ export async function startCluster({ root, dataDir, env, databaseUrl, bypass, pr
 
   const instances = []
   async function startInstance(name, port, purge) {
-    const server = start(process.execPath, ['scripts/run.mjs', 'start'], {
+    const server = start(process.execPath, ['server/launcher.mjs', 'start'], {
       cwd: root,
       logFile: logFile(`server-${name}`),
       env: env({ ...shared, PORT: String(port), BYLINE_PAGE_COPY_PURGE: purge }),
@@ -55,7 +55,7 @@ export async function startCluster({ root, dataDir, env, databaseUrl, bypass, pr
     log(`starting instance ${name} at http://127.0.0.1:${port} (log: ${logFile(`server-${name}`)})`)
     instances.push(await startInstance(name, port, 'tag'))
   }
-  const worker = start(process.execPath, ['scripts/run.mjs', 'worker'], { cwd: root, logFile: logFile('worker'), env: env({ ...shared, BYLINE_JOBS: 'on' }) })
+  const worker = start(process.execPath, ['server/launcher.mjs', 'worker'], { cwd: root, logFile: logFile('worker'), env: env({ ...shared, BYLINE_JOBS: 'on' }) })
   await waitForLog(logFile('worker'), 'job worker running', worker, 180_000)
   const nginxDir = nginxConfig({ dir: path.join(dataDir, 'nginx'), port: lbPort, upstreams: instances.map((i) => `127.0.0.1:${i.port}`) })
   const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { cwd: root, logFile: logFile('nginx') })

@@ -7,6 +7,7 @@ import autocannon from 'autocannon'
 
 import { approve } from './approve.mjs'
 import { summary } from './load.mjs'
+import { HEADER } from '../../lib/sharedNames.mjs'
 import { sleep } from './processes.mjs'
 
 /**
@@ -55,7 +56,7 @@ export async function mixedRun({ base, paths, approveBase, token, ids, duration,
         setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }),
         onResponse: (status, body, context, headers) => {
           seen.total += 1
-          if (headers?.['x-byline-cache'] === 'HIT') seen.copy += 1
+          if (headers?.[HEADER.pageCopy] === 'HIT') seen.copy += 1
           // What Next.js answered the rest with: its cache (HIT, STALE) or a render (MISS).
           else {
             const next = headers?.['x-nextjs-cache'] ?? String(status)

@@ -1,4 +1,4 @@
-// Run by `npm run bench` through `scripts/run.mjs payload run`: makes sure the benchmark's
+// Run by `npm run bench` through `server/launcher.mjs payload run`: makes sure the benchmark's
 // moderator account exists with the password in BENCH_MODERATOR_PASSWORD (set anew each run).
 import config from '@payload-config'
 import { getPayload } from 'payload'

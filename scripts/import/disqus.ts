@@ -1,4 +1,4 @@
-// `npm run import:disqus -- <disqus-export.xml> [--dry-run]`, through scripts/run.mjs (which finds
+// `npm run import:disqus -- <disqus-export.xml> [--dry-run]`, through server/launcher.mjs (which finds
 // and migrates the database first). Import the WordPress export first: threads are matched to
 // its articles. See disqus/import.ts.
 import { runImporterCli } from './lib/cli'

@@ -1,5 +1,5 @@
 // `npm run import:wordpress -- <export.xml> [--media-dir DIR] [--dry-run] [--no-download] [--admin EMAIL]`,
-// through scripts/run.mjs (which finds and migrates the database first). See wordpress/import.ts.
+// through server/launcher.mjs (which finds and migrates the database first). See wordpress/import.ts.
 import { runImporterCli } from './lib/cli'
 import { importWordPress } from './wordpress/import'
 

@@ -1,5 +1,5 @@
 // `npm run seed:bulk -- --articles 10000 --comments 200000 [--append] [--seed 1]`, through
-// scripts/run.mjs (which applies the migrations first). See scripts/seed/bulk/index.ts.
+// server/launcher.mjs (which applies the migrations first). See scripts/seed/bulk/index.ts.
 import config from '@payload-config'
 import { getPayload } from 'payload'
 

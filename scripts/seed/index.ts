@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { randomBytes } from 'crypto'
 import sharp from 'sharp'
 
+import { seedPassword } from '@/lib/env.mjs'
 import { lexical } from '@/lib/lexical'
 import { demoArticles } from './articles'
 
@@ -26,7 +27,7 @@ async function ensureStaff(payload: Payload) {
       ids[person.email] = found.docs[0].id
       continue
     }
-    const password = process.env.SEED_PASSWORD || randomBytes(9).toString('base64url')
+    const password = seedPassword() || randomBytes(9).toString('base64url')
     const user = await payload.create({
       collection: 'users',
       data: { email: person.email, name: person.name, roles: [...person.roles], password },

@@ -1,4 +1,4 @@
-// `npm run seed` (through scripts/run.mjs, which runs `payload run scripts/seed/run.ts`).
+// `npm run seed` (through server/launcher.mjs, which runs `payload run scripts/seed/run.ts`).
 import config from '@payload-config'
 import { getPayload } from 'payload'
 

@@ -8,7 +8,7 @@ import { EDITOR } from './helpers/staff'
 
 // Behind a CDN (README "Behind a CDN"): scripts/e2e.mjs serves the site with
 // BYLINE_SURROGATE_KEYS=1 and BYLINE_PURGE_URL pointing at a receiver it started
-// (scripts/lib/purgeCatcher.mjs), whose calls this spec reads at E2E_PURGE_RECEIVED.
+// (tests/servers/purgeCatcher.mjs), whose calls this spec reads at E2E_PURGE_RECEIVED.
 // The default (the variable unset) is checked in tests/int/surrogate-keys.int.spec.ts.
 
 type PurgeCall = { at: string; tags: string[] | null; authorization: string | null; xkeyPurge: string | null; contentType: string | null }

@@ -29,7 +29,7 @@ test('a first visit in a fresh browser loads an article with one document reques
 
 // Unknown addresses of every kind: the Pages catch-all, an article the proxy refuses, a section,
 // a bad page number. Next 16 answers a notFound() inside an on-demand page with an empty shell the
-// browser fills; the launcher sends the branded page's body instead (scripts/lib/notFoundBody.mjs).
+// browser fills; the launcher sends the branded page's body instead (server/notFoundBody.mjs).
 const NOT_FOUND_IN_PAGE = ['/no/such/address', '/articles/no-such-article-e2e', '/categories/no-such-section-e2e', '/?page=abc', '/categories/no-such-section-e2e?page=2', '/not-found-page/made-up']
 for (const path of NOT_FOUND_IN_PAGE) {
   test(`${path} answers 404 with the branded page in the server's HTML`, async () => {

@@ -6,7 +6,7 @@ import { test } from './helpers/fixtures'
 import { EDITOR, MODERATOR } from './helpers/staff'
 
 // The launcher answers repeat anonymous requests for cached pages from memory
-// (scripts/lib/pageCache.mjs); these tests pin down who gets that copy and when it goes.
+// (server/pageCache.mjs); these tests pin down who gets that copy and when it goes.
 
 test('an anonymous reader gets the in-memory copy of a cached page, identical to what Next.js serves', async ({ request, editorApi }) => {
   const slug = uniqueSlug('copy')

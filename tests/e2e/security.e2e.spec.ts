@@ -6,7 +6,7 @@ import { expect, request, type APIRequestContext } from '@playwright/test'
 
 import { MESSAGES } from '../../lib/comments/messages'
 import { formFields, multipart } from '../../scripts/bench/load.mjs'
-import { freePort } from '../../scripts/lib/database.mjs'
+import { freePort } from '../../server/database.mjs'
 import { baseURL, createArticle, staffRequest, uniqueSlug } from './helpers/api'
 import { test } from './helpers/fixtures'
 import { mailsTo, uniqueEmail, waitForMail } from './helpers/readers'

@@ -3,7 +3,7 @@ import os from 'os'
 import path from 'path'
 import type { TestProject } from 'vitest/node'
 
-import { dropThrowawayDatabases, startEmbeddedPostgres } from '../../scripts/lib/database.mjs'
+import { dropThrowawayDatabases, startEmbeddedPostgres } from '../../server/database.mjs'
 
 /**
  * One PostgreSQL server for the whole run: TEST_DATABASE_URL when given (any server you can

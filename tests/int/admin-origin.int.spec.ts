@@ -34,7 +34,7 @@ async function meFrom(origin: string) {
 
 describe('the admin session in development', () => {
   it('counts from localhost, 127.0.0.1 and this machine’s own addresses, not from another site', async () => {
-    const origins = extraAdminOrigins({ NODE_ENV: 'development', PORT: '3000' })
+    const origins = extraAdminOrigins({ production: false, port: 3000 })
     expect(origins).toEqual(
       expect.arrayContaining(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', `http://${os.hostname()}:3000`]),
     )
@@ -46,6 +46,6 @@ describe('the admin session in development', () => {
   })
 
   it('in production only SERVER_URL’s origin counts (Payload adds it; nothing else is listed)', () => {
-    expect(extraAdminOrigins({ NODE_ENV: 'production', PORT: '3000' })).toEqual([])
+    expect(extraAdminOrigins({ production: true, port: 3000 })).toEqual([])
   })
 })

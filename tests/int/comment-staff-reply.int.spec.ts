@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
-import { siteName } from '@/lib/env'
+import { siteName } from '@/lib/env.mjs'
 import { findCommentPage } from '@/lib/comments/queries'
 import { ctx, publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
@@ -42,7 +42,7 @@ describe('a moderator replies as the publication', () => {
       article: articleId,
       parent: approvedId,
       status: 'approved',
-      authorName: siteName,
+      authorName: siteName(),
       byStaff: true,
       staffAuthor: staff.moderator.id,
       authorEmail: null,
@@ -52,7 +52,7 @@ describe('a moderator replies as the publication', () => {
     const page = await findCommentPage(payload, articleId, { page: 1, perPage: 50, order: 'oldest' })
     expect(page.comments.length).toBeGreaterThan(1)
     const reply = page.comments.find((c) => c.id === made.json.doc.id)
-    expect(reply).toMatchObject({ byStaff: true, authorName: siteName, parent: approvedId })
+    expect(reply).toMatchObject({ byStaff: true, authorName: siteName(), parent: approvedId })
     expect(page.comments.find((c) => c.id === approvedId)?.byStaff).toBe(false)
 
     // Anonymous readers see the flag, never which staff member wrote it.

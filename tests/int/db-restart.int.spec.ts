@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { redirectFor } from '@/lib/redirectMap'
+import { redirectFor } from '@/lib/renamedSlugs'
 import { expireRedirectMap, findRedirect } from '@/lib/redirects'
 import { publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'

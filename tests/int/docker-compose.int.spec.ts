@@ -47,7 +47,7 @@ describe('docker-compose.yml', () => {
       expect(env.BYLINE_JOBS, name).toBe(name === 'worker' ? 'on' : 'off')
       expect(services[name].depends_on?.db?.condition, name).toBe('service_healthy')
     }
-    expect([services.worker.command].flat().join(' ')).toContain('scripts/run.mjs worker')
+    expect([services.worker.command].flat().join(' ')).toContain('server/launcher.mjs worker')
     // One start at a time: the first instance applies the migrations.
     expect(services['app-b'].depends_on?.['app-a']?.condition).toBe('service_healthy')
     expect(services['db-replica'].profiles).toEqual(['scale'])

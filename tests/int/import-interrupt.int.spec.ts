@@ -55,7 +55,7 @@ it('a run killed with SIGKILL mid-import, then run again, ends as one clean run:
   const file = path.join(dir, 'busy.xml')
   fs.writeFileSync(file, busyExport())
   // The real command, through the launcher, on this test's database.
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'import:wordpress', file, '--no-download'], {
+  const child = spawn(process.execPath, ['server/launcher.mjs', 'import:wordpress', file, '--no-download'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'integration-test-secret' },
     detached: true,

@@ -4,7 +4,7 @@
 import net from 'node:net'
 import { describe, expect, it } from 'vitest'
 
-import { startMailCatcher } from '../../scripts/lib/mailCatcher.mjs'
+import { startMailCatcher } from '../servers/mailCatcher.mjs'
 import { startSmtpCatcher } from '../helpers/smtp'
 
 async function dropMidTransaction(port: number) {

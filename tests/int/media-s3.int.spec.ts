@@ -9,8 +9,9 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Media } from '@/payload-types'
-import { s3ClientConfig, s3Settings } from '@/lib/storage/s3Settings.mjs'
-import { startS3Server } from '../../scripts/lib/s3Server.mjs'
+import { s3Settings } from '@/lib/env.mjs'
+import { s3ClientConfig } from '@/lib/storage/s3Settings.mjs'
+import { startS3Server } from '../servers/s3Server.mjs'
 
 // Media on S3-compatible storage (lib/storage/s3.ts): an S3 API (s3rver) started here, and two
 // Payloads on this file's database: one configured with S3_* (as a server with S3_BUCKET set), one
@@ -155,7 +156,7 @@ describe('media on S3-compatible storage', () => {
 /** `npm run media:to-s3` through the launcher, on this file's database; resolves its exit code and output. */
 function mediaToS3(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'media:to-s3'], {
+    const child = spawn(process.execPath, ['server/launcher.mjs', 'media:to-s3'], {
       cwd: root,
       env: { ...process.env, ...s3.env, MEDIA_DIR: localDir, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

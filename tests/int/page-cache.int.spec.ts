@@ -2,8 +2,9 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { pageTags } from '../../lib/cache/pageCopyHooks.mjs'
-import { createPageCache, createTagIndex, purgeMode } from '../../scripts/lib/pageCache.mjs'
+import { pageTags } from '../../server/cache/pageCopyHooks.mjs'
+import { purgeMode } from '../../lib/env.mjs'
+import { createPageCache, createTagIndex } from '../../server/pageCache.mjs'
 
 // The launcher's copy of cached pages, in front of a small HTTP handler that answers the way
 // Next.js answers a page from its cache (x-nextjs-cache: HIT, public Cache-Control). The e2e

@@ -3,18 +3,19 @@ import os from 'os'
 import path from 'path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { checkRedis } from '../../scripts/lib/redis.mjs'
-import { startRedis } from '../../scripts/lib/redisServer.mjs'
+import { checkRedis } from '../../server/redisCheck.mjs'
+import { startRedis } from '../servers/redisServer.mjs'
+import { GLOBAL } from '@/lib/sharedNames.mjs'
 
 // With REDIS_URL, a tag expiry reaches every instance (its page copy) through the channel
 // byline:tags-expired, but only the instance that expired it calls the purge webhook. Two
-// instances of the shared cache (lib/cache/redisCacheHandler.mjs) in one process, on a real
+// instances of the shared cache (server/cache/redisCacheHandler.mjs) in one process, on a real
 // redis-server; each instance's page copy and the webhook are recorded where the launcher would
 // have put them (globalThis).
 
-const SHARED = Symbol.for('byline.redisCache')
-const PAGE_COPY = Symbol.for('byline.pageCache')
-const WEBHOOK = Symbol.for('byline.purgeWebhook')
+const SHARED = GLOBAL.redisCache
+const PAGE_COPY = GLOBAL.pageCopy
+const WEBHOOK = GLOBAL.purgeWebhook
 type Shared = { ready: Promise<void>; cache: { client: { quit: () => Promise<unknown> } } }
 const g = globalThis as unknown as Record<symbol, unknown>
 
@@ -42,7 +43,7 @@ describe('the purge webhook with REDIS_URL', () => {
     const called: string[][] = []
     g[PAGE_COPY] = { purge: (tags: string[]) => purged.push(tags) }
     g[WEBHOOK] = { expire: (tags: string[]) => called.push(tags) }
-    const { default: Handler, shared } = await import('../../lib/cache/redisCacheHandler.mjs')
+    const { default: Handler, shared } = await import('../../server/cache/redisCacheHandler.mjs')
 
     // Instance A, then instance B (the handler uses whichever is current: B).
     const a = shared() as unknown as Shared

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { readFromPrimaryForAWhile, withReplicaReads } from '@/lib/database/readRouting.mjs'
 import { readPoolOf } from '@/lib/sql'
-import { startPrimaryAndReplica } from '../../scripts/lib/postgresReplica.mjs'
+import { startPrimaryAndReplica } from '../servers/postgresReplica.mjs'
 
 // DATABASE_READ_URLS on a real PostgreSQL primary and a streaming replica of it
-// (scripts/lib/postgresReplica.mjs). The replica's replay is paused to tell the two apart: a read
+// (tests/servers/postgresReplica.mjs). The replica's replay is paused to tell the two apart: a read
 // that sees the old title came from the replica.
 let pair: Awaited<ReturnType<typeof startPrimaryAndReplica>>
 let payload: Payload

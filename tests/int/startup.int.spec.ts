@@ -4,13 +4,13 @@ import os from 'os'
 import path from 'path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { startRedis } from '../../scripts/lib/redisServer.mjs'
-import { startS3Server } from '../../scripts/lib/s3Server.mjs'
+import { startRedis } from '../servers/redisServer.mjs'
+import { startS3Server } from '../servers/s3Server.mjs'
 
 /** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
 function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_READ_URLS', 'PAYLOAD_SECRET', 'NODE_ENV', 'REDIS_URL', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'].includes(k)))
-  const child = spawn(process.execPath, ['scripts/run.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
+  const child = spawn(process.execPath, ['server/launcher.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
   let stdout = ''
   let stderr = ''
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -70,14 +70,42 @@ describe('start-up failures print one clear line and exit non-zero', () => {
       expect(code).toBe(1)
       expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(message)])
     }
-    // The worker expires tags too, so it checks the same.
+    // The worker expires tags too, so it checks the same; every problem is named at once.
     const worker = await launcher(['worker'], { ...base, BYLINE_PURGE_URL: 'ftp://cdn.example/' })
     expect(worker.code).toBe(1)
-    expect(worker.stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PURGE_URL must be an http:// or https:// address, not ftp:')])
+    expect(worker.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('BYLINE_PURGE_URL must be an http:// or https:// address, not ftp:'),
+      expect.stringContaining('npm run worker needs REDIS_URL'),
+    ])
+  })
+
+  it('names every bad setting at once, one line each, before touching the database', async () => {
+    const { code, stderr } = await launcher(['start'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      SITE_TIMEZONE: 'Mars/Olympus',
+      BYLINE_PAGE_CACHE_MB: 'lots',
+      BYLINE_API_RATE_PER_MINUTE: '-5',
+      TRUSTED_PROXIES: '10.0.0.0/33',
+    })
+    expect(code).toBe(1)
+    const lines = stderr.trim().split('\n')
+    expect(lines).toEqual([
+      'byline: BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "lots".',
+      'byline: BYLINE_API_RATE_PER_MINUTE must be a whole number of requests above 0, not "-5".',
+      'byline: SITE_TIMEZONE is not a time zone name: "Mars/Olympus" (use an IANA name such as Europe/Paris).',
+      expect.stringMatching(/^byline: TRUSTED_PROXIES.*10\.0\.0\.0\/33/),
+    ])
+    expect(stderr).not.toContain('DATABASE_URL')
   })
 
   it('Redis unreachable: names REDIS_URL and the reason', async () => {
-    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: 'redis://:secret@127.0.0.1:1' })
+    const { code, stderr } = await launcher(['start'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      REDIS_URL: 'redis://:secret@127.0.0.1:1',
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    })
     expect(code).toBe(1)
     const lines = stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
@@ -159,7 +187,7 @@ describe('stopping the launcher', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-stop-'))
     const script = path.join(dir, 'forever.mts')
     fs.writeFileSync(script, "console.log(`script pid ${process.pid}`)\nsetInterval(() => {}, 1000)\nawait new Promise(() => {})\n")
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'payload', 'run', script], { env: { ...process.env, NODE_ENV: 'test' } })
+    const child = spawn(process.execPath, ['server/launcher.mjs', 'payload', 'run', script], { env: { ...process.env, NODE_ENV: 'test' } })
     let scriptPid = 0
     try {
       let stdout = ''
@@ -239,7 +267,7 @@ describe('loading the editor outside Next', () => {
   // Without the launcher's export condition, most plain imports of the Lexical editor drained
   // before running a line (tests above would pass or fail by luck). Each of these must finish.
   it.each(['production', 'development'] as const)('imports @payloadcms/richtext-lexical every time (NODE_ENV=%s)', async (nodeEnv) => {
-    const { exportConditions } = await import('../../scripts/lib/exportConditions.mjs')
+    const { exportConditions } = await import('../../server/exportConditions.mjs')
     const code = "await import('@payloadcms/richtext-lexical'); console.log('loaded')"
     const runs = await Promise.all(
       Array.from({ length: 6 }, () => {

@@ -2,7 +2,8 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { pageTags, renderedTags } from '../../lib/cache/pageCopyHooks.mjs'
+import { surrogateKeysEnabled } from '../../lib/env.mjs'
+import { pageTags, renderedTags } from '../../server/cache/pageCopyHooks.mjs'
 import {
   cdnKeys,
   encodeTag,
@@ -11,9 +12,8 @@ import {
   MAX_TAGS,
   sharedCacheable,
   surrogateHeaders,
-  surrogateKeysEnabled,
-} from '../../lib/cache/surrogateKeys.mjs'
-import { createPageCache } from '../../scripts/lib/pageCache.mjs'
+} from '../../server/cache/surrogateKeys.mjs'
+import { createPageCache } from '../../server/pageCache.mjs'
 
 // The CDN headers (BYLINE_SURROGATE_KEYS): their spelling and bounds, and the launcher's page copy
 // adding them in front of a small HTTP handler that answers the way Next.js does (a first render
@@ -194,7 +194,7 @@ describe('the launcher by default (BYLINE_SURROGATE_KEYS unset)', () => {
     const saved = process.env.BYLINE_SURROGATE_KEYS
     delete process.env.BYLINE_SURROGATE_KEYS
     try {
-      // As scripts/run.mjs builds it.
+      // As server/launcher.mjs builds it.
       const get = await launcher(createPageCache({ maxBytes: 100_000, surrogateKeys: surrogateKeysEnabled() }))
       const none = { surrogateKey: null, cacheTag: null }
       expect(await get('/articles/a')).toEqual({ from: 'next MISS', ...none })

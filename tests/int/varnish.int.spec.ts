@@ -6,14 +6,14 @@ import os from 'os'
 import path from 'path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { renderedTags } from '../../lib/cache/pageCopyHooks.mjs'
-import { createPurgeWebhook } from '../../lib/cache/purgeWebhook.mjs'
-import { createPageCache } from '../../scripts/lib/pageCache.mjs'
-import { freePort } from '../../scripts/lib/database.mjs'
+import { renderedTags } from '../../server/cache/pageCopyHooks.mjs'
+import { createPurgeWebhook } from '../../server/cache/purgeWebhook.mjs'
+import { createPageCache } from '../../server/pageCache.mjs'
+import { freePort } from '../../server/database.mjs'
 
 // docs/varnish/byline.vcl on Debian's Varnish with the xkey vmod (varnish-modules; `.ci/run`
 // installs both), in front of the launcher's CDN headers, purged by the real webhook client.
-// The origin is the launcher's header logic (scripts/lib/pageCache.mjs) in front of a handler
+// The origin is the launcher's header logic (server/pageCache.mjs) in front of a handler
 // that names its tags as Next's cache handler does; it counts what reaches it.
 
 const VARNISHD = ['/usr/sbin/varnishd', '/usr/bin/varnishd'].find((file) => fs.existsSync(file))

@@ -4,9 +4,10 @@ import fs from 'node:fs'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { s3ClientConfig, s3Settings } from '../../lib/storage/s3Settings.mjs'
-import { isLibraryOutageLine } from '../../lib/cache/redisCacheHandler.mjs'
-import { redisServerBinary } from '../../scripts/lib/redisServer.mjs'
+import { s3Settings } from '../../lib/env.mjs'
+import { s3ClientConfig } from '../../lib/storage/s3Settings.mjs'
+import { isLibraryOutageLine } from '../../server/cache/redisCacheHandler.mjs'
+import { redisServerBinary } from '../servers/redisServer.mjs'
 import { A, adminToken, api, B, connected, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
 
 // Two production instances A and B of one build, on one Redis, behind nginx (LB), with two job

@@ -8,7 +8,7 @@ import {
   signClientIp,
   truncateIp,
   verifiedClientIp,
-} from '../../lib/clientAddress.mjs'
+} from '../../server/clientAddress.mjs'
 
 // F13: client addresses for the limits, through proxy-addr and ipaddr.js.
 const trust = (list: string) => {
@@ -111,7 +111,7 @@ describe('the launcher refuses to start with a bad TRUSTED_PROXIES', () => {
   it('prints one line per bad entry and exits 1, before touching the database', async () => {
     const { spawn } = await import('node:child_process')
     const env = { ...process.env, DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', TRUSTED_PROXIES: '10.0.0.0/33, garbage ,127.0.0.1' }
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], { env })
+    const child = spawn(process.execPath, ['server/launcher.mjs', 'start'], { env })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))

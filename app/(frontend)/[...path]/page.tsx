@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { RichText } from '@/components/RichText'
 import { withFeeds } from '@/lib/articleSeo'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { normalisePagePath } from '@/lib/pagePaths'
 import { getPageByPath } from '@/lib/pageQueries'
 
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   return {
     title: page.meta?.title || page.title,
     description: page.meta?.description || undefined,
-    alternates: withFeeds(`${serverUrl}${page.path}`),
+    alternates: withFeeds(`${serverUrl()}${page.path}`),
   }
 }
 

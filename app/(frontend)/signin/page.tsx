@@ -3,7 +3,7 @@ import Link from 'next/link'
 
 import { SignInForm } from '@/components/readers/SignInForm'
 import { providerInfo } from '@/lib/readers/providers'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { signInError } from '@/lib/readers/errors'
 import { localCallbackPath } from '@/lib/readers/redirect'
 
@@ -18,7 +18,7 @@ const first = (value: string | string[] | undefined) =>
 export default async function SignInPage({ searchParams }: Args) {
   const params = await searchParams
   // Only a path on this site (next-auth checks again when it redirects).
-  const callbackUrl = localCallbackPath(first(params.callbackUrl), serverUrl)
+  const callbackUrl = localCallbackPath(first(params.callbackUrl), serverUrl())
   const error = params.csrf
     ? signInError('csrf')
     : first(params.error)

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { Comment } from '@/payload-types'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 
 const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'object' && v ? v.id : (v ?? null))
 
@@ -63,7 +63,7 @@ async function mailModerators(req: PayloadRequest, doc: Comment) {
   await req.payload.sendEmail({
     to: staff.map((u) => u.email),
     subject: `New comment awaiting moderation on "${article.title}"`,
-    text: `${doc.authorName ?? 'Someone'} wrote:\n\n${doc.body}\n\nApprove, reject or mark it as spam:\n${serverUrl}/admin/collections/comments/${doc.id}\n`,
+    text: `${doc.authorName ?? 'Someone'} wrote:\n\n${doc.body}\n\nApprove, reject or mark it as spam:\n${serverUrl()}/admin/collections/comments/${doc.id}\n`,
   })
 }
 
@@ -72,7 +72,7 @@ async function mailAuthorApproved(req: PayloadRequest, doc: Comment) {
   await req.payload.sendEmail({
     to: doc.authorEmail!,
     subject: `Your comment on "${article.title}" is published`,
-    text: `Hello ${doc.authorName ?? ''},\n\nyour comment has been approved:\n${serverUrl}/articles/${article.slug}#comment-${doc.id}\n`,
+    text: `Hello ${doc.authorName ?? ''},\n\nyour comment has been approved:\n${serverUrl()}/articles/${article.slug}#comment-${doc.id}\n`,
   })
 }
 
@@ -83,6 +83,6 @@ async function mailParentAuthor(req: PayloadRequest, doc: Comment) {
   await req.payload.sendEmail({
     to: parent.authorEmail,
     subject: `New reply to your comment on "${article.title}"`,
-    text: `${doc.authorName ?? 'Someone'} replied:\n\n${doc.body}\n\nRead it: ${serverUrl}/articles/${article.slug}#comment-${doc.id}\n`,
+    text: `${doc.authorName ?? 'Someone'} replied:\n\n${doc.body}\n\nRead it: ${serverUrl()}/articles/${article.slug}#comment-${doc.id}\n`,
   })
 }

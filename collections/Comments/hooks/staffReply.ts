@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole } from '@/access/roles'
-import { serverUrl, siteName } from '@/lib/env'
+import { serverUrl, siteName } from '@/lib/env.mjs'
 import type { Comment } from '@/payload-types'
 
 const badRequest = (message: string) => new APIError(message, 400, null, true)
@@ -39,9 +39,9 @@ export const staffReply: CollectionBeforeChangeHook = async ({ data, operation, 
     article: articleId,
     parent: parent.id,
     status: 'approved',
-    authorName: siteName,
+    authorName: siteName(),
     authorEmail: null,
-    authorUrl: serverUrl,
+    authorUrl: serverUrl(),
     staffAuthor: req.user?.id,
     notify: false,
   }

@@ -7,7 +7,7 @@ import { mayReadModerationAnalytics } from '@/access/moderationAnalytics'
 import { ANALYTICS_PATH } from '@/lib/analytics/routes'
 import { editorDashboard, type EditorDashboard } from '@/lib/dashboard/editor'
 import { formatInZone } from '@/lib/dashboard/format'
-import { siteTimeZone } from '@/lib/env'
+import { siteTimeZone } from '@/lib/env.mjs'
 import type { User } from '@/payload-types'
 
 const SCHEDULE_LABEL = { publish: 'Publishes', unpublish: 'Unpublishes', 'goes-live': 'Goes live' } as const
@@ -49,7 +49,7 @@ function EditorPanels({ data, adminRoute }: { data: EditorDashboard; adminRoute:
             {data.drafts.map((d) => (
               <li key={d.id}>
                 <Link href={article(d.id)}>{d.title}</Link>
-                <span className="byline-dashboard__meta"> · edited {formatInZone(d.updatedAt, siteTimeZone)}</span>
+                <span className="byline-dashboard__meta"> · edited {formatInZone(d.updatedAt, siteTimeZone())}</span>
               </li>
             ))}
           </ul>
@@ -66,7 +66,7 @@ function EditorPanels({ data, adminRoute }: { data: EditorDashboard; adminRoute:
                 <Link href={article(s.id)}>{s.title}</Link>
                 <span className="byline-dashboard__meta">
                   {' '}
-                  · {SCHEDULE_LABEL[s.kind]} <time dateTime={s.at}>{formatInZone(s.at, siteTimeZone)}</time>
+                  · {SCHEDULE_LABEL[s.kind]} <time dateTime={s.at}>{formatInZone(s.at, siteTimeZone())}</time>
                 </span>
               </li>
             ))}
@@ -85,7 +85,7 @@ function EditorPanels({ data, adminRoute }: { data: EditorDashboard; adminRoute:
                 <span className="byline-dashboard__meta">
                   {' '}
                   · {c.authorName} on <Link href={article(c.article.id)}>{c.article.title}</Link> · {c.status} ·{' '}
-                  {formatInZone(c.createdAt, siteTimeZone)}
+                  {formatInZone(c.createdAt, siteTimeZone())}
                 </span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { commentLocation } from '@/lib/comments/permalink'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { payload } from '@/lib/payload'
 
 // A comment's permanent address: 301 to the article page that shows it, at its anchor. Only
@@ -12,5 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!location) {
     return new Response('Comment not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } })
   }
-  return new Response(null, { status: 301, headers: { Location: `${serverUrl}${location}`, 'Cache-Control': 'private, no-store' } })
+  return new Response(null, { status: 301, headers: { Location: `${serverUrl()}${location}`, 'Cache-Control': 'private, no-store' } })
 }

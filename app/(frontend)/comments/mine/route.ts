@@ -2,7 +2,7 @@ import { cookies } from 'next/headers'
 
 import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments } from '@/lib/comments/identity'
 import { ownCommentsOn } from '@/lib/comments/ownList'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
 import { sessionReaderId } from '@/lib/readers/session'
@@ -37,7 +37,7 @@ const PRIVATE = { 'Cache-Control': 'private, no-store' }
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin')
-  return origin !== null && (origin === new URL(serverUrl).origin || origin === new URL(request.url).origin)
+  return origin !== null && (origin === new URL(serverUrl()).origin || origin === new URL(request.url).origin)
 }
 
 async function listOwn(request: Request, own: number[]) {

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/components/ArticleList'
 import { parsePage } from '@/components/Pagination'
 import { listMetadata } from '@/lib/articleSeo'
-import { siteDescription } from '@/lib/env'
+import { siteDescription } from '@/lib/env.mjs'
 import { getLatestArticles, getSiteSettings } from '@/lib/queries'
 
 // The front page: latest published articles, newest first. Readers address it as `/` and
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = parsePage((await params).page)
   if (page === null) return {}
   const site = await getSiteSettings()
-  return listMetadata({ path: page === 1 ? '/' : `/?page=${page}`, title: page === 1 ? undefined : `Latest articles, page ${page}`, description: siteDescription, site })
+  return listMetadata({ path: page === 1 ? '/' : `/?page=${page}`, title: page === 1 ? undefined : `Latest articles, page ${page}`, description: siteDescription(), site })
 }
 
 export default async function HomePage({ params }: Args) {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { siteName } from '@/lib/env'
+import { siteName } from '@/lib/env.mjs'
 import { MAGIC_LINK_MINUTES } from '@/lib/readers/providers'
 
 export const metadata: Metadata = { title: 'Check your email', robots: { index: false } }
@@ -11,7 +11,7 @@ export default function CheckEmailPage() {
     <div className="signin">
       <h1>Check your email</h1>
       <p>
-        If {siteName} can send mail to that address, a sign-in link is on its way. It works once,
+        If {siteName()} can send mail to that address, a sign-in link is on its way. It works once,
         within {MAGIC_LINK_MINUTES} minutes.
       </p>
     </div>

@@ -6,7 +6,7 @@ import { MediaImage } from '@/components/MediaImage'
 import { parsePage } from '@/components/Pagination'
 import { getAuthorArticles, getAuthorBySlug, type AuthorProfile } from '@/lib/archives'
 import { withFeeds } from '@/lib/articleSeo'
-import { serverUrl } from '@/lib/env'
+import { serverUrl } from '@/lib/env.mjs'
 import { serializeJsonLd } from '@/lib/jsonLd'
 import '../../../../archive.css'
 
@@ -32,9 +32,9 @@ const personJsonLd = (author: AuthorProfile) =>
     '@context': 'https://schema.org',
     '@type': 'Person',
     name: author.name,
-    url: `${serverUrl}/authors/${author.slug}`,
+    url: `${serverUrl()}/authors/${author.slug}`,
     description: author.bio || undefined,
-    image: author.photo?.url ? new URL(author.photo.url, serverUrl).toString() : undefined,
+    image: author.photo?.url ? new URL(author.photo.url, serverUrl()).toString() : undefined,
   })
 
 export default async function AuthorPage({ params }: Args) {

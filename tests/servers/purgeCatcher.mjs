@@ -1,5 +1,5 @@
 // A purge webhook receiver for the end-to-end run: the site under test POSTs expired tags to it
-// (BYLINE_PURGE_URL, lib/cache/purgeWebhook.mjs) and Playwright reads what arrived over
+// (BYLINE_PURGE_URL, server/cache/purgeWebhook.mjs) and Playwright reads what arrived over
 // GET /received. Listens on 127.0.0.1 only; keeps the last MAX_CALLS calls.
 import http from 'node:http'
 

@@ -3,7 +3,7 @@
 // nextCacheHandler.mjs). The storage, tag expiry and the sync between instances are
 // @trieb.work/nextjs-turbo-redis-cache's; this file adds what Byline needs around it:
 //
-// - The launcher's copy of cached pages (scripts/lib/pageCache.mjs) learns each served page's tags,
+// - The launcher's copy of cached pages (server/pageCache.mjs) learns each served page's tags,
 //   and every instance drops the pages of an expired tag: the instance that expires them at once,
 //   the others through the Redis channel `byline:tags-expired`.
 // - Redis lost while running: pages are still served (the page copy, else Next renders them), one
@@ -11,7 +11,7 @@
 //   command that failed meanwhile is dropped); tags expired meanwhile are expired
 //   in Redis once it is back, and each instance then empties its page copy, which may have missed
 //   another instance's expiries. Tags expired before the first connection is ready wait the same way.
-// - A job worker (scripts/worker.ts) expires tags through the same code (EXPIRE_NOW).
+// - A job worker (server/worker.ts) expires tags through the same code (EXPIRE_NOW).
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -19,13 +19,15 @@ import path from 'node:path'
 import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
 
 import { EXPIRE_NOW, expiredHere, pageTags, purgePageCopy, renderedTags } from './pageCopyHooks.mjs'
+import { nextDistDir, redisUrl } from '../../lib/env.mjs'
+import { GLOBAL } from '../../lib/sharedNames.mjs'
 
-const SHARED = Symbol.for('byline.redisCache')
+const SHARED = GLOBAL.redisCache
 export const TAGS_CHANNEL = 'byline:tags-expired'
 
 /** Keys are per build: another build's pages point at scripts this build does not have. */
 export function keyPrefix() {
-  const file = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
+  const file = path.join(process.cwd(), nextDistDir(), 'BUILD_ID')
   const build = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : 'unbuilt'
   return `byline:${build}:`
 }
@@ -33,7 +35,7 @@ export function keyPrefix() {
 function createShared() {
   const instance = randomUUID()
   const cache = new RedisStringsHandler({
-    redisUrl: process.env.REDIS_URL,
+    redisUrl: redisUrl(),
     database: 0,
     keyPrefix: keyPrefix(),
     // The page copy is the in-memory layer; a second one could serve a page for a moment after
@@ -78,8 +80,8 @@ function createShared() {
       const { from, tags } = JSON.parse(message)
       if (from === instance) return
       purgePageCopy(tags)
-      // The proxy's list of renamed slugs (lib/redirectMap.ts) reloads now rather than within 5 s.
-      const redirects = globalThis[Symbol.for('byline.redirects')]
+      // The proxy's list of renamed slugs (lib/renamedSlugs.ts) reloads now rather than within 5 s.
+      const redirects = globalThis[GLOBAL.renamedSlugs]
       if (redirects && tags.includes('redirects')) redirects.loadedAt = 0
     }),
   )

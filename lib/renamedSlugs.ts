@@ -2,6 +2,8 @@ import pg from 'pg'
 
 import { quietPool } from './quietPool'
 import { publishedSql } from './sql'
+import { GLOBAL } from './sharedNames.mjs'
+import { databaseUrl } from './env.mjs'
 
 /**
  * Old article slugs → current slugs, read straight from Postgres for the proxy, which runs
@@ -15,7 +17,7 @@ type State = { pool: pg.Pool | null; renamed: Map<string, string>; live: Map<str
 
 // On globalThis: the proxy and the article hooks are bundled apart but share one process, so a
 // rename made on this server expires the lists at once (other servers reload within RELOAD_MS).
-const state: State = ((globalThis as Record<symbol, State>)[Symbol.for('byline.redirects')] ??= {
+const state: State = ((globalThis as Record<symbol, State>)[GLOBAL.renamedSlugs] ??= {
   pool: null,
   renamed: new Map(),
   live: new Map(),
@@ -34,7 +36,7 @@ const RENAMED_SQL = `
   where ${PUBLISHED}
     and not exists (select 1 from articles l where l.slug = p.slug and l._status = 'published')`
 
-const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })))
+const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: databaseUrl(), max: 2 })))
 
 async function reload() {
   const [r, l] = await Promise.all([

@@ -1,5 +1,5 @@
 // The purge webhook (BYLINE_PURGE_URL, README "Behind a CDN"): when Next's cache handler expires
-// tags in this process (lib/cache/nextCacheHandler.mjs, or redisCacheHandler.mjs on the instance
+// tags in this process (server/cache/nextCacheHandler.mjs, or redisCacheHandler.mjs on the instance
 // that expired them, never on the instances that hear of it through Redis), the tags are POSTed
 // to that URL as JSON `{"tags":[...]}`, spelled as the pages' Surrogate-Key headers spell them
 // (surrogateKeys.mjs). The same list rides in an `xkey-purge` header (space-separated), which a
@@ -15,6 +15,8 @@
 // is logged and its tags are kept (at most MAX_PENDING, the oldest dropped beyond) and tried once
 // every RETRY_DOWN_MS until the endpoint answers, when one more line says so.
 import { cdnKeys, MAX_TAG_BYTES } from './surrogateKeys.mjs'
+import { purgeSettings } from '../../lib/env.mjs'
+import { GLOBAL } from '../../lib/sharedNames.mjs'
 
 export const DEFAULTS = {
   delayMs: 100,
@@ -25,33 +27,6 @@ export const DEFAULTS = {
   maxPending: 10_000,
   maxTagsPerCall: 30,
   maxHeaderBytes: 4000,
-}
-
-/**
- * BYLINE_PURGE_URL (an http or https URL, without user:password) and BYLINE_PURGE_TOKEN, or null
- * when no URL is set. Throws an Error whose message is the one line to print.
- * @param {Record<string, string | undefined>} [env]
- */
-export function purgeSettings(env = process.env) {
-  const raw = (env.BYLINE_PURGE_URL ?? '').trim()
-  if (!raw) return null
-  let url
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new Error(`BYLINE_PURGE_URL is not a URL: "${raw}" (use an http:// or https:// address).`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`BYLINE_PURGE_URL must be an http:// or https:// address, not ${url.protocol}//….`)
-  }
-  if (url.username || url.password) {
-    throw new Error('BYLINE_PURGE_URL must not carry a user or password: put the secret in BYLINE_PURGE_TOKEN (sent as Authorization: Bearer).')
-  }
-  const token = (env.BYLINE_PURGE_TOKEN ?? '').trim() || null
-  if (token && !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error('BYLINE_PURGE_TOKEN must be printable ASCII without spaces (it is sent as Authorization: Bearer <token>).')
-  }
-  return { url: url.href, token }
 }
 
 /** The URL as logs may show it: origin and path, without the query (which may hold a key). */
@@ -200,11 +175,11 @@ export function createPurgeWebhook({ url, token = null, log = (line) => console.
   }
 }
 
-const WEBHOOK = Symbol.for('byline.purgeWebhook')
+const WEBHOOK = GLOBAL.purgeWebhook
 
 /**
  * Hands an expiry to this process's webhook, made on first use from BYLINE_PURGE_URL (checked at
- * start by scripts/run.mjs; under a plain `next start` a bad value is logged once and ignored).
+ * start by server/launcher.mjs; under a plain `next start` a bad value is logged once and ignored).
  */
 export function announceExpiry(tags) {
   let webhook = globalThis[WEBHOOK]

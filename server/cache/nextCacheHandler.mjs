@@ -3,7 +3,7 @@
 // next.config.mjs, in the server's own process (redisCacheHandler.mjs instead with REDIS_URL).
 //
 // - Drops the pages of the expired tags from the launcher's copy of cached pages
-//   (scripts/lib/pageCache.mjs), so that copy is never staler than this cache. Inside a request,
+//   (server/pageCache.mjs), so that copy is never staler than this cache. Inside a request,
 //   revalidateTag only queues the tags, and Next.js expires them here when the request ends.
 // - Tells the copy which tags the page it is serving carries (found or just rendered), which the
 //   launcher also sends to a CDN (BYLINE_SURROGATE_KEYS), and calls the purge webhook

@@ -1,10 +1,10 @@
 // The launcher's start-up check of the media bucket (S3_BUCKET, lib/storage/s3Settings.mjs).
-import { s3ClientConfig } from '../../lib/storage/s3Settings.mjs'
+import { s3ClientConfig } from '../lib/storage/s3Settings.mjs'
 
 /**
  * Asks the bucket once (HeadBucket, no retries) whether it exists and these credentials may use
  * it. Returns why not, or null.
- * @param {import('../../lib/storage/s3Settings.mjs').S3Settings} settings
+ * @param {import('../lib/storage/s3Settings.mjs').S3Settings} settings
  */
 export async function checkBucket(settings, timeoutMs = 5000) {
   const { HeadBucketCommand, S3Client } = await import('@aws-sdk/client-s3')

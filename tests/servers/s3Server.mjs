@@ -2,7 +2,7 @@
 // its objects in `dir`, with one bucket; `env` holds the S3_* settings that point Byline at it.
 import fs from 'node:fs'
 
-import { freePort } from './database.mjs'
+import { freePort } from '../../server/database.mjs'
 
 /**
  * Starts s3rver and resolves once it listens.

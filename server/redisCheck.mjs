@@ -1,4 +1,4 @@
-// The launcher's start-up check of REDIS_URL (the shared cache, lib/cache/redisCacheHandler.mjs).
+// The launcher's start-up check of REDIS_URL (the shared cache, server/cache/redisCacheHandler.mjs).
 import { createClient } from 'redis'
 
 /**

@@ -1,13 +1,15 @@
-// `npm run worker` (through scripts/run.mjs, which runs `payload run scripts/worker.ts`): runs the
+// `npm run worker` (through server/launcher.mjs, which runs `payload run server/worker.ts`): runs the
 // job queue (scheduled publishing, trash purge, mail) and nothing else, for sites whose web
 // instances run with BYLINE_JOBS=off. Payload's own timer runs the queue every 5 seconds; with
 // two workers, only the holder of the job lock does (lib/jobs/runner.ts).
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { redisUrl } from '../lib/env.mjs'
+
 // A scheduled article's job expires its tags in the shared cache, as a web instance would.
-if (process.env.REDIS_URL) {
-  const { shared } = await import('../lib/cache/redisCacheHandler.mjs')
+if (redisUrl()) {
+  const { shared } = await import('./cache/redisCacheHandler.mjs')
   await shared().ready
 }
 

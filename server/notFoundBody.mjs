@@ -6,10 +6,11 @@
 // headers but sends the body of the branded page at NOT_FOUND_PATH, itself a cached page.
 import http from 'node:http'
 
-import { NOT_FOUND_PATH } from '../../lib/notFoundPath.mjs'
+import { NOT_FOUND_PATH } from '../lib/notFoundPath.mjs'
+import { HEADER } from '../lib/sharedNames.mjs'
 
 export { NOT_FOUND_PATH }
-const INNER = 'x-byline-not-found-body'
+const INNER = HEADER.notFoundBody
 const SKIPPED = /^\/(api|admin|_next)(\/|$)/
 
 /** Whether the launcher may replace this request's 404 body (a reader's page, not an RSC or action). */

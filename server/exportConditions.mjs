@@ -1,3 +1,5 @@
+import { nodeEnv as currentNodeEnv } from '../lib/env.mjs'
+
 /**
  * The `--conditions` flag for each Node process that loads the Payload config outside Next.
  *
@@ -8,6 +10,6 @@
  * export condition skips those entry files, as Next's bundler does.
  */
 /** @param {string | undefined} [nodeEnv] */
-export function exportConditions(nodeEnv = process.env.NODE_ENV) {
+export function exportConditions(nodeEnv = currentNodeEnv()) {
   return `--conditions=${nodeEnv === 'production' ? 'production' : 'development'}`
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Byline's launcher: `node scripts/run.mjs <dev|start|migrate|seed|seed:bulk ...|db|payload ...>`.
+// Byline's launcher: `node server/launcher.mjs <dev|start|migrate|seed|seed:bulk ...|db|payload ...>`.
 // It finds the database (DATABASE_URL, or an embedded PostgreSQL under .data/), applies the
 // committed migrations, seeds demo content on a first dev run, then serves the site.
 import { spawn } from 'node:child_process'
@@ -9,26 +9,32 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 
-import {
-  CLIENT_IP_HEADER,
-  CLIENT_IP_KEY_ENV,
-  CLIENT_IP_SIGNATURE_HEADER,
-  clientIp,
-  newClientIpKey,
-  parseTrusted,
-  signClientIp,
-} from '../lib/clientAddress.mjs'
-import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './lib/database.mjs'
-import { exportConditions } from './lib/exportConditions.mjs'
-import { checkRedis } from './lib/redis.mjs'
-import { checkBucket } from './lib/s3.mjs'
-import { describeS3, s3Settings } from '../lib/storage/s3Settings.mjs'
-import { replaceNotFoundBody } from './lib/notFoundBody.mjs'
-import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
-import { purgeSettings } from '../lib/cache/purgeWebhook.mjs'
-import { surrogateKeysEnabled } from '../lib/cache/surrogateKeys.mjs'
+import { CLIENT_IP_HEADER, CLIENT_IP_SIGNATURE_HEADER, clientIp, newClientIpKey, parseTrusted, signClientIp } from './clientAddress.mjs'
+import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './database.mjs'
+import { exportConditions } from './exportConditions.mjs'
+import { checkRedis } from './redisCheck.mjs'
+import { checkBucket } from './s3Check.mjs'
+import { describeS3 } from '../lib/storage/s3Settings.mjs'
+import { replaceNotFoundBody } from './notFoundBody.mjs'
+import { createPageCache, PURGE_HOOK } from './pageCache.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
-import { readReplicaUrls } from '../lib/database/readReplicaUrls.mjs'
+import {
+  databaseUrlSetting,
+  dataDir,
+  environmentProblems,
+  host,
+  nextDistDir,
+  pageCacheBytes,
+  port as listenPort,
+  purgeMode,
+  readReplicaUrls,
+  redisUrl,
+  s3Settings,
+  serverUrlSetting,
+  setClientIpKey,
+  surrogateKeysEnabled,
+  trustedProxiesSetting,
+} from '../lib/env.mjs'
 import { isAnonymousRead, withReplicaReads } from '../lib/database/readRouting.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -40,51 +46,26 @@ const production = command === 'start'
 if (production) process.env.NODE_ENV = 'production'
 else if (command === 'dev') process.env.NODE_ENV = 'development'
 
-if ((production || command === 'worker') && !process.env.PAYLOAD_SECRET) {
-  fail('PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).')
+// Every setting is checked before anything starts (lib/env.mjs): one line per problem, exit 1.
+const TRUSTED = parseTrusted(trustedProxiesSetting())
+const problems = [...environmentProblems(command), ...(command === 'dev' || command === 'start' ? TRUSTED.errors : [])]
+if (problems.length) {
+  for (const problem of problems) console.error(`byline: ${problem}`)
+  process.exit(1)
 }
-
-/** BYLINE_PAGE_CACHE_MB: memory for the copy of cached public pages (scripts/lib/pageCache.mjs); 0 turns it off. */
-function pageCacheBytes() {
-  const raw = process.env.BYLINE_PAGE_CACHE_MB ?? '128'
-  if (!/^\d+$/.test(raw.trim())) fail(`BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`)
-  return Number(raw) * 1024 * 1024
-}
-// Checked before anything starts, like the secret. Development renders every page anyway.
 const PAGE_CACHE_BYTES = production ? pageCacheBytes() : 0
-let PAGE_COPY_PURGE = 'tag'
+const PAGE_COPY_PURGE = purgeMode()
 // A CDN in front (README "Behind a CDN"): the pages' tags in Surrogate-Key / Cache-Tag, and the
-// webhook told of every expiry (lib/cache/purgeWebhook.mjs reads BYLINE_PURGE_URL again in the
-// cache handler; a bad value stops every command that can expire tags, the worker too).
-let SURROGATE_KEYS = false
-try {
-  PAGE_COPY_PURGE = purgeMode()
-  SURROGATE_KEYS = surrogateKeysEnabled()
-  purgeSettings()
-} catch (error) {
-  fail(error.message)
-}
+// webhook told of every expiry (server/cache/purgeWebhook.mjs, in the cache handler).
+const SURROGATE_KEYS = surrogateKeysEnabled()
+// DATABASE_READ_URLS: a replica that is down is not an error (reads go to the primary,
+// lib/database/readReplicas.ts), a malformed URL is (checked above).
+const READ_REPLICAS = readReplicaUrls()
 
-// DATABASE_READ_URLS: checked before anything starts; a replica that is down is not an error
-// (reads go to the primary, lib/database/readReplicas.ts), a malformed URL is.
-let READ_REPLICAS = []
-try {
-  READ_REPLICAS = readReplicaUrls()
-} catch (error) {
-  fail(error.message)
-}
-
-// Several instances: the shared cache (REDIS_URL) must be reachable, and a server action's form
-// rendered by one instance must decrypt on another (the same key everywhere).
-if ((production || command === 'worker') && process.env.REDIS_URL) {
-  const reason = await checkRedis(process.env.REDIS_URL)
-  if (reason) fail(`cannot connect to REDIS_URL (${redactUrl(process.env.REDIS_URL)}): ${reason}`)
-}
-if (production && process.env.REDIS_URL) {
-  const key = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
-  if (!key || ![16, 24, 32].includes(Buffer.from(key, 'base64').length)) {
-    fail('REDIS_URL is set (several instances) but NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key: set the same one, e.g. $(openssl rand -base64 32), for the build and every instance.')
-  }
+// Several instances: the shared cache (REDIS_URL) must be reachable.
+if ((production || command === 'worker') && redisUrl()) {
+  const reason = await checkRedis(redisUrl())
+  if (reason) fail(`cannot connect to REDIS_URL (${redactUrl(redisUrl())}): ${reason}`)
 }
 // @payloadcms/storage-s3 (and the plugin-cloud-storage under it) exist as 3.90.1 only, beside
 // payload 3.90.2: Payload's development-time check of equal versions would end every dev process
@@ -93,54 +74,32 @@ process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 // The AWS SDK warns on every start that its releases after January 2027 will need Node 22; the
 // version pinned in package-lock.json runs on Node 20, which this project targets.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-// Media on S3-compatible storage (lib/storage/s3Settings.mjs): partial settings are one line here,
-// not a stack from the config; the bucket must answer before a server or the copy starts.
-let S3 = null
-try {
-  S3 = s3Settings()
-} catch (error) {
-  fail(error.message)
-}
+// Media on S3-compatible storage: the bucket must answer before a server or the copy starts.
+const S3 = s3Settings()
 if (command === 'media:to-s3' && !S3) fail('npm run media:to-s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT, S3_FORCE_PATH_STYLE=true for a server other than AWS): see README "Media on S3-compatible storage".')
 // Every command that may upload (a seed's or an import's images) or serve files.
 if (S3 && ['dev', 'start', 'worker', 'seed', 'seed:bulk', 'import:wordpress', 'media:to-s3'].includes(command)) {
   const reason = await checkBucket(S3)
   if (reason) fail(`cannot use S3_BUCKET (${describeS3(S3)}): ${reason}`)
 }
-if (command === 'worker' && !process.env.REDIS_URL) {
-  fail('npm run worker needs REDIS_URL: its scheduled articles must expire the pages of the web instances through the shared cache. Without it, npm start runs the jobs itself.')
-}
 
-// Checked before anything starts too: a bad entry would silently trust the wrong hosts (or none).
-const TRUSTED = parseTrusted(process.env.TRUSTED_PROXIES)
-if (TRUSTED.errors.length && (command === 'dev' || command === 'start')) {
-  for (const error of TRUSTED.errors) console.error(`byline: ${error}`)
-  process.exit(1)
-}
 // Signs the client address this launcher hands to the app (lib/requestAddress.ts): a header
 // without it, as a client could send to a plain `next start`, is not believed.
 const CLIENT_IP_KEY = newClientIpKey()
-process.env[CLIENT_IP_KEY_ENV] = CLIENT_IP_KEY
-// SITE_TIMEZONE (lib/env.ts reads it too): a bad name is one line here, not a stack from the config.
-if (process.env.SITE_TIMEZONE) {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: process.env.SITE_TIMEZONE })
-  } catch {
-    fail(`SITE_TIMEZONE is not a time zone name: "${process.env.SITE_TIMEZONE}" (use an IANA name such as Europe/Paris).`)
-  }
-}
+setClientIpKey(CLIENT_IP_KEY)
 
 let stopDatabase = async () => {}
 
 async function database() {
-  if (process.env.DATABASE_URL) {
-    const reason = await checkConnection(process.env.DATABASE_URL)
-    if (reason) fail(`cannot connect to DATABASE_URL (${redactUrl(process.env.DATABASE_URL)}): ${reason}`)
-    return process.env.DATABASE_URL
+  const given = databaseUrlSetting()
+  if (given) {
+    const reason = await checkConnection(given)
+    if (reason) fail(`cannot connect to DATABASE_URL (${redactUrl(given)}): ${reason}`)
+    return given
   }
   try {
-    const dataDir = path.join(process.env.BYLINE_DATA_DIR || path.join(root, '.data'), 'postgres')
-    const embedded = await startEmbeddedPostgres({ dataDir })
+    const folder = path.join(dataDir() || path.join(root, '.data'), 'postgres')
+    const embedded = await startEmbeddedPostgres({ dataDir: folder })
     stopDatabase = embedded.stop
     const shown = embedded.dataDir.startsWith(root) ? path.relative(root, embedded.dataDir) : embedded.dataDir
     console.log(`byline: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${shown})`)
@@ -152,7 +111,7 @@ async function database() {
 }
 
 // Preloaded into each payload CLI process; it exits with code 75 when a command stalls.
-const drainGuard = path.join(root, 'scripts/lib/drainGuard.mjs')
+const drainGuard = path.join(root, 'server/drainGuard.mjs')
 
 /** Runs Payload's CLI (migrate, run <script>, generate:*) with the project's TypeScript. */
 function payloadCli(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
@@ -235,7 +194,7 @@ async function seed() {
  * a restore, another instance's edits): start each production server with an empty page cache.
  */
 function clearPageCache() {
-  const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
+  const distDir = path.join(root, nextDistDir())
   for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
 }
 
@@ -249,16 +208,16 @@ function collapseSlashes(url = '/') {
 async function serve(dev) {
   if (!dev) clearPageCache()
   const { default: next } = await import('next')
-  const port = Number(process.env.PORT || 3000)
-  const hostname = process.env.HOST || (dev ? 'localhost' : '0.0.0.0')
+  const port = listenPort()
+  const hostname = host(dev)
   const app = next({ dev, dir: root, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
   // Development renders every page, so it has no tags to send a CDN.
   const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE, surrogateKeys: !dev && SURROGATE_KEYS })
-  // lib/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
+  // server/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
   globalThis[PURGE_HOOK] = pageCache
-  const extraHeaders = Object.entries(launcherHeaders(process.env.SERVER_URL))
+  const extraHeaders = Object.entries(launcherHeaders(serverUrlSetting()))
   const server = http.createServer((req, res) => {
     // HSTS when SERVER_URL is https; set before either the page copy or Next answers.
     for (const [name, value] of extraHeaders) res.setHeader(name, value)
@@ -271,7 +230,7 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
-    // Next's 404s for reader pages get the branded page's body (scripts/lib/notFoundBody.mjs).
+    // Next's 404s for reader pages get the branded page's body (server/notFoundBody.mjs).
     replaceNotFoundBody(req, res, port)
     // An anonymous GET may read from a replica (DATABASE_READ_URLS); anything personal, the primary.
     if (READ_REPLICAS.length && isAnonymousRead(req)) return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
@@ -283,7 +242,7 @@ async function serve(dev) {
   })
   server.listen(port, hostname, () => {
     // Production: the admin keeps a sign-in only at SERVER_URL's address (README "Admin").
-    const site = (!dev && process.env.SERVER_URL?.replace(/\/$/, '')) || `http://localhost:${port}`
+    const site = (!dev && serverUrlSetting()) || `http://localhost:${port}`
     console.log(`byline: ${dev ? 'development' : 'production'} server on port ${port}; open ${site} (admin: ${site}/admin)`)
   })
   const shutdown = async () => {
@@ -323,9 +282,9 @@ switch (command) {
     process.exit(code)
   }
   case 'worker': {
-    // The job queue only (BYLINE_JOBS=off on the web instances); see scripts/worker.ts.
+    // The job queue only (BYLINE_JOBS=off on the web instances); see server/worker.ts.
     await migrate(url)
-    const code = await payloadCli(['run', 'scripts/worker.ts'], { NODE_ENV: 'production', BYLINE_JOBS: 'on' })
+    const code = await payloadCli(['run', 'server/worker.ts'], { NODE_ENV: 'production', BYLINE_JOBS: 'on' })
     await stopDatabase()
     process.exit(code)
   }

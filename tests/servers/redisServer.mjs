@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { freePort } from './database.mjs'
+import { freePort } from '../../server/database.mjs'
 
 export const redisServerBinary = () => process.env.REDIS_SERVER || '/usr/bin/redis-server'
 

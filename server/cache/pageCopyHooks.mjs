@@ -1,12 +1,13 @@
-// The places where Next.js's cache handler (lib/cache/nextCacheHandler.mjs, or
+// The places where Next.js's cache handler (server/cache/nextCacheHandler.mjs, or
 // redisCacheHandler.mjs with REDIS_URL) meets the launcher's copy of cached pages and its CDN
-// headers (scripts/lib/pageCache.mjs), which live in the same process, and the purge webhook.
-import { readFromPrimaryForAWhile } from '../database/readRouting.mjs'
+// headers (server/pageCache.mjs), which live in the same process, and the purge webhook.
+import { readFromPrimaryForAWhile } from '../../lib/database/readRouting.mjs'
 import { announceExpiry } from './purgeWebhook.mjs'
+import { GLOBAL } from '../../lib/sharedNames.mjs'
 
-const PAGE_COPY = Symbol.for('byline.pageCache')
-const REQUEST_TAGS = Symbol.for('byline.pageCache.requestTags')
-export const EXPIRE_NOW = Symbol.for('byline.expireTagsNow')
+const PAGE_COPY = GLOBAL.pageCopy
+const REQUEST_TAGS = GLOBAL.pageCopyRequestTags
+export const EXPIRE_NOW = GLOBAL.expireTagsNow
 
 /**
  * Hands the tags of a page or route entry Next.js is about to serve to the page copy, which runs

@@ -9,8 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-import { freePort } from './database.mjs'
-import { initialise, reachableByOthers, runnableNative, start } from './postgresServer.mjs'
+import { freePort } from '../../server/database.mjs'
+import { initialise, reachableByOthers, runnableNative, start } from '../../server/postgresServer.mjs'
 
 const PASSWORD = 'postgres'
 const isRoot = () => process.getuid?.() === 0

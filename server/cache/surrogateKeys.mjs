@@ -1,6 +1,6 @@
 // Cache tags for a CDN in front of Byline (README "Behind a CDN").
 //
-// With BYLINE_SURROGATE_KEYS=1 the launcher (scripts/lib/pageCache.mjs) sends each public page's
+// With BYLINE_SURROGATE_KEYS=1 the launcher (server/pageCache.mjs) sends each public page's
 // Next.js cache tags in two response headers: `Surrogate-Key` (space-separated: Fastly, Varnish
 // xkey) and `Cache-Tag` (comma-separated: Cloudflare). The purge webhook (purgeWebhook.mjs) sends
 // expired tags in the same spelling, so the CDN purges exactly the pages that carry them.
@@ -58,14 +58,6 @@ export function surrogateHeaders(tags) {
   const spaced = keys.join(' ')
   if (spaced.length > MAX_HEADER_BYTES) return { headers: null, why: `${spaced.length} bytes of tags (at most ${MAX_HEADER_BYTES})` }
   return { headers: { 'surrogate-key': spaced, 'cache-tag': keys.join(',') } }
-}
-
-/** BYLINE_SURROGATE_KEYS: `1` sends the headers, unset, empty or `0` does not; anything else is an error. */
-export function surrogateKeysEnabled(raw = process.env.BYLINE_SURROGATE_KEYS) {
-  const value = (raw ?? '').trim()
-  if (value === '' || value === '0') return false
-  if (value === '1') return true
-  throw new Error(`BYLINE_SURROGATE_KEYS must be 1 (send Surrogate-Key and Cache-Tag on public pages) or 0, not "${raw}".`)
 }
 
 /**

@@ -2,7 +2,7 @@
 // rather than hand-written parsing (ports, IPv4-mapped IPv6, many spellings of one IPv6 address
 // and CIDR arithmetic are where hand-written code went wrong: issue #11, F13).
 //
-// - The launcher (scripts/run.mjs) works out the address: the socket's peer, unless that peer is
+// - The launcher (server/launcher.mjs) works out the address: the socket's peer, unless that peer is
 //   a reverse proxy named in TRUSTED_PROXIES; only then does X-Forwarded-For count, read from the
 //   right, skipping trusted hops (proxy-addr). It writes it, canonical, into CLIENT_IP_HEADER and
 //   signs it with a key made for this process (CLIENT_IP_SIGNATURE_HEADER, F20).
@@ -13,10 +13,13 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import ipaddr from 'ipaddr.js'
 import proxyAddr from 'proxy-addr'
 
-export const CLIENT_IP_HEADER = 'x-byline-client-ip'
-export const CLIENT_IP_SIGNATURE_HEADER = 'x-byline-client-ip-signature'
+import { CLIENT_IP_KEY_ENV } from '../lib/env.mjs'
+import { HEADER } from '../lib/sharedNames.mjs'
+
+export const CLIENT_IP_HEADER = HEADER.clientIp
+export const CLIENT_IP_SIGNATURE_HEADER = HEADER.clientIpSignature
 /** The launcher's per-process key, handed to the Next app it runs in-process (never configured). */
-export const CLIENT_IP_KEY_ENV = 'BYLINE_CLIENT_IP_KEY'
+export { CLIENT_IP_KEY_ENV }
 /** What the app uses when it cannot tell who sent a request: all such requests share limits. */
 export const UNKNOWN_ADDRESS = 'unknown'
 

@@ -6,7 +6,7 @@
 // Cache-Control are kept, and only for anonymous GETs: a request that carries a staff session,
 // draft mode, a cache bypass, a server action or client-router headers always goes to Next.js.
 // Each copied page remembers the cache tags of the Next.js cache entry it came from (the cache
-// handler, lib/cache/nextCacheHandler.mjs, hands them over through REQUEST_TAGS while it serves the
+// handler, server/cache/nextCacheHandler.mjs, hands them over through REQUEST_TAGS while it serves the
 // request). A tag expiry drops only the pages that carry one of the expired tags, so approving a
 // comment under one article leaves every other page in the copy; BYLINE_PAGE_COPY_PURGE=all brings
 // back the old purge-everything, for measuring. A request that started before an expiry of one of
@@ -15,10 +15,11 @@
 //
 // With `surrogateKeys` (BYLINE_SURROGATE_KEYS=1) the same tags go to a CDN: every public answer to
 // such a request (from the copy, or from Next.js, rendered or from its cache) whose tags are known
-// carries them in `Surrogate-Key` and `Cache-Tag` (lib/cache/surrogateKeys.mjs), and no other does.
+// carries them in `Surrogate-Key` and `Cache-Tag` (server/cache/surrogateKeys.mjs), and no other does.
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import { sharedCacheable, surrogateHeaders } from '../../lib/cache/surrogateKeys.mjs'
+import { sharedCacheable, surrogateHeaders } from './cache/surrogateKeys.mjs'
+import { GLOBAL, HEADER } from '../lib/sharedNames.mjs'
 
 const PERSONAL_COOKIES = ['payload-token', '__prerender_bypass']
 const PASS_HEADERS = [
@@ -35,9 +36,9 @@ const PASS_HEADERS = [
 const DROPPED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
 const SURROGATE_HEADERS = ['surrogate-key', 'cache-tag']
 
-export const PURGE_HOOK = Symbol.for('byline.pageCache')
+export const PURGE_HOOK = GLOBAL.pageCopy
 /** An AsyncLocalStorage whose store ({ tags }) the cache handler fills with the served entry's tags. */
-export const REQUEST_TAGS = Symbol.for('byline.pageCache.requestTags')
+export const REQUEST_TAGS = GLOBAL.pageCopyRequestTags
 // Expiries remembered per tag for requests in flight; past this many, the oldest are forgotten
 // and every request that started before then is refused instead (see `expiredSince`).
 const REMEMBERED_EXPIRIES = 10_000
@@ -125,13 +126,6 @@ export function createTagIndex() {
     },
     size: () => ({ entries: entries.size, bytes: cost, tags: byTag.size }),
   }
-}
-
-/** BYLINE_PAGE_COPY_PURGE: `tag` (default) drops the pages of an expired tag, `all` empties the copy. */
-export function purgeMode(raw = process.env.BYLINE_PAGE_COPY_PURGE) {
-  const mode = (raw ?? '').trim() || 'tag'
-  if (mode !== 'tag' && mode !== 'all') throw new Error(`BYLINE_PAGE_COPY_PURGE must be "tag" or "all", not "${raw}".`)
-  return mode
 }
 
 /**
@@ -223,7 +217,7 @@ export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys =
     const entry = maxBytes > 0 ? index.get(key) : undefined
     if (entry) {
       index.touch(key)
-      res.writeHead(entry.status, { ...entry.headers, 'x-byline-cache': 'HIT', 'content-length': entry.body.length })
+      res.writeHead(entry.status, { ...entry.headers, [HEADER.pageCopy]: 'HIT', 'content-length': entry.body.length })
       res.end(entry.body)
       return true
     }
