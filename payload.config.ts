@@ -34,7 +34,7 @@ import { badInputAfterError } from './lib/security/badInput'
 import { withBoundedReads } from './lib/security/boundedReads'
 import { graphqlCostRule } from './lib/security/graphqlCost'
 import { guardScheduledJobs } from './lib/security/scheduleGuard'
-import { databaseUrl, payloadSecret, serverUrl, siteTimeZone } from './lib/env.mjs'
+import { databaseUrl, payloadSecret, serverUrl, siteName, siteTimeZone } from './lib/env.mjs'
 import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
@@ -68,6 +68,8 @@ export default buildConfig({
       },
     },
     meta: { titleSuffix: ' · Byline admin' },
+    // Sent to the admin's client components: the name staff replies are posted under (StatusCell).
+    custom: { publication: siteName() },
     avatar: { Component: '/components/admin/InitialsAvatar#InitialsAvatar' },
     // "Schedule publish" and date fields start in the publication's own time zone.
     timezones: {

@@ -14,6 +14,7 @@ import * as migration_20261129_125032_staff_replies from './20261129_125032_staf
 import * as migration_20261129_133123_empty_drafts_job from './20261129_133123_empty_drafts_job';
 import * as migration_20261129_150708_media_storage_fields from './20261129_150708_media_storage_fields';
 import * as migration_20261129_154631_page_published_at_index from './20261129_154631_page_published_at_index';
+import * as migration_20261129_182101_comment_moderated_at_index from './20261129_182101_comment_moderated_at_index';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261129_154631_page_published_at_index.up,
     down: migration_20261129_154631_page_published_at_index.down,
-    name: '20261129_154631_page_published_at_index'
+    name: '20261129_154631_page_published_at_index',
+  },
+  {
+    up: migration_20261129_182101_comment_moderated_at_index.up,
+    down: migration_20261129_182101_comment_moderated_at_index.down,
+    name: '20261129_182101_comment_moderated_at_index',
   },
 ];

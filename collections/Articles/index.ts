@@ -23,6 +23,8 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
     livePreview: { url: ({ data }) => previewUrl(data?.slug) },
     preview: (data) => previewUrl(data?.slug as string | undefined),
+    // "View article": the live address while published (components/admin/ViewLiveLink.tsx).
+    components: { edit: { beforeDocumentControls: ['/components/admin/ViewLiveLink#ViewLiveLink'] } },
   },
   defaultSort: '-publishedAt',
   fields: [

@@ -116,7 +116,8 @@ export const Comments: CollectionConfig = {
       access: { create: moderatorsField, update: () => false },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.byStaff) },
     },
-    { name: 'moderatedAt', type: 'date', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+    // Indexed: moderation analytics (lib/analytics/moderation.ts) reads 30 days of decisions by this date.
+    { name: 'moderatedAt', type: 'date', index: true, access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
   ],
   hooks: {
     beforeChange: [staffReply, recordModeration],

@@ -15,7 +15,12 @@ import { revalidatePageOnChange, revalidatePageOnDelete } from './hooks/revalida
 export const Pages: CollectionConfig = {
   slug: 'pages',
   access: { create: editors, read: staffOrPublished, update: editors, delete: editors },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'path', '_status', 'updatedAt'] },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'path', '_status', 'updatedAt'],
+    // "View page": the live address while published (components/admin/ViewLiveLink.tsx).
+    components: { edit: { beforeDocumentControls: ['/components/admin/ViewLiveLink#ViewLiveLink'] } },
+  },
   defaultSort: 'path',
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -1,13 +1,13 @@
 'use client'
 
-import { toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
+import { Button, toast, useAuth, useConfig, useListQuery, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import type { BeforeListTableClientProps, Where } from 'payload'
-import { formatAdminURL, mergeListSearchAndWhere } from 'payload/shared'
-import * as qs from 'qs-esm'
+import { mergeListSearchAndWhere } from 'payload/shared'
 import { useState } from 'react'
 
-import { commentsCount, DONE, patchStatus, type QueueStatus } from './moderation'
+import { type Decision, decideBulk, undoLast, useLastDecision } from './decisions'
+import { commentsCount, type QueueStatus } from './moderation'
 import { type ModerationAction, ModerationButtons } from './ModerationButtons'
 
 const ACTIONS: ModerationAction[] = [
@@ -16,7 +16,10 @@ const ACTIONS: ModerationAction[] = [
   { status: 'trash', label: 'Trash selected' },
 ]
 
-/** Bulk approve, spam or trash for the rows selected in the comments list. */
+/**
+ * Bulk approve, spam or trash for the rows selected in the comments list, and "Undo" for the
+ * newest bulk action (in its toast, and here until another decision is made; `u` does the same).
+ */
 export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
   const { count, selectAll, selectedIDs, toggleAll } = useSelection()
   const { query } = useListQuery()
@@ -24,7 +27,8 @@ export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
   const router = useRouter()
   const { permissions } = useAuth()
   const [busy, setBusy] = useState(false)
-  if (count === 0 || !permissions?.collections?.[collectionSlug]?.update) return null
+  const last = useLastDecision()
+  if (!permissions?.collections?.[collectionSlug]?.update) return null
 
   /** The selected rows; "select all across pages" means the whole current filter and search. */
   function selection(): Where {
@@ -40,21 +44,40 @@ export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
   async function moderate(status: QueueStatus) {
     setBusy(true)
     try {
-      const search = qs.stringify({ where: selection() }, { addQueryPrefix: true })
-      const url = formatAdminURL({
-        apiRoute: config.routes.api,
-        path: `/${collectionSlug}${search}`,
-      })
-      const updated = await patchStatus(url, status)
-      toast.success(`${commentsCount(updated)} ${DONE[status]}.`)
+      const decision = await decideBulk(config.routes.api, collectionSlug, selection(), status)
+      toast.success(decision.summary, decision.changes.length ? { action: { label: 'Undo', onClick: () => void undo(decision) } } : undefined)
       toggleAll()
       router.refresh()
     } catch (error) {
       toast.error(`Could not change the selected comments: ${(error as Error).message}`)
+      router.refresh()
     } finally {
       setBusy(false)
     }
   }
+
+  async function undo(expected?: Decision) {
+    setBusy(true)
+    try {
+      const message = await undoLast(config.routes.api, collectionSlug, expected)
+      if (message) toast.success(message)
+      router.refresh()
+    } catch (error) {
+      toast.error(`Could not undo: ${(error as Error).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const undoBar = last?.bulk && (
+    <p role="status" style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '0 0 16px' }}>
+      <span>{last.summary}</span>
+      <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={() => void undo()}>
+        Undo
+      </Button>
+    </p>
+  )
+  if (count === 0) return undoBar || null
 
   return (
     <div

@@ -4,8 +4,9 @@ import { Button, toast, useAuth, useConfig, useForm, useFormFields } from '@payl
 import { formatAdminURL } from 'payload/shared'
 import { useEffect, useId, useState } from 'react'
 
-import { BLOCK_ANCHOR, commentsCount, type QueueStatus } from './moderation'
+import { type ApiAnswer, BLOCK_ANCHOR, commentsCount, failure, type QueueStatus } from './moderation'
 import { type ModerationAction, ModerationButtons } from './ModerationButtons'
+import { ReplyAsStaff } from './ReplyAsStaff'
 
 const ACTIONS: ModerationAction[] = [
   { status: 'approved', label: 'Approve' },
@@ -151,84 +152,6 @@ function BlockCommenter({ commentId }: { commentId: string }) {
         <div>
           <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={block}>
             Block commenter
-          </Button>
-        </div>
-      </div>
-    </details>
-  )
-}
-
-type ApiAnswer = {
-  doc?: { id?: number; authorName?: string; hiddenComments?: number }
-  errors?: { message?: string; data?: { errors?: { message?: string }[] } }[]
-  message?: string
-}
-
-/** Payload's error messages of a REST answer, joined; the status when it gave none. */
-function failure(res: Response, json: ApiAnswer): Error {
-  const detail = (json.errors ?? [])
-    .flatMap((e) => [e.message, ...(e.data?.errors ?? []).map((d) => d.message)])
-    .filter(Boolean)
-    .join('; ')
-  return new Error(detail || json.message || `The server answered ${res.status}.`)
-}
-
-/**
- * "Reply as <publication>": a reply stored approved under the site's name (byStaff, which
- * collections/Comments/hooks/staffReply.ts fills in). On a comment not yet approved it approves
- * it first, as WordPress's "Approve and Reply" does: a reply under a hidden comment is hidden too.
- */
-function ReplyAsStaff(props: { commentId: string; publication: string; status: unknown; onApprove: () => Promise<void> }) {
-  const { config } = useConfig()
-  const ids = useId()
-  const [body, setBody] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [posted, setPosted] = useState<number | null>(null)
-  const approveFirst = props.status !== 'approved'
-
-  async function reply() {
-    if (!body.trim()) {
-      toast.error('Write the reply first.')
-      return
-    }
-    setBusy(true)
-    try {
-      if (approveFirst) await props.onApprove()
-      const res = await fetch(formatAdminURL({ apiRoute: config.routes.api, path: '/comments' }), {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ parent: Number(props.commentId), body: body.trim(), byStaff: true }),
-      })
-      const json = (await res.json().catch(() => ({}))) as ApiAnswer
-      if (!res.ok || !json.doc?.id) throw failure(res, json)
-      setPosted(json.doc.id)
-      setBody('')
-      toast.success(`Reply posted as ${props.publication}.`)
-    } catch (error) {
-      toast.error(`Could not post the reply: ${(error as Error).message}`)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <details style={{ margin: '0 0 12px' }}>
-      <summary style={{ cursor: 'pointer', marginBottom: 8 }}>Reply as {props.publication}</summary>
-      {posted && (
-        <p role="status" style={{ margin: '0 0 8px' }}>
-          Reply posted as {props.publication}.{' '}
-          <a href={`/comments/${posted}`} target="_blank" rel="noopener">
-            View the reply on site
-          </a>
-        </p>
-      )}
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-        <label htmlFor={`${ids}-reply`}>Your reply (published at once, with a Staff badge)</label>
-        <textarea id={`${ids}-reply`} rows={4} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
-        <div>
-          <Button buttonStyle="primary" size="small" margin={false} disabled={busy} onClick={reply}>
-            {approveFirst ? 'Approve and reply' : 'Post reply'}
           </Button>
         </div>
       </div>

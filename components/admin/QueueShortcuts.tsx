@@ -6,12 +6,11 @@ import type { BeforeListTableClientProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import { useEffect, useRef, useState } from 'react'
 
-import { DONE, patchStatus, type QueueStatus } from './moderation'
+import { decisions, undoLast } from './decisions'
+import { DONE, patchComments, type QueueStatus } from './moderation'
 
 const KEYS: Record<string, QueueStatus> = { a: 'approved', s: 'spam', t: 'trash' }
 const CURRENT = 'queue-current'
-
-type Done = { id: string; from: string; to: QueueStatus }
 
 /** The list's rows that are comments, with their ids (from each row's link to its edit page). */
 function rows(collectionSlug: string): { row: HTMLTableRowElement; id: string }[] {
@@ -28,8 +27,8 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * Keyboard moderation in the comments list, as in WordPress and Gmail: j / k move to the next /
- * previous comment, a / s / t approve it, mark it as spam or trash it, u undoes the last of
- * those. Keys typed into a field (the search box) are left alone.
+ * previous comment, a / s / t approve it, mark it as spam or trash it, u undoes the newest
+ * decision, this or a bulk action (components/admin/decisions.ts). Keys typed into a field (the search box) are left alone.
  */
 export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
   const { config } = useConfig()
@@ -37,7 +36,6 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
   const router = useRouter()
   const canModerate = Boolean(permissions?.collections?.[collectionSlug]?.update)
   const [index, setIndex] = useState(-1)
-  const history = useRef<Done[]>([])
   const busy = useRef(false)
 
   // Marks the current row; again whenever the table's rows change (a refresh after a decision).
@@ -63,15 +61,28 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
     if (!canModerate) return
     const url = (id: string) => formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(id)}` })
 
-    async function change(id: string, to: QueueStatus, from: string, undo: boolean) {
+    async function decide(id: string, to: QueueStatus, from: QueueStatus) {
       busy.current = true
       try {
-        await patchStatus(url(id), to)
-        if (!undo) history.current.push({ id, from, to })
-        toast.success(undo ? `Undone: the comment is ${to === 'pending' ? 'pending' : DONE[to]} again.` : `Comment ${DONE[to]}. Press u to undo.`)
+        const changed = await patchComments(url(id), to)
+        decisions.push({ changes: changed.map((changedId) => ({ id: changedId, from, to })), bulk: false, summary: `Comment ${DONE[to]}.` })
+        toast.success(`Comment ${DONE[to]}. Press u to undo.`)
         router.refresh()
       } catch (error) {
         toast.error(`Could not change the comment: ${(error as Error).message}`)
+      } finally {
+        busy.current = false
+      }
+    }
+
+    async function undo() {
+      busy.current = true
+      try {
+        const message = await undoLast(config.routes.api, collectionSlug)
+        if (message) toast.success(message)
+        router.refresh()
+      } catch (error) {
+        toast.error(`Could not undo: ${(error as Error).message}`)
       } finally {
         busy.current = false
       }
@@ -89,19 +100,18 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
       }
       if (busy.current) return
       if (key === 'u') {
-        const last = history.current.pop()
-        if (!last) return toast.info('Nothing to undo.')
+        if (!decisions.last()) return toast.info('Nothing to undo.')
         event.preventDefault()
-        void change(last.id, last.from as QueueStatus, last.to, true)
+        void undo()
         return
       }
       const to = KEYS[key]
       const current = list[Math.min(index, list.length - 1)]
       if (!to || !current) return
       event.preventDefault()
-      const from = current.row.querySelector('[data-status]')?.getAttribute('data-status') ?? 'pending'
+      const from = (current.row.querySelector('[data-status]')?.getAttribute('data-status') ?? 'pending') as QueueStatus
       if (from === to) return
-      void change(current.id, to, from, false)
+      void decide(current.id, to, from)
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)

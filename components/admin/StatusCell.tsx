@@ -8,6 +8,7 @@ import { useState } from 'react'
 
 import { BLOCK_ANCHOR, DONE, patchStatus, type QueueStatus } from './moderation'
 import { type ModerationAction, ModerationButtons } from './ModerationButtons'
+import { ReplyAsStaff } from './ReplyAsStaff'
 
 const ACTIONS: ModerationAction[] = [
   { status: 'approved', label: 'Approve' },
@@ -15,7 +16,10 @@ const ACTIONS: ModerationAction[] = [
   { status: 'trash', label: 'Trash' },
 ]
 
-/** The status column: the comment's status, and buttons to decide without opening it. */
+/**
+ * The status column: the comment's status, and buttons to decide or reply as the publication
+ * (the same form as on the comment's page) without opening it.
+ */
 export function StatusCell({
   cellData,
   collectionSlug,
@@ -32,11 +36,14 @@ export function StatusCell({
   const label =
     typeof option === 'object' && typeof option.label === 'string' ? option.label : cellData
 
+  const url = formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` })
+  // The site's name (payload.config.ts admin.custom), as on the comment's page.
+  const publication = typeof config.admin.custom?.publication === 'string' ? config.admin.custom.publication : 'the publication'
+
   async function moderate(status: QueueStatus) {
     setBusy(true)
     try {
-      const path = `/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` as const
-      await patchStatus(formatAdminURL({ apiRoute: config.routes.api, path }), status)
+      await patchStatus(url, status)
       toast.success(`Comment ${DONE[status]}.`)
       router.refresh()
     } catch (error) {
@@ -66,6 +73,14 @@ export function StatusCell({
           </a>
         )}
       </div>
+      <ReplyAsStaff
+        commentId={String(rowData.id)}
+        publication={publication}
+        status={cellData}
+        summary="Reply"
+        onApprove={() => patchStatus(url, 'approved')}
+        onPosted={() => router.refresh()}
+      />
     </div>
   )
 }

@@ -31,32 +31,39 @@ export const listHref = (adminRoute: string, where: Where) =>
     path: `/collections/comments${qs.stringify({ where }, { addQueryPrefix: true, encodeValuesOnly: true })}`,
   })
 
-type ApiError = { message?: string }
-
 /**
  * PATCHes `{ status }` through the REST API with the moderator's session cookie: one comment
- * (`/api/comments/12`) or a bulk update (`/api/comments?where=...`). Throws with Payload's messages.
+ * (`/api/comments/12`) or a bulk update (`/api/comments?where=...`), so the collection's access
+ * rules and hooks apply. Returns the ids of the comments changed; throws with Payload's messages.
  */
-export async function patchStatus(url: string, status: QueueStatus): Promise<number> {
+export async function patchComments(url: string, status: QueueStatus): Promise<string[]> {
   const res = await fetch(url, {
     method: 'PATCH',
     credentials: 'include',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ status }),
   })
-  const json = (await res.json().catch(() => ({}))) as {
-    doc?: unknown
-    docs?: unknown[]
-    errors?: ApiError[]
-    message?: string
-  }
-  const errors = json.errors ?? []
-  if (!res.ok || errors.length) {
-    const detail = errors
-      .map((error) => error.message)
-      .filter(Boolean)
-      .join('; ')
-    throw new Error(detail || json.message || `The server answered ${res.status}.`)
-  }
-  return json.docs ? json.docs.length : 1
+  const json = (await res.json().catch(() => ({}))) as ApiAnswer & { docs?: { id?: unknown }[] }
+  if (!res.ok || json.errors?.length) throw failure(res, json)
+  return (json.docs ?? (json.doc ? [json.doc] : [])).map((doc) => String(doc.id))
+}
+
+/** `patchComments` for one comment or a bulk update, counting what changed. */
+export async function patchStatus(url: string, status: QueueStatus): Promise<number> {
+  return (await patchComments(url, status)).length
+}
+
+export type ApiAnswer = {
+  doc?: { id?: number; authorName?: string; hiddenComments?: number; status?: string }
+  errors?: { message?: string; data?: { errors?: { message?: string }[] } }[]
+  message?: string
+}
+
+/** Payload's error messages of a REST answer, joined; the status when it gave none. */
+export function failure(res: Response, json: ApiAnswer): Error {
+  const detail = (json.errors ?? [])
+    .flatMap((e) => [e.message, ...(e.data?.errors ?? []).map((d) => d.message)])
+    .filter(Boolean)
+    .join('; ')
+  return new Error(detail || json.message || `The server answered ${res.status}.`)
 }

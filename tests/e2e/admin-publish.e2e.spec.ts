@@ -1,5 +1,8 @@
 import { loginToAdmin, richTextEditor } from './helpers/admin'
+import { lexical } from '../../lib/lexical'
+import { uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
+import { screenshot } from './helpers/front'
 import { EDITOR } from './helpers/staff'
 
 test('an editor writes and publishes an article in /admin; readers see it', async ({
@@ -31,14 +34,21 @@ test('an editor writes and publishes an article in /admin; readers see it', asyn
   await page.keyboard.type(paragraph)
   await expect(editor.locator('h2')).toHaveText(heading)
   await expect(page.locator('#field-title')).toHaveValue(title)
+  // A draft nobody reads yet: no link to the site.
+  const view = page.getByRole('link', { name: 'View article' })
+  await expect(page.getByRole('button', { name: 'Publish changes' })).toBeVisible()
+  await expect(view).toHaveCount(0)
 
   await page.getByRole('button', { name: 'Publish changes' }).click()
   await expect(page.locator('.payload-toast-container')).toContainText(/successfully/i)
   await expect(page.locator('#field-slug')).toHaveValue(slug)
+  // Published: "View article" beside the document controls, at the public address (SERVER_URL).
+  await expect(view).toHaveAttribute('href', `${baseURL}/articles/${slug}`)
+  await screenshot(page, 'admin-view-article', 1366)
 
   const reader = await browser.newContext({ baseURL })
   const article = await reader.newPage()
-  const response = await article.goto(`/articles/${slug}`)
+  const response = await article.goto((await view.getAttribute('href')) ?? '')
   expect(response?.status()).toBe(200)
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(article.getByRole('heading', { level: 2, name: heading })).toBeVisible()
@@ -50,4 +60,31 @@ test('an editor writes and publishes an article in /admin; readers see it', asyn
   const xml = await feed.text()
   expect(xml).toContain(`<title>${title}</title>`)
   expect(xml).toMatch(new RegExp(`<link>https?://[^<]+/articles/${slug}</link>`))
+})
+
+test('a published Page shows "View page" at its live address; unpublishing removes it', async ({ page, browser, baseURL, editorApi }) => {
+  const slug = uniqueSlug('view-page')
+  const title = `A page to view ${slug}`
+  const created = await editorApi.post('/api/pages', { data: { title, slug, _status: 'published', content: lexical([{ p: 'About us.' }]) } })
+  expect(created.status(), await created.text()).toBe(201)
+  const id = (await created.json()).doc.id as number
+
+  await loginToAdmin(page, EDITOR)
+  await page.goto(`/admin/collections/pages/${id}`)
+  const view = page.getByRole('link', { name: 'View page' })
+  await expect(view).toHaveAttribute('href', `${baseURL}/${slug}/`)
+  const reader = await browser.newContext()
+  const site = await reader.newPage()
+  const response = await site.goto((await view.getAttribute('href')) ?? '')
+  expect(response?.status()).toBe(200)
+  await expect(site.getByRole('heading', { level: 1 })).toHaveText(title)
+  await reader.close()
+
+  // Unpublished: no link, since readers no longer find the page.
+  const unpublished = await editorApi.patch(`/api/pages/${id}`, { data: { _status: 'draft' } })
+  expect(unpublished.status(), await unpublished.text()).toBe(200)
+  await page.reload({ waitUntil: 'networkidle' })
+  await expect(page.locator('#field-title')).toHaveValue(title)
+  await expect(page.getByRole('button', { name: 'Publish changes' })).toBeVisible()
+  await expect(view).toHaveCount(0)
 })

@@ -103,6 +103,18 @@ describe('update and delete', () => {
     expect(gql.json.data?.updateComment?.status === 'spam').toBe(mayModerate(who))
   })
 
+  it.each(WHO)('%s: undo of a bulk action (components/admin/decisions.ts) only if a moderator or admin, and only where the status is still the one it gave', async (who) => {
+    // As after a bulk approve of two comments, one of which someone has since trashed.
+    const a = await make({ body: `Undo a ${who}` })
+    const b = await make({ body: `Undo b ${who}`, status: 'trash' })
+    const where = `where[and][0][id][in][0]=${a.id}&where[and][0][id][in][1]=${b.id}&where[and][1][status][equals]=approved`
+    const undo = await rest('PATCH', `comments?${where}`, { token: tokens[who], body: { status: 'pending' } })
+    expect(undo.status).toBe(mayModerate(who) ? 200 : 403)
+    if (mayModerate(who)) expect(undo.json.docs.map((d: Comment) => d.id)).toEqual([a.id])
+    const stored = await payload.find({ collection: 'comments', where: { id: { in: [a.id, b.id] } }, sort: 'id', depth: 0 })
+    expect(stored.docs.map((d) => d.status)).toEqual([mayModerate(who) ? 'pending' : 'approved', 'trash'])
+  })
+
   it.each(WHO)('%s: delete only if a moderator or admin (REST and Local API)', async (who) => {
     const a = await make({ body: `Del ${who}` })
     const del = await rest('DELETE', `comments/${a.id}`, { token: tokens[who] })
