@@ -1,6 +1,7 @@
 import type { Access, Where } from 'payload'
 
 import { isStaff } from './roles'
+import { now } from '@/lib/clock'
 
 /**
  * Staff read everything (drafts included); everyone else reads published articles whose
@@ -11,7 +12,7 @@ export const staffOrPublished: Access = ({ req: { user } }) => {
   const published: Where = {
     and: [
       { _status: { equals: 'published' } },
-      { publishedAt: { less_than_equal: new Date().toISOString() } },
+      { publishedAt: { less_than_equal: now().toISOString() } },
     ],
   }
   return published

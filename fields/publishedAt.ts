@@ -1,4 +1,5 @@
 import type { Field } from 'payload'
+import { now } from '@/lib/clock'
 
 /**
  * When a document went (or goes) public. Readers see a published article or page only once this
@@ -17,7 +18,7 @@ export function publishedAtField(noun: 'article' | 'page'): Field {
     },
     hooks: {
       beforeChange: [
-        ({ siblingData, value }) => (siblingData._status === 'published' && !value ? new Date().toISOString() : value),
+        ({ siblingData, value }) => (siblingData._status === 'published' && !value ? now().toISOString() : value),
       ],
     },
   }

@@ -1,4 +1,5 @@
 import type { TaskConfig } from 'payload'
+import { now as clockNow } from '@/lib/clock'
 
 /** How long an untouched "Create New" article is kept: an editor may leave the tab open a while. */
 export const EMPTY_DRAFT_HOURS = 24
@@ -15,7 +16,7 @@ export const purgeEmptyDraftsTask: TaskConfig<{ input: { now?: string | null }; 
   outputSchema: [{ name: 'deleted', type: 'number', required: true }],
   schedule: [{ cron: '20 * * * *', queue: 'default' }],
   handler: async ({ input, req }) => {
-    const now = input?.now ? new Date(input.now) : new Date()
+    const now = input?.now ? new Date(input.now) : clockNow()
     const cutoff = new Date(now.getTime() - EMPTY_DRAFT_HOURS * 3_600_000).toISOString()
     const { docs } = await req.payload.delete({
       collection: 'articles',

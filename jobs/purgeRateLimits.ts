@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { poolOf } from '@/lib/sql'
+import { now as clockNow } from '@/lib/clock'
 
 /**
  * Deletes the rate-limit counters (table rate_limits, lib/security/rateLimits.ts) whose window has
@@ -14,7 +15,7 @@ export const purgeRateLimitsTask: TaskConfig<{ input: { now?: string | null }; o
   outputSchema: [{ name: 'deleted', type: 'number', required: true }],
   schedule: [{ cron: '40 * * * *', queue: 'default' }],
   handler: async ({ input, req }) => {
-    const now = input?.now ? new Date(input.now).getTime() : Date.now()
+    const now = input?.now ? new Date(input.now).getTime() : clockNow().getTime()
     const { rows } = await poolOf(req.payload).query(
       'with gone as (delete from rate_limits where expire is not null and expire < $1 returning 1) select count(*)::int as n from gone',
       [now],

@@ -1,4 +1,5 @@
 import type { TaskConfig } from 'payload'
+import { now as clockNow } from '@/lib/clock'
 
 export const TRASH_DAYS = 30
 
@@ -9,7 +10,7 @@ export const purgeTrashTask: TaskConfig<{ input: { now?: string | null }; output
   outputSchema: [{ name: 'deleted', type: 'number', required: true }],
   schedule: [{ cron: '15 3 * * *', queue: 'default' }],
   handler: async ({ input, req }) => {
-    const now = input?.now ? new Date(input.now) : new Date()
+    const now = input?.now ? new Date(input.now) : clockNow()
     const cutoff = new Date(now.getTime() - TRASH_DAYS * 86_400_000).toISOString()
     const { docs } = await req.payload.delete({
       collection: 'comments',

@@ -29,11 +29,10 @@ export function expireRedirects() {
   state.loadedAt = 0
 }
 
-const PUBLISHED = publishedSql('a')
 const RENAMED_SQL = `
   select p.slug as old_slug, a.slug as new_slug
   from articles_previous_slugs p join articles a on a.id = p._parent_id
-  where ${PUBLISHED}
+  where ${publishedSql('a')}
     and not exists (select 1 from articles l where l.slug = p.slug and l._status = 'published')`
 
 const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: databaseUrl(), max: 2 })))
@@ -41,7 +40,7 @@ const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: datab
 async function reload() {
   const [r, l] = await Promise.all([
     db().query<{ old_slug: string; new_slug: string }>(RENAMED_SQL),
-    db().query<{ id: number; slug: string }>(`select a.id, a.slug from articles a where ${PUBLISHED} and a.slug is not null`),
+    db().query<{ id: number; slug: string }>(`select a.id, a.slug from articles a where ${publishedSql('a')} and a.slug is not null`),
   ])
   state.renamed = new Map(r.rows.map((row) => [row.old_slug, row.new_slug]))
   state.live = new Map(l.rows.map((row) => [row.slug, row.id]))
@@ -71,7 +70,7 @@ export async function liveArticleId(slug: string): Promise<number | null> {
   await fresh()
   const known = state.live.get(slug)
   if (known !== undefined) return known
-  const { rows } = await db().query<{ id: number }>(`select a.id from articles a where ${PUBLISHED} and a.slug = $1 limit 1`, [slug])
+  const { rows } = await db().query<{ id: number }>(`select a.id from articles a where ${publishedSql('a')} and a.slug = $1 limit 1`, [slug])
   return rows[0]?.id ?? null
 }
 

@@ -1,14 +1,16 @@
 import type { Payload } from 'payload'
 
 import { replicaReadAllowed } from '@/lib/database/readRouting.mjs'
+import { now } from '@/lib/clock'
 
 /**
  * Raw SQL for the few reads that Payload's query builder makes slow or chatty. Anonymous readers
  * see published articles whose publishedAt has come: this is access/staffOrPublished.ts in SQL,
- * so keep the two in step.
+ * so keep the two in step. "Now" is the app's clock (lib/clock.ts), as in every rule, not the
+ * database's; the literal is an ISO timestamp this function makes, never input.
  */
 export const publishedSql = (alias: string) =>
-  `${alias}._status = 'published' and ${alias}.published_at <= now()`
+  `${alias}._status = 'published' and ${alias}.published_at <= '${now().toISOString()}'::timestamptz`
 
 type Pool = { query: <R>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }> }
 

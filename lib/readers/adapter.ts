@@ -5,6 +5,7 @@ import type { Reader } from '@/payload-types'
 import { idOf, nameFromEmail, type PayloadGetter, toAdapterUser } from './adapterShared'
 import { sessionMethods } from './adapterSessions'
 import { READER_SYSTEM } from './context'
+import { now } from '../clock'
 
 /**
  * next-auth 4's adapter over Payload's Local API: readers, their linked accounts, sessions and
@@ -30,7 +31,7 @@ export function payloadAdapter(getPayload: PayloadGetter): Adapter {
           email: user.email ? user.email.toLowerCase() : null,
           emailVerified: user.emailVerified ? user.emailVerified.toISOString() : null,
           image: user.image?.slice(0, 500) ?? null,
-          lastSeen: new Date().toISOString(),
+          lastSeen: now().toISOString(),
         },
         ...READER_SYSTEM,
       })

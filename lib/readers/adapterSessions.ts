@@ -55,12 +55,12 @@ export function sessionMethods(getPayload: PayloadGetter): Adapter {
       if (!reader) return null
       if (
         !reader.lastSeen ||
-        Date.now() - new Date(reader.lastSeen).getTime() > LAST_SEEN_EVERY_MS
+        now().getTime() - new Date(reader.lastSeen).getTime() > LAST_SEEN_EVERY_MS
       ) {
         await payload.update({
           collection: 'readers',
           id: reader.id,
-          data: { lastSeen: new Date().toISOString() },
+          data: { lastSeen: now().toISOString() },
           depth: 0,
           ...READER_SYSTEM,
         })
@@ -106,7 +106,7 @@ export function sessionMethods(getPayload: PayloadGetter): Adapter {
       // Expired links are pruned here; a link still valid stays valid until used or expired.
       await payload.delete({
         collection: 'reader-verification-tokens',
-        where: { expires: { less_than: new Date().toISOString() } },
+        where: { expires: { less_than: now().toISOString() } },
         ...READER_SYSTEM,
       })
       await payload.create({
