@@ -28,6 +28,7 @@ import { createPageCache, PURGE_HOOK, purgeMode } from './lib/pageCache.mjs'
 import { purgeSettings } from '../lib/cache/purgeWebhook.mjs'
 import { surrogateKeysEnabled } from '../lib/cache/surrogateKeys.mjs'
 import { launcherHeaders } from '../lib/security/headers.mjs'
+import { hashInlineScripts } from '../lib/security/inlineScriptHashes.mjs'
 import { readReplicaUrls } from '../lib/database/readReplicaUrls.mjs'
 import { isAnonymousRead, withReplicaReads } from '../lib/database/readRouting.mjs'
 
@@ -271,6 +272,9 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
+    // Reader pages' CSP allows their own inline scripts by hash (lib/security/inlineScriptHashes.mjs);
+    // before the 404 body swap, so that the branded body is the one hashed. The page copy keeps it.
+    if (!dev) hashInlineScripts(req, res)
     // Next's 404s for reader pages get the branded page's body (scripts/lib/notFoundBody.mjs).
     replaceNotFoundBody(req, res, port)
     // An anonymous GET may read from a replica (DATABASE_READ_URLS); anything personal, the primary.
