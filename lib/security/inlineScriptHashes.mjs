@@ -57,8 +57,9 @@ function decoded(body, encoding) {
 }
 
 /**
- * The launcher's hook: call before Next.js (and before scripts/lib/notFoundBody.mjs, whose branded
- * body must be the one hashed) handles `req`. `warn` hears of a body that could not be read; that
+ * The launcher's hook: call after the page copy's serve() (whose recording then keeps the header
+ * this sets) and before scripts/lib/notFoundBody.mjs (whose branded body must be the one hashed)
+ * and Next.js handle `req`. `warn` hears of a body that could not be read; that
  * page gets the policy with no inline script, which breaks its JavaScript rather than allowing any.
  *
  * @param {import('node:http').IncomingMessage} req
