@@ -35,6 +35,7 @@ import {
   surrogateKeysEnabled,
   trustedProxiesSetting,
 } from '../lib/env.mjs'
+import { hashInlineScripts } from './inlineScriptHashes.mjs'
 import { isAnonymousRead, withReplicaReads } from '../lib/database/readRouting.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -230,6 +231,9 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
+    // Reader pages' CSP allows their own inline scripts by hash (server/inlineScriptHashes.mjs);
+    // before the 404 body swap, so that the branded body is the one hashed. The page copy keeps it.
+    if (!dev) hashInlineScripts(req, res)
     // Next's 404s for reader pages get the branded page's body (server/notFoundBody.mjs).
     replaceNotFoundBody(req, res, port)
     // An anonymous GET may read from a replica (DATABASE_READ_URLS); anything personal, the primary.

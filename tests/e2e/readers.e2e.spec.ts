@@ -45,26 +45,30 @@ test('a reader signs in by email link, comments without name and email, edits wi
   expect(`comment-${doc.id}`).toBe(id)
   expect(doc).toMatchObject({ body: 'Signed in, typo fixed.', authorName: email.split('@')[0], status: 'pending', reader: { email } })
 
-  // A tampered edit (the comment id in the server action's arguments replaced by text) gets the
-  // plain refusal with a 200, never a server error, and changes nothing.
-  let tampered = false
-  await page.route('**/articles/**', async (route) => {
-    const sent = route.request()
-    const body = sent.postData() ?? ''
-    if (sent.method() !== 'POST' || !sent.headers()['next-action'] || !/^\[\d+,/.test(body)) return route.continue()
-    tampered = true
-    return route.continue({ postData: body.replace(/^\[\d+,/, '["abc",') })
-  })
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']))
-  await own.getByRole('button', { name: 'Edit' }).click()
-  await own.getByLabel('Edit your comment').fill('Tampered id.')
-  await own.getByRole('button', { name: 'Save' }).click()
-  expect((await answered).status()).toBe(200)
-  expect(tampered).toBe(true)
-  await expect(own.getByRole('alert')).toHaveText(MESSAGES.notYours)
-  await page.unroute('**/articles/**')
-  await own.getByRole('button', { name: 'Cancel' }).click()
-  expect((await stored())[0].body).toBe('Signed in, typo fixed.')
+  // A tampered edit (the comment id in the server action's arguments replaced by text, a number
+  // past PostgreSQL's integer ids, a negative or a fractional one) gets the plain refusal with a
+  // 200, never a server error, and changes nothing.
+  for (const badId of ['"abc"', '1099511627776', '-1', '1.5']) {
+    let tampered = false
+    await page.route('**/articles/**', async (route) => {
+      const sent = route.request()
+      const body = sent.postData() ?? ''
+      if (sent.method() !== 'POST' || !sent.headers()['next-action'] || !/^\[\d+,/.test(body)) return route.continue()
+      tampered = true
+      return route.continue({ postData: body.replace(/^\[\d+,/, `[${badId},`) })
+    })
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']))
+    await own.getByRole('button', { name: 'Edit' }).click()
+    await expect(own.getByRole('alert')).toHaveCount(0)
+    await own.getByLabel('Edit your comment').fill(`Tampered id ${badId}.`)
+    await own.getByRole('button', { name: 'Save' }).click()
+    expect((await answered).status(), badId).toBe(200)
+    expect(tampered, badId).toBe(true)
+    await expect(own.getByRole('alert')).toHaveText(MESSAGES.notYours)
+    await page.unroute('**/articles/**')
+    await own.getByRole('button', { name: 'Cancel' }).click()
+    expect((await stored())[0].body).toBe('Signed in, typo fixed.')
+  }
 
   // Eleven minutes later, by the server's clock: the open editor is refused, then gone.
   await own.getByRole('button', { name: 'Edit' }).click()
