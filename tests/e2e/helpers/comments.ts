@@ -1,6 +1,8 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
-let next = 10
+// A random start: Playwright restarts its worker after a failure, and a counter from 10 again
+// would hand the next tests the addresses earlier readers used (flood limits, block counts).
+let next = 10 + Math.floor(Math.random() * 60_000)
 /**
  * A reader's browser with its own client address: the server under test trusts 127.0.0.1 as a
  * proxy (TRUSTED_PROXIES), so X-Forwarded-For gives each reader a distinct address and the
