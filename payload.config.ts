@@ -39,7 +39,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
-import { useReadReplicas } from './lib/database/readReplicas'
+import { routeReadsToReplicas } from './lib/database/readReplicas'
 import { mediaStorage } from './lib/storage/s3'
 import { ANALYTICS_PATH } from './lib/analytics/routes'
 
@@ -129,7 +129,7 @@ export default buildConfig({
     const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
     if (pool) quietPool(pool, (message) => payload.logger.warn(message))
     // DATABASE_READ_URLS: anonymous reader pages read from replicas (lib/database/readReplicas.ts).
-    useReadReplicas(payload)
+    routeReadsToReplicas(payload)
   },
   sharp,
   // Media on S3-compatible storage when S3_BUCKET is set; the local disk (MEDIA_DIR) otherwise.

@@ -87,6 +87,7 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
     }
     if (state.status === 'error') setInvalidSeq((n) => n + 1)
     // `reader` is read, not watched: only a new answer from the server should run this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, loadMine])
 
   useEffect(() => {
@@ -157,6 +158,7 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
         {reader ? (
           <p className="logged-in-as">
             Logged in as <strong>{reader.name}</strong>.{' '}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's route, a full navigation without JavaScript */}
             <a href="/auth/signout" onClick={logOut}>
               Log out?
             </a>

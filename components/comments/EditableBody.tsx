@@ -98,5 +98,6 @@ function useDeadline(deadline: number | undefined): boolean {
     const timer = setTimeout(() => tick((n) => n + 1), Math.max(0, deadline - Date.now()) + 50)
     return () => clearTimeout(timer)
   }, [deadline])
+  // eslint-disable-next-line react-hooks/purity -- the timer above re-renders when the window ends
   return Boolean(deadline && deadline > Date.now())
 }

@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 import { unstable_cache } from 'next/cache'
-import { cache } from 'react'
 
 import { TAGS } from '../cacheTags'
 import { payload } from '../payload'

@@ -82,7 +82,7 @@ export function replicaPool(url: string, primary: pg.Pool, options: pg.PoolConfi
 }
 
 /** Puts the replicas of DATABASE_READ_URLS behind `payload.db`; called from payload.config's onInit. */
-export function useReadReplicas(payload: Payload, urls = readReplicaUrls()) {
+export function routeReadsToReplicas(payload: Payload, urls = readReplicaUrls()) {
   if (!urls.length) return
   const adapter = payload.db as unknown as Adapter
   const primary = adapter.drizzle as Parameters<typeof withReplicas>[0]

@@ -48,6 +48,9 @@ describe('articles: reading', () => {
     expect(titles.includes('Secret draft')).toBe(canSeeDrafts[who])
     const byId = await rest('GET', `articles/${draft.id}?draft=true`, { token: tokens[who] })
     expect(byId.status).toBe(canSeeDrafts[who] ? 200 : 404)
+    const publishedById = await rest('GET', `articles/${published.id}?draft=true`, { token: tokens[who] })
+    expect(publishedById.status).toBe(200)
+    expect(publishedById.json.title).toBe('Published one')
   })
 
   it.each(WHO)('%s sees drafts only if staff (GraphQL)', async (who) => {

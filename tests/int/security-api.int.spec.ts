@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
 import { DEFAULT_MAX_LIMIT, MAX_PUBLIC_DEPTH } from '@/lib/security/boundedReads'
-import { ctx, publishedArticle } from '../helpers/comments'
+import { publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
 import { graphql, login, rest } from '../helpers/rest'
 import { createStaff, PASSWORD, type Role } from '../helpers/staff'

@@ -1,5 +1,6 @@
 /** The slice of node-postgres the bulk seed needs: one connected client, inside a transaction. */
 export type Db = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are read by column name, typed where used
   query: (sql: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }>
 }
 
