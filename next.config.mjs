@@ -10,7 +10,22 @@ import { securityHeaders } from './lib/security/headers.mjs'
 // once, so a shared cache lags a change by at most a minute.
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 const PRIVATE = 'private, no-store'
-const PUBLIC_PATHS = ['/', '/page/:path*', '/articles/:path*', '/categories/:path*', '/authors/:path*', '/tags/:path*', '/feed.xml', '/comments.xml', '/sitemap.xml', '/xml/:path*', '/robots.txt', '/favicon.ico', '/apple-touch-icon.png', '/site-icon/:path*']
+const PUBLIC_PATHS = [
+  '/',
+  '/page/:path*',
+  '/articles/:path*',
+  '/categories/:path*',
+  '/authors/:path*',
+  '/tags/:path*',
+  '/feed.xml',
+  '/comments.xml',
+  '/sitemap.xml',
+  '/xml/:path*',
+  '/robots.txt',
+  '/favicon.ico',
+  '/apple-touch-icon.png',
+  '/site-icon/:path*',
+]
 // Never public: a staff session, draft mode, a benchmark cache bypass or a form post.
 const personal = [
   { type: 'cookie', key: 'payload-token' },
@@ -21,7 +36,11 @@ const personal = [
 
 /** Cache-Control for reader pages, and private for everything that depends on who asks. */
 const cacheHeaders = [
-  ...PUBLIC_PATHS.map((source) => ({ source, missing: personal, headers: [{ key: 'Cache-Control', value: PUBLIC_PAGE }] })),
+  ...PUBLIC_PATHS.map((source) => ({
+    source,
+    missing: personal,
+    headers: [{ key: 'Cache-Control', value: PUBLIC_PAGE }],
+  })),
   ...PUBLIC_PATHS.flatMap((source) =>
     personal.map((condition) => ({ source, has: [condition], headers: [{ key: 'Cache-Control', value: PRIVATE }] })),
   ),
@@ -32,7 +51,11 @@ const cacheHeaders = [
   ...[
     { type: 'header', key: 'authorization' },
     { type: 'cookie', key: 'payload-token' },
-  ].map((condition) => ({ source: '/api/:path*', has: [condition], headers: [{ key: 'Cache-Control', value: PRIVATE }] })),
+  ].map((condition) => ({
+    source: '/api/:path*',
+    has: [condition],
+    headers: [{ key: 'Cache-Control', value: PRIVATE }],
+  })),
 ]
 
 /** @type {import('next').NextConfig} */
@@ -43,7 +66,10 @@ const nextConfig = {
   // Next's own cache, plus a hook where tags expire (server/cache/nextCacheHandler.mjs); with
   // REDIS_URL, the cache shared by every instance (server/cache/redisCacheHandler.mjs).
   cacheHandler: fileURLToPath(
-    new URL(redisUrl() ? './server/cache/redisCacheHandler.mjs' : './server/cache/nextCacheHandler.mjs', import.meta.url),
+    new URL(
+      redisUrl() ? './server/cache/redisCacheHandler.mjs' : './server/cache/nextCacheHandler.mjs',
+      import.meta.url,
+    ),
   ),
   // Instances built apart must agree on the build (BYLINE_BUILD_ID, e.g. the commit) and the
   // deployment id; instances started from one build directory already do.
@@ -97,7 +123,10 @@ const nextConfig = {
         // Uploaded files never run script in the site's origin, whatever slips past the type check.
         source: '/api/media/file/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox" },
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+          },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
         ],
       },

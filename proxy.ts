@@ -7,7 +7,10 @@ import { redirectFor } from './lib/renamedSlugs'
 import { findRedirect } from './lib/redirects'
 
 const text = (body: string, status: number) =>
-  new NextResponse(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } })
+  new NextResponse(body, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' },
+  })
 
 /**
  * Next refuses a server action body over 1 MB by throwing, which answered 500; this answers 413
@@ -104,7 +107,6 @@ const notFoundPage = () =>
       '<body><main><h1>Page not found</h1><p>We could not find that page. It may have moved or never existed.</p><p><a href="/">Go to the front page</a></p></main></body></html>',
     { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' } },
   )
-
 
 /** The list's own address when this request names its page 1 explicitly, else null. */
 const LIST = /^(\/|\/page\/1|\/(categories|authors|tags)\/[^/]+(\/page\/1)?)$/

@@ -5,8 +5,7 @@ import type { Access, FieldAccess, PayloadRequest } from 'payload'
  * marks its Local API calls with req.context.readerAuth. REST and GraphQL callers cannot set
  * req.context, so no request from outside ever passes this check.
  */
-export const isReaderSystem = (req: Pick<PayloadRequest, 'context'>) =>
-  req.context?.readerAuth === true
+export const isReaderSystem = (req: Pick<PayloadRequest, 'context'>) => req.context?.readerAuth === true
 
 export const readerSystem: Access = ({ req }) => isReaderSystem(req)
 

@@ -15,12 +15,10 @@ export const readersRead: Access = ({ req }) => {
 }
 
 /** Moderators and admins change readers in /admin (bans); the sign-in machinery updates profiles. */
-export const readersUpdate: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'moderator') || isReaderSystem(req)
+export const readersUpdate: Access = ({ req }) => hasRole(req.user, 'admin', 'moderator') || isReaderSystem(req)
 
 /** Only admins delete a reader; the sign-in machinery may, as next-auth's adapter contract says. */
 export const readersDelete: Access = ({ req }) => hasRole(req.user, 'admin') || isReaderSystem(req)
 
 /** Linked provider accounts: moderators read them; only the sign-in machinery writes them. */
-export const readerAccountsRead: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'moderator') || isReaderSystem(req)
+export const readerAccountsRead: Access = ({ req }) => hasRole(req.user, 'admin', 'moderator') || isReaderSystem(req)

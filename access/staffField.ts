@@ -13,8 +13,7 @@ export const staffOrSubmission: FieldAccess = ({ req: { user, context } }) =>
  * Field-level: changed only by the server re-judging a reader's own edit (lib/comments/own.ts).
  * Nobody sets it over the API, staff included: it records what the rules decided.
  */
-export const serverEditOnly: FieldAccess = ({ req: { context } }) =>
-  typeof context?.commentEditBy === 'number'
+export const serverEditOnly: FieldAccess = ({ req: { context } }) => typeof context?.commentEditBy === 'number'
 
 /**
  * Field-level: staff read which reader wrote a comment; serving a signed-in reader, the server may

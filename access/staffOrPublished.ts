@@ -10,10 +10,7 @@ import { now } from '@/lib/clock'
 export const staffOrPublished: Access = ({ req: { user } }) => {
   if (isStaff(user)) return true
   const published: Where = {
-    and: [
-      { _status: { equals: 'published' } },
-      { publishedAt: { less_than_equal: now().toISOString() } },
-    ],
+    and: [{ _status: { equals: 'published' } }, { publishedAt: { less_than_equal: now().toISOString() } }],
   }
   return published
 }

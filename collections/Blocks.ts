@@ -28,7 +28,8 @@ const fillFromComment: CollectionBeforeChangeHook = async ({ data, operation, re
   if (operation !== 'create') return data
   const ref = data.comment
   const commentId = typeof ref === 'object' && ref ? ref.id : ref
-  if (typeof commentId !== 'number' && typeof commentId !== 'string') throw badRequest('Pick the comment whose author to block.')
+  if (typeof commentId !== 'number' && typeof commentId !== 'string')
+    throw badRequest('Pick the comment whose author to block.')
   const comment = (await req.payload.findByID({
     collection: 'comments',
     id: commentId,
@@ -42,7 +43,8 @@ const fillFromComment: CollectionBeforeChangeHook = async ({ data, operation, re
   const email = comment.authorEmail?.trim().toLowerCase() || null
   const ipHash = comment.ipHash && comment.ipHash !== UNKNOWN_ADDRESS_KEY() ? comment.ipHash : null
   if (!email && !ipHash) throw badRequest('This comment has neither an email nor an address to block.')
-  if (data.until && new Date(data.until) <= now()) throw badRequest('The end of the block must be in the future (or empty: for good).')
+  if (data.until && new Date(data.until) <= now())
+    throw badRequest('The end of the block must be in the future (or empty: for good).')
 
   const emailHash = email ? hashKey('email', email) : null
   let hidden = 0
@@ -71,7 +73,8 @@ const fillFromComment: CollectionBeforeChangeHook = async ({ data, operation, re
         user: req.user,
         req,
       })
-      if (result.errors.length) throw badRequest(`Could not hide their comments: ${result.errors.map((e) => e.message).join('; ')}`)
+      if (result.errors.length)
+        throw badRequest(`Could not hide their comments: ${result.errors.map((e) => e.message).join('; ')}`)
       hidden = result.docs.length
     }
   }
@@ -136,10 +139,35 @@ export const Blocks: CollectionConfig = {
       access: { update: () => false },
       admin: { condition: (_data, _sibling, { operation }) => operation === 'create' },
     },
-    { name: 'hiddenComments', label: 'Comments hidden when blocked', type: 'number', defaultValue: 0, access: neverWritten, admin: { readOnly: true } },
-    { name: 'emailHash', type: 'text', index: true, access: { read: commentCheckField, ...neverWritten }, admin: { hidden: true } },
-    { name: 'ipHash', type: 'text', index: true, access: { read: commentCheckField, ...neverWritten }, admin: { hidden: true } },
-    { name: 'blockedBy', type: 'relationship', relationTo: 'users', access: neverWritten, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'hiddenComments',
+      label: 'Comments hidden when blocked',
+      type: 'number',
+      defaultValue: 0,
+      access: neverWritten,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'emailHash',
+      type: 'text',
+      index: true,
+      access: { read: commentCheckField, ...neverWritten },
+      admin: { hidden: true },
+    },
+    {
+      name: 'ipHash',
+      type: 'text',
+      index: true,
+      access: { read: commentCheckField, ...neverWritten },
+      admin: { hidden: true },
+    },
+    {
+      name: 'blockedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: neverWritten,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
   hooks: { beforeChange: [fillFromComment] },
 }

@@ -12,7 +12,11 @@ import { importIdField } from '@/fields/importId'
 export const Pingbacks: CollectionConfig = {
   slug: 'pingbacks',
   access: { create: nobody, read: staff, update: moderators, delete: moderators },
-  admin: { useAsTitle: 'sourceUrl', defaultColumns: ['sourceUrl', 'type', 'article', 'status', 'receivedAt'], description: 'Pingbacks and trackbacks imported from WordPress. Never shown to readers.' },
+  admin: {
+    useAsTitle: 'sourceUrl',
+    defaultColumns: ['sourceUrl', 'type', 'article', 'status', 'receivedAt'],
+    description: 'Pingbacks and trackbacks imported from WordPress. Never shown to readers.',
+  },
   defaultSort: '-receivedAt',
   fields: [
     { name: 'type', type: 'select', required: true, options: ['pingback', 'trackback'] },

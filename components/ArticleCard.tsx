@@ -22,7 +22,12 @@ export function ArticleCard({ article, lead, eager }: { article: Card; lead?: bo
     <article className={className}>
       {hasImage ? (
         <Link aria-hidden className="card-media" href={`/articles/${article.slug}`} prefetch={false} tabIndex={-1}>
-          <MediaImage media={article.heroImage} priority={eager} shape={lead ? 'hero' : 'card'} sizes={lead ? LEAD_SIZES : CARD_SIZES} />
+          <MediaImage
+            media={article.heroImage}
+            priority={eager}
+            shape={lead ? 'hero' : 'card'}
+            sizes={lead ? LEAD_SIZES : CARD_SIZES}
+          />
         </Link>
       ) : (
         !lead && (

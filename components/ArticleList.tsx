@@ -3,7 +3,17 @@ import { ArticleCard } from './ArticleCard'
 import { Pagination } from './Pagination'
 
 /** A list page: on page 1 the newest story leads, full width; the rest fill an even grid. */
-export function ArticleList({ articles, basePath, page, totalPages }: { articles: Card[]; basePath: string; page: number; totalPages: number }) {
+export function ArticleList({
+  articles,
+  basePath,
+  page,
+  totalPages,
+}: {
+  articles: Card[]
+  basePath: string
+  page: number
+  totalPages: number
+}) {
   if (articles.length === 0) return <p className="empty">No articles yet.</p>
   const [first, ...rest] = articles
   const lead = page === 1 ? first : null

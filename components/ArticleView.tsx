@@ -12,7 +12,13 @@ import { withAuthorSlugs } from '@/lib/archives'
 import { articleJsonLd, articleMetadata } from '@/lib/articleSeo'
 import { getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
 import { payload } from '@/lib/payload'
-import { findRelatedArticles, getArticleBySlug, getArticleDraft, getRedirectTarget, getSiteSettings } from '@/lib/queries'
+import {
+  findRelatedArticles,
+  getArticleBySlug,
+  getArticleDraft,
+  getRedirectTarget,
+  getSiteSettings,
+} from '@/lib/queries'
 import { slugify } from '@/lib/slugify'
 
 async function loadArticle(slug: string) {
@@ -83,8 +89,10 @@ export async function ArticleView({ slug, commentPage = 1, replyTo = null }: Pro
       )}
       <ReadMore articles={related} />
       <CommentsSection article={article} page={commentPage} replyTo={replyTo} />
-      <script dangerouslySetInnerHTML={{ __html: articleJsonLd(article, site, comments.comments, comments.total) }} type="application/ld+json" />
+      <script
+        dangerouslySetInnerHTML={{ __html: articleJsonLd(article, site, comments.comments, comments.total) }}
+        type="application/ld+json"
+      />
     </article>
   )
 }
-

@@ -6,11 +6,23 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
   const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
   return (
     <nav aria-label="Pagination" className="pagination">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">← Newer</Link> : <span />}
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev">
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>
         Page {page} of {totalPages}
       </span>
-      {page < totalPages ? <Link href={href(page + 1)} rel="next">Older →</Link> : <span />}
+      {page < totalPages ? (
+        <Link href={href(page + 1)} rel="next">
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   )
 }

@@ -13,7 +13,14 @@ export function ReadMore({ articles }: { articles: RelatedArticle[] }) {
           <li className={r.thumbnail ? 'has-thumb' : undefined} key={r.id}>
             {r.thumbnail && (
               // eslint-disable-next-line @next/next/no-img-element
-              <img alt="" decoding="async" height={r.thumbnail.height} loading="lazy" src={r.thumbnail.url} width={r.thumbnail.width} />
+              <img
+                alt=""
+                decoding="async"
+                height={r.thumbnail.height}
+                loading="lazy"
+                src={r.thumbnail.url}
+                width={r.thumbnail.width}
+              />
             )}
             <Link href={`/articles/${r.slug}`} prefetch={false}>
               {r.title}

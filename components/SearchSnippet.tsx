@@ -7,7 +7,9 @@ import { snippetParts } from '@/lib/search'
 export function SearchSnippet({ text }: { text: string }) {
   return (
     <p className="search-snippet">
-      {snippetParts(text).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippetParts(text).map((part, i) =>
+        part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </p>
   )
 }

@@ -42,7 +42,8 @@ export const getAuthorBySlug = cache((slug: string) =>
   })(),
 )
 
-export const findAuthorArticles = (authorId: number, page: number) => listArticles({ authors: { in: [authorId] } }, page)
+export const findAuthorArticles = (authorId: number, page: number) =>
+  listArticles({ authors: { in: [authorId] } }, page)
 
 export const getAuthorArticles = (authorId: number, slug: string, page: number) =>
   unstable_cache(() => findAuthorArticles(authorId, page), ['author-articles', slug, String(page)], {
@@ -67,11 +68,9 @@ export async function findPublishedTags(client: Payload): Promise<Map<string, st
 }
 
 export const getPublishedTags = cache(() =>
-  unstable_cache(
-    async () => [...(await findPublishedTags(await payload())).entries()],
-    ['published-tags'],
-    { tags: [TAGS.articles] },
-  )().then((entries) => new Map(entries)),
+  unstable_cache(async () => [...(await findPublishedTags(await payload())).entries()], ['published-tags'], {
+    tags: [TAGS.articles],
+  })().then((entries) => new Map(entries)),
 )
 
 export const findTagArticles = (texts: string[], page: number) => listArticles({ tags: { in: texts } }, page)
@@ -83,7 +82,9 @@ export const getTagArticles = (slug: string, texts: string[], page: number) =>
 export const getPublishedAuthors = () =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'users',
         overrideAccess: false,
         where: { slug: { exists: true } },
@@ -106,7 +107,10 @@ export const getPublishedAuthors = () =>
 export const getAuthorSlugs = cache((ids: string) =>
   unstable_cache(
     async (): Promise<[string, string][]> => {
-      const wanted = ids.split(',').filter((id) => /^\d{1,9}$/.test(id)).map(Number)
+      const wanted = ids
+        .split(',')
+        .filter((id) => /^\d{1,9}$/.test(id))
+        .map(Number)
       const rows = await publishedAuthorSlugs(await payload(), wanted)
       return rows.map((r) => [String(r.id), r.slug])
     },
@@ -116,7 +120,9 @@ export const getAuthorSlugs = cache((ids: string) =>
 )
 
 /** The article's byline with each author's page slug, for links and the JSON-LD author url. */
-export async function withAuthorSlugs<T extends { populatedAuthors?: { authorId?: string | null }[] | null }>(article: T): Promise<T> {
+export async function withAuthorSlugs<T extends { populatedAuthors?: { authorId?: string | null }[] | null }>(
+  article: T,
+): Promise<T> {
   const authors = article.populatedAuthors ?? []
   if (authors.length === 0) return article
   const slugs = await getAuthorSlugs(authors.map((a) => a.authorId ?? '').join(','))

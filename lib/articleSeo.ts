@@ -19,7 +19,10 @@ export const SITE_FEEDS = [
 ]
 
 /** A page's canonical address with the site feeds (and any of its own) beside it. */
-export const withFeeds = (canonical?: string, own: { url: string; title: string }[] = []): NonNullable<Metadata['alternates']> => ({
+export const withFeeds = (
+  canonical?: string,
+  own: { url: string; title: string }[] = [],
+): NonNullable<Metadata['alternates']> => ({
   ...(canonical ? { canonical } : {}),
   types: { 'application/rss+xml': [...SITE_FEEDS, ...own] },
 })
@@ -30,12 +33,19 @@ export const absolute = (url: string) => (url.startsWith('http') ? url : `${serv
 export function shareImage(media: Media | null) {
   if (!media?.url) return null
   const og = media.sizes?.og
-  if (og?.url && og.width && og.height) return { url: absolute(og.url), width: og.width, height: og.height, alt: media.alt }
-  return { url: absolute(media.url), width: media.width ?? undefined, height: media.height ?? undefined, alt: media.alt }
+  if (og?.url && og.width && og.height)
+    return { url: absolute(og.url), width: og.width, height: og.height, alt: media.alt }
+  return {
+    url: absolute(media.url),
+    width: media.width ?? undefined,
+    height: media.height ?? undefined,
+    alt: media.alt,
+  }
 }
 
 /** The article's image for sharing: its SEO image, else its hero, else the site's default. */
-const imageOf = (article: Article, site: Site) => asMedia(article.meta?.image) ?? asMedia(article.heroImage) ?? site.defaultImage
+const imageOf = (article: Article, site: Site) =>
+  asMedia(article.meta?.image) ?? asMedia(article.heroImage) ?? site.defaultImage
 
 const authorUrl = (author: unknown) => {
   const slug = (author as { slug?: string | null } | null)?.slug
@@ -64,20 +74,47 @@ export function articleMetadata(article: Article, site: Site): Metadata {
       tags: article.tags ?? undefined,
       images: image ? [image] : undefined,
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, images: image ? [image] : undefined },
+    twitter: {
+      card: image ? 'summary_large_image' : 'summary',
+      title,
+      description,
+      images: image ? [image] : undefined,
+    },
   }
 }
 
 /** Canonical URL and Open Graph tags for a list page (home, a section). */
-export function listMetadata({ path, title, description, site }: { path: string; title?: string; description?: string; site: Site }): Metadata {
+export function listMetadata({
+  path,
+  title,
+  description,
+  site,
+}: {
+  path: string
+  title?: string
+  description?: string
+  site: Site
+}): Metadata {
   const url = `${serverUrl()}${path}`
   const image = shareImage(site.defaultImage)
   return {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
     alternates: withFeeds(url),
-    openGraph: { type: 'website', url, siteName: siteName(), title: title ?? siteName(), description, images: image ? [image] : undefined },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: title ?? siteName(), description, images: image ? [image] : undefined },
+    openGraph: {
+      type: 'website',
+      url,
+      siteName: siteName(),
+      title: title ?? siteName(),
+      description,
+      images: image ? [image] : undefined,
+    },
+    twitter: {
+      card: image ? 'summary_large_image' : 'summary',
+      title: title ?? siteName(),
+      description,
+      images: image ? [image] : undefined,
+    },
   }
 }
 
@@ -85,7 +122,12 @@ export function listMetadata({ path, title, description, site }: { path: string;
 const JSON_LD_COMMENTS = 20
 
 /** schema.org NewsArticle as JSON-LD, escaped so no field can close the script element. */
-export function articleJsonLd(article: Article, site: Site, comments: PublicComment[], total = comments.length): string {
+export function articleJsonLd(
+  article: Article,
+  site: Site,
+  comments: PublicComment[],
+  total = comments.length,
+): string {
   const image = shareImage(imageOf(article, site))
   const logo = shareImage(site.logo)
   const url = `${serverUrl()}/articles/${article.slug}`
@@ -105,7 +147,12 @@ export function articleJsonLd(article: Article, site: Site, comments: PublicComm
       '@type': 'Organization',
       name: siteName(),
       url: serverUrl(),
-      logo: { '@type': 'ImageObject', url: logo?.url ?? `${serverUrl()}/apple-touch-icon.png`, width: logo?.width ?? 180, height: logo?.height ?? 180 },
+      logo: {
+        '@type': 'ImageObject',
+        url: logo?.url ?? `${serverUrl()}/apple-touch-icon.png`,
+        width: logo?.width ?? 180,
+        height: logo?.height ?? 180,
+      },
     },
     commentCount: total,
     comment: comments.slice(0, JSON_LD_COMMENTS).map((c) => ({

@@ -11,7 +11,9 @@ const PUBLISHED_AUTHOR_RELS = `articles_rels r join articles a on a.id = r.paren
  * may see (their name, slug, bio and photo). One indexed query over the articles' author links.
  */
 export async function publishedAuthorIds(client: Payload): Promise<number[]> {
-  const { rows } = await readPoolOf(client).query<{ id: number }>(`select distinct r.users_id as id from ${PUBLISHED_AUTHOR_RELS}`)
+  const { rows } = await readPoolOf(client).query<{ id: number }>(
+    `select distinct r.users_id as id from ${PUBLISHED_AUTHOR_RELS}`,
+  )
   return rows.map((r) => r.id)
 }
 

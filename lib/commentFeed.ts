@@ -9,7 +9,14 @@ import { readPoolOf, publishedSql } from './sql'
 /** RSS 2.0 of the latest approved comments: site-wide (/comments.xml) or one article's. */
 export const COMMENT_FEED_SIZE = 20
 
-export type FeedComment = { id: number; body: string; author_name: string | null; created_at: Date | string; title: string; slug: string }
+export type FeedComment = {
+  id: number
+  body: string
+  author_name: string | null
+  created_at: Date | string
+  title: string
+  slug: string
+}
 
 /** The latest approved comments on published articles, newest first: one indexed query. */
 export async function findFeedComments(client: Payload, articleId: number | null): Promise<FeedComment[]> {

@@ -74,10 +74,14 @@ export function readReplicaUrls(raw = process.env.DATABASE_READ_URLS) {
       try {
         url = new URL(entry)
       } catch {
-        throw new Error(`DATABASE_READ_URLS: "${entry.replace(/\/\/[^@/]*@/, '//***@')}" is not a URL (use postgres://user:password@host:5432/db, comma-separated)`)
+        throw new Error(
+          `DATABASE_READ_URLS: "${entry.replace(/\/\/[^@/]*@/, '//***@')}" is not a URL (use postgres://user:password@host:5432/db, comma-separated)`,
+        )
       }
       if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-        throw new Error(`DATABASE_READ_URLS: "${url.protocol}" is not postgres:// (use postgres://user:password@host:5432/db, comma-separated)`)
+        throw new Error(
+          `DATABASE_READ_URLS: "${url.protocol}" is not postgres:// (use postgres://user:password@host:5432/db, comma-separated)`,
+        )
       }
       return entry
     })
@@ -86,7 +90,8 @@ export function readReplicaUrls(raw = process.env.DATABASE_READ_URLS) {
 // ---- The publication ----------------------------------------------------------------------
 
 export const siteName = () => text('SITE_NAME') || 'Byline'
-export const siteDescription = () => text('SITE_DESCRIPTION') || 'News and analysis, with a conversation under every story.'
+export const siteDescription = () =>
+  text('SITE_DESCRIPTION') || 'News and analysis, with a conversation under every story.'
 
 /** The publication's time zone (IANA name, default UTC): the admin's scheduling defaults to it. */
 export function siteTimeZone() {
@@ -133,7 +138,10 @@ export function readerSignIn() {
     email: Boolean(text('SMTP_HOST')) || !isProduction(),
     github: pair('GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'),
     google: pair('GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'),
-    oidc: text('OIDC_ISSUER') && oidc ? { ...oidc, issuer: text('OIDC_ISSUER').replace(/\/$/, ''), name: text('OIDC_NAME') || 'OpenID Connect' } : null,
+    oidc:
+      text('OIDC_ISSUER') && oidc
+        ? { ...oidc, issuer: text('OIDC_ISSUER').replace(/\/$/, ''), name: text('OIDC_NAME') || 'OpenID Connect' }
+        : null,
   }
 }
 /** NEXTAUTH_SECRET, '' when unset (derived from PAYLOAD_SECRET then). */
@@ -160,7 +168,8 @@ export const benchBypassSecret = () => text('BENCH_BYPASS_SECRET')
 /** Anonymous API requests per minute and address before 429. */
 export function apiRatePerMinute() {
   const raw = text('BYLINE_API_RATE_PER_MINUTE') || '600'
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`BYLINE_API_RATE_PER_MINUTE must be a whole number of requests above 0, not "${raw}".`)
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new Error(`BYLINE_API_RATE_PER_MINUTE must be a whole number of requests above 0, not "${raw}".`)
   return Number(raw)
 }
 
@@ -189,7 +198,10 @@ export const serverActionsKey = () => text('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY')
 /** BYLINE_PAGE_CACHE_MB in bytes: memory for the launcher's page copy; 0 turns it off. */
 export function pageCacheBytes(raw = process.env.BYLINE_PAGE_CACHE_MB) {
   const value = (raw ?? '128').trim()
-  if (!/^\d+$/.test(value)) throw new Error(`BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`)
+  if (!/^\d+$/.test(value))
+    throw new Error(
+      `BYLINE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page copy off), not "${raw}".`,
+    )
   return Number(value) * 1024 * 1024
 }
 
@@ -208,7 +220,9 @@ export function surrogateKeysEnabled(raw = process.env.BYLINE_SURROGATE_KEYS) {
   const value = (raw ?? '').trim()
   if (value === '' || value === '0') return false
   if (value === '1') return true
-  throw new Error(`BYLINE_SURROGATE_KEYS must be 1 (send Surrogate-Key and Cache-Tag on public pages) or 0, not "${raw}".`)
+  throw new Error(
+    `BYLINE_SURROGATE_KEYS must be 1 (send Surrogate-Key and Cache-Tag on public pages) or 0, not "${raw}".`,
+  )
 }
 
 /**
@@ -230,18 +244,29 @@ export function purgeSettings(env = process.env) {
     throw new Error(`BYLINE_PURGE_URL must be an http:// or https:// address, not ${url.protocol}//….`)
   }
   if (url.username || url.password) {
-    throw new Error('BYLINE_PURGE_URL must not carry a user or password: put the secret in BYLINE_PURGE_TOKEN (sent as Authorization: Bearer).')
+    throw new Error(
+      'BYLINE_PURGE_URL must not carry a user or password: put the secret in BYLINE_PURGE_TOKEN (sent as Authorization: Bearer).',
+    )
   }
   const token = text('BYLINE_PURGE_TOKEN', env) || null
   if (token && !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error('BYLINE_PURGE_TOKEN must be printable ASCII without spaces (it is sent as Authorization: Bearer <token>).')
+    throw new Error(
+      'BYLINE_PURGE_TOKEN must be printable ASCII without spaces (it is sent as Authorization: Bearer <token>).',
+    )
   }
   return { url: url.href, token }
 }
 
 // ---- Media on S3-compatible storage ----------------------------------------------------------
 
-const S3_NAMES = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE']
+const S3_NAMES = [
+  'S3_BUCKET',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+]
 
 /**
  * @typedef {{ bucket: string, endpoint?: string, region: string, accessKeyId: string, secretAccessKey: string, forcePathStyle: boolean }} S3Settings
@@ -258,17 +283,26 @@ export function s3Settings(env = process.env) {
   const set = S3_NAMES.filter((name) => value(name) !== undefined)
   if (set.length === 0) return null
   if (!value('S3_BUCKET')) {
-    throw new Error(`${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but S3_BUCKET is not: set S3_BUCKET (and S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) to keep media on S3-compatible storage, or unset them all for the local disk.`)
+    throw new Error(
+      `${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but S3_BUCKET is not: set S3_BUCKET (and S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) to keep media on S3-compatible storage, or unset them all for the local disk.`,
+    )
   }
   const missing = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !value(name))
-  if (missing.length) throw new Error(`S3_BUCKET is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: media on S3-compatible storage needs the access key id and its secret.`)
+  if (missing.length)
+    throw new Error(
+      `S3_BUCKET is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: media on S3-compatible storage needs the access key id and its secret.`,
+    )
   const endpoint = value('S3_ENDPOINT')
   if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/i.test(endpoint)) {
-    throw new Error(`S3_ENDPOINT must be an http:// or https:// address (e.g. https://s3.example.com or http://127.0.0.1:9000), not "${endpoint}".`)
+    throw new Error(
+      `S3_ENDPOINT must be an http:// or https:// address (e.g. https://s3.example.com or http://127.0.0.1:9000), not "${endpoint}".`,
+    )
   }
   const pathStyle = (value('S3_FORCE_PATH_STYLE') ?? 'false').toLowerCase()
   if (!['true', 'false', '1', '0'].includes(pathStyle)) {
-    throw new Error(`S3_FORCE_PATH_STYLE must be true or false (true for MinIO and most self-hosted S3 servers), not "${value('S3_FORCE_PATH_STYLE')}".`)
+    throw new Error(
+      `S3_FORCE_PATH_STYLE must be true or false (true for MinIO and most self-hosted S3 servers), not "${value('S3_FORCE_PATH_STYLE')}".`,
+    )
   }
   return {
     bucket: /** @type {string} */ (value('S3_BUCKET')),
@@ -300,7 +334,9 @@ export function environmentProblems(command) {
     }
   }
   if ((production || command === 'worker') && !text('PAYLOAD_SECRET')) {
-    problems.push('PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).')
+    problems.push(
+      'PAYLOAD_SECRET is not set. Production needs a long random secret, e.g. PAYLOAD_SECRET=$(openssl rand -hex 32).',
+    )
   }
   // Development renders every page anyway: the page copy runs in production only.
   if (production) check(() => pageCacheBytes())
@@ -312,12 +348,16 @@ export function environmentProblems(command) {
   if (production && redisUrl()) {
     const key = serverActionsKey()
     if (!key || ![16, 24, 32].includes(Buffer.from(key, 'base64').length)) {
-      problems.push('REDIS_URL is set (several instances) but NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key: set the same one, e.g. $(openssl rand -base64 32), for the build and every instance.')
+      problems.push(
+        'REDIS_URL is set (several instances) but NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key: set the same one, e.g. $(openssl rand -base64 32), for the build and every instance.',
+      )
     }
   }
   check(() => s3Settings())
   if (command === 'worker' && !redisUrl()) {
-    problems.push('npm run worker needs REDIS_URL: its scheduled articles must expire the pages of the web instances through the shared cache. Without it, npm start runs the jobs itself.')
+    problems.push(
+      'npm run worker needs REDIS_URL: its scheduled articles must expire the pages of the web instances through the shared cache. Without it, npm start runs the jobs itself.',
+    )
   }
   if (text('SITE_TIMEZONE')) check(() => siteTimeZone())
   return problems

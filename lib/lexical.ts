@@ -2,12 +2,7 @@
  * Builds Lexical editor state (what the article `content` field stores) from a few plain
  * blocks, for seeds and tests that write articles without the admin editor.
  */
-export type Block =
-  | { h2: string }
-  | { h3: string }
-  | { p: string }
-  | { quote: string }
-  | { ul: string[] }
+export type Block = { h2: string } | { h3: string } | { p: string } | { quote: string } | { ul: string[] }
 
 const text = (t: string) => ({ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: t, version: 1 })
 const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({

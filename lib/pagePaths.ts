@@ -4,9 +4,31 @@
  * app/(frontend)/[...path] only ever sees addresses no other route answers).
  */
 export const RESERVED_SEGMENTS = new Set([
-  'admin', 'api', 'articles', 'auth', 'categories', 'comments', 'exit-preview', 'feed.xml', 'media',
-  'page', 'preview', 'robots.txt', 'signin', 'sitemap.xml', 'tags', 'test-only', 'xml', '_next',
-  'authors', 'search', 'comments.xml', 'favicon.ico', 'apple-touch-icon.png', 'site-icon', 'not-found-page',
+  'admin',
+  'api',
+  'articles',
+  'auth',
+  'categories',
+  'comments',
+  'exit-preview',
+  'feed.xml',
+  'media',
+  'page',
+  'preview',
+  'robots.txt',
+  'signin',
+  'sitemap.xml',
+  'tags',
+  'test-only',
+  'xml',
+  '_next',
+  'authors',
+  'search',
+  'comments.xml',
+  'favicon.ico',
+  'apple-touch-icon.png',
+  'site-icon',
+  'not-found-page',
 ])
 
 export const pagePath = (slugs: string[]) => `/${slugs.join('/')}/`

@@ -9,14 +9,27 @@ import { payload } from './payload'
 export const getPageByPath = cache((path: string) =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'pages',
         overrideAccess: false,
         where: { path: { equals: path } },
         limit: 1,
         pagination: false,
         depth: 1,
-        populate: { media: { alt: true, caption: true, filename: true, mimeType: true, url: true, width: true, height: true, sizes: true } },
+        populate: {
+          media: {
+            alt: true,
+            caption: true,
+            filename: true,
+            mimeType: true,
+            url: true,
+            width: true,
+            height: true,
+            sizes: true,
+          },
+        },
       })
       return (docs[0] as Page | undefined) ?? null
     },
@@ -29,7 +42,9 @@ export const getPageByPath = cache((path: string) =>
 export const getAllPagePaths = () =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'pages',
         overrideAccess: false,
         pagination: false,

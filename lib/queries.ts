@@ -25,10 +25,15 @@ const listSelect = {
   publishedAt: true,
 } as const
 
-export type ArticleCard = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'>
+export type ArticleCard = Pick<
+  Article,
+  'id' | 'title' | 'slug' | 'excerpt' | 'heroImage' | 'categories' | 'populatedAuthors' | 'publishedAt'
+>
 
 export async function listArticles(where: Where | undefined, page: number, limit = PAGE_SIZE) {
-  const result = await (await payload()).find({
+  const result = await (
+    await payload()
+  ).find({
     collection: 'articles',
     overrideAccess: false,
     where,
@@ -47,7 +52,9 @@ export const getLatestArticles = (page: number) =>
 export const getCategoryBySlug = cache((slug: string) =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'categories',
         overrideAccess: false,
         where: { slug: { equals: slug } },
@@ -63,12 +70,18 @@ export const getCategoryBySlug = cache((slug: string) =>
 )
 
 export const getCategoryArticles = (categoryId: number, slug: string, page: number) =>
-  unstable_cache(() => listArticles({ categories: { in: [categoryId] } }, page), ['category-articles', slug, String(page)], {
-    tags: [TAGS.articles, TAGS.category(slug)],
-  })()
+  unstable_cache(
+    () => listArticles({ categories: { in: [categoryId] } }, page),
+    ['category-articles', slug, String(page)],
+    {
+      tags: [TAGS.articles, TAGS.category(slug)],
+    },
+  )()
 
 export const getTagArticles = (tag: string, page: number) =>
-  unstable_cache(() => listArticles({ tags: { equals: tag } }, page), ['tag-articles', tag, String(page)], { tags: [TAGS.articles] })()
+  unstable_cache(() => listArticles({ tags: { equals: tag } }, page), ['tag-articles', tag, String(page)], {
+    tags: [TAGS.articles],
+  })()
 
 /**
  * The article page's article, one level deep, each related document with only what the page
@@ -84,7 +97,16 @@ export async function findArticleBySlug(client: Payload, slug: string): Promise<
     depth: 1,
     populate: {
       categories: { title: true, slug: true },
-      media: { alt: true, caption: true, filename: true, mimeType: true, url: true, width: true, height: true, sizes: true },
+      media: {
+        alt: true,
+        caption: true,
+        filename: true,
+        mimeType: true,
+        url: true,
+        width: true,
+        height: true,
+        sizes: true,
+      },
     },
   })
   return (docs[0] as Article | undefined) ?? null
@@ -97,8 +119,13 @@ export const getArticleBySlug = cache((slug: string) =>
 )
 
 /** Draft mode: staff see the latest draft; access still applies through their own user. */
-export async function getArticleDraft(slug: string, user: Parameters<Awaited<ReturnType<typeof payload>>['find']>[0]['user']) {
-  const { docs } = await (await payload()).find({
+export async function getArticleDraft(
+  slug: string,
+  user: Parameters<Awaited<ReturnType<typeof payload>>['find']>[0]['user'],
+) {
+  const { docs } = await (
+    await payload()
+  ).find({
     collection: 'articles',
     overrideAccess: false,
     user,
@@ -126,7 +153,9 @@ export async function findRedirectTarget(client: Payload, slug: string): Promise
 }
 
 export const getRedirectTarget = (slug: string) =>
-  unstable_cache(async () => findRedirectTarget(await payload(), slug), ['redirect', slug], { tags: [TAGS.redirects] })()
+  unstable_cache(async () => findRedirectTarget(await payload(), slug), ['redirect', slug], {
+    tags: [TAGS.redirects],
+  })()
 
 /**
  * "Read more": the hand-picked related articles that readers may see, else the latest articles
@@ -146,7 +175,9 @@ export async function findRelatedArticles(client: Payload, article: Article, lim
 export const getFeedArticles = (limit: number) =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'articles',
         overrideAccess: false,
         sort: '-publishedAt',
@@ -163,7 +194,9 @@ export const getFeedArticles = (limit: number) =>
 export const getAllArticleSlugs = () =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'articles',
         overrideAccess: false,
         sort: '-publishedAt',
@@ -181,7 +214,9 @@ export const getAllArticleSlugs = () =>
 export const getAllCategories = () =>
   unstable_cache(
     async () => {
-      const { docs } = await (await payload()).find({
+      const { docs } = await (
+        await payload()
+      ).find({
         collection: 'categories',
         overrideAccess: false,
         pagination: false,
@@ -213,20 +248,22 @@ const NO_SETTINGS: SiteSettings = { sections: [], footerLinks: [], logo: null, d
  * the site without its menu sections and footer pages.
  */
 export const getSiteSettings = cache(() =>
-  isBuild() ? Promise.resolve(NO_SETTINGS) : unstable_cache(
-    async (): Promise<SiteSettings> => {
-      const site = await (await payload()).findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
-      return {
-        sections: (site.sections ?? [])
-          .filter((c): c is Category => typeof c === 'object' && c !== null && Boolean(c.slug))
-          .map(({ id, title, slug }) => ({ id, title, slug })),
-        footerLinks: (site.footerLinks ?? []).map(({ label, url }) => ({ label, url })),
-        logo: mediaOrNull(site.logo),
-        defaultImage: mediaOrNull(site.defaultImage),
-        icon: mediaOrNull(site.icon),
-      }
-    },
-    ['site-settings'],
-    { tags: [TAGS.site, TAGS.categories] },
-  )(),
+  isBuild()
+    ? Promise.resolve(NO_SETTINGS)
+    : unstable_cache(
+        async (): Promise<SiteSettings> => {
+          const site = await (await payload()).findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
+          return {
+            sections: (site.sections ?? [])
+              .filter((c): c is Category => typeof c === 'object' && c !== null && Boolean(c.slug))
+              .map(({ id, title, slug }) => ({ id, title, slug })),
+            footerLinks: (site.footerLinks ?? []).map(({ label, url }) => ({ label, url })),
+            logo: mediaOrNull(site.logo),
+            defaultImage: mediaOrNull(site.defaultImage),
+            icon: mediaOrNull(site.icon),
+          }
+        },
+        ['site-settings'],
+        { tags: [TAGS.site, TAGS.categories] },
+      )(),
 )

@@ -9,7 +9,9 @@ import type { EventEmitter } from 'node:events'
 export function quietPool<P extends EventEmitter>(pool: P, warn: (message: string) => void = console.warn): P {
   if (!pool.listenerCount('error')) {
     pool.on('error', (error: Error & { code?: string }) => {
-      warn(`byline: a database connection was lost (${error.code ?? error.message}); it will be reopened on the next query`)
+      warn(
+        `byline: a database connection was lost (${error.code ?? error.message}); it will be reopened on the next query`,
+      )
     })
   }
   return pool

@@ -15,7 +15,13 @@ import { databaseUrl } from './env.mjs'
 const CHECK_MS = 5000
 
 export type RedirectHit = { location: string; status: 301 | 302 }
-type State = { pool: pg.Pool | null; map: Map<string, RedirectHit>; stamp: string; checkedAt: number; loading: Promise<void> | null }
+type State = {
+  pool: pg.Pool | null
+  map: Map<string, RedirectHit>
+  stamp: string
+  checkedAt: number
+  loading: Promise<void> | null
+}
 
 const state: State = ((globalThis as Record<symbol, State>)[GLOBAL.redirects] ??= {
   pool: null,
@@ -44,7 +50,16 @@ const MAP_SQL = `
   left join pages p on p.id = r.to_page_id
   left join categories c on c.id = r.to_category_id`
 
-type Row = { from: string; status_code: string; to_type: string; to_url: string | null; to_tag: string | null; article: string | null; page: string | null; category: string | null }
+type Row = {
+  from: string
+  status_code: string
+  to_type: string
+  to_url: string | null
+  to_tag: string | null
+  article: string | null
+  page: string | null
+  category: string | null
+}
 
 export function targetOf(row: Omit<Row, 'from' | 'status_code'>): string | null {
   switch (row.to_type) {
@@ -91,6 +106,7 @@ export async function findRedirect(pathname: string, search: string): Promise<Re
   const hit = withQuery ?? state.map.get(normaliseRedirectPath(pathname))
   if (!hit) return undefined
   // Never redirect an address to itself (a page imported at its old path).
-  if (normaliseRedirectPath(hit.location) === normaliseRedirectPath(pathname + (withQuery ? search : ''))) return undefined
+  if (normaliseRedirectPath(hit.location) === normaliseRedirectPath(pathname + (withQuery ? search : '')))
+    return undefined
   return hit
 }

@@ -25,7 +25,12 @@ const toRelated = (r: Row): RelatedArticle => {
   const file = r.thumb_filename ?? r.filename
   const width = Number(r.thumb_filename ? r.thumb_width : r.width)
   const height = Number(r.thumb_filename ? r.thumb_height : r.height)
-  return { id, title, slug, thumbnail: file && width && height ? { url: fileUrl(file), width, height, alt: r.alt ?? '' } : null }
+  return {
+    id,
+    title,
+    slug,
+    thumbnail: file && width && height ? { url: fileUrl(file), width, height, alt: r.alt ?? '' } : null,
+  }
 }
 
 // The article with its hero's thumbnail, in the same query (a Payload `find` would fetch the

@@ -13,7 +13,13 @@ import { databaseUrl } from './env.mjs'
  */
 const RELOAD_MS = 5000
 
-type State = { pool: pg.Pool | null; renamed: Map<string, string>; live: Map<string, number>; loadedAt: number; loading: Promise<void> | null }
+type State = {
+  pool: pg.Pool | null
+  renamed: Map<string, string>
+  live: Map<string, number>
+  loadedAt: number
+  loading: Promise<void> | null
+}
 
 // On globalThis: the proxy and the article hooks are bundled apart but share one process, so a
 // rename made on this server expires the lists at once (other servers reload within RELOAD_MS).
@@ -40,7 +46,9 @@ const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: datab
 async function reload() {
   const [r, l] = await Promise.all([
     db().query<{ old_slug: string; new_slug: string }>(RENAMED_SQL),
-    db().query<{ id: number; slug: string }>(`select a.id, a.slug from articles a where ${publishedSql('a')} and a.slug is not null`),
+    db().query<{ id: number; slug: string }>(
+      `select a.id, a.slug from articles a where ${publishedSql('a')} and a.slug is not null`,
+    ),
   ])
   state.renamed = new Map(r.rows.map((row) => [row.old_slug, row.new_slug]))
   state.live = new Map(l.rows.map((row) => [row.slug, row.id]))
@@ -70,7 +78,10 @@ export async function liveArticleId(slug: string): Promise<number | null> {
   await fresh()
   const known = state.live.get(slug)
   if (known !== undefined) return known
-  const { rows } = await db().query<{ id: number }>(`select a.id from articles a where ${publishedSql('a')} and a.slug = $1 limit 1`, [slug])
+  const { rows } = await db().query<{ id: number }>(
+    `select a.id from articles a where ${publishedSql('a')} and a.slug = $1 limit 1`,
+    [slug],
+  )
   return rows[0]?.id ?? null
 }
 

@@ -1,10 +1,6 @@
 import { headers } from 'next/headers'
 
-import {
-  CLIENT_IP_HEADER,
-  CLIENT_IP_SIGNATURE_HEADER,
-  verifiedClientIp,
-} from '../server/clientAddress.mjs'
+import { CLIENT_IP_HEADER, CLIENT_IP_SIGNATURE_HEADER, verifiedClientIp } from '../server/clientAddress.mjs'
 import { clientIpKey } from './env.mjs'
 
 type HeaderBag = { get: (name: string) => string | null }

@@ -72,8 +72,7 @@ export const revalidateCategory = (req: PayloadRequest, doc: Slugged, previousDo
 export const revalidateComments = (req: PayloadRequest, articleId: number | string) =>
   expireTags(req, [TAGS.comments(articleId), TAGS.commentFeed])
 
-export const revalidateAllComments = (req: PayloadRequest) =>
-  expireTags(req, [TAGS.allComments, TAGS.discussion])
+export const revalidateAllComments = (req: PayloadRequest) => expireTags(req, [TAGS.allComments, TAGS.discussion])
 
 /** An author's profile changed: their page under the new and the old slug. */
 export const revalidateAuthor = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) =>
@@ -86,7 +85,17 @@ export const revalidateSite = (req: PayloadRequest) => expireTags(req, [TAGS.sit
  * feeds, sitemap and redirect map carry the list tags. Returns how many tags were expired.
  */
 export function expireEverything(req: PayloadRequest): number {
-  const tags = [TAGS.site, TAGS.articles, TAGS.categories, TAGS.authors, TAGS.pages, TAGS.redirects, TAGS.commentFeed, TAGS.allComments, TAGS.discussion]
+  const tags = [
+    TAGS.site,
+    TAGS.articles,
+    TAGS.categories,
+    TAGS.authors,
+    TAGS.pages,
+    TAGS.redirects,
+    TAGS.commentFeed,
+    TAGS.allComments,
+    TAGS.discussion,
+  ]
   expireRedirects()
   expireTags(req, tags)
   return tags.length

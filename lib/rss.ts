@@ -10,7 +10,10 @@ export function renderRss(channel: Channel, articles: ArticleCard[]): string {
   const items = articles
     .map((a) => {
       const link = `${channel.link}/articles/${a.slug}`
-      const authors = (a.populatedAuthors ?? []).map((p) => p.name).filter(Boolean).join(', ')
+      const authors = (a.populatedAuthors ?? [])
+        .map((p) => p.name)
+        .filter(Boolean)
+        .join(', ')
       return [
         '    <item>',
         `      <title>${escapeXml(a.title)}</title>`,

@@ -28,11 +28,19 @@ export type SearchHit = {
 export type SearchResult =
   | { kind: 'empty' }
   | { kind: 'no-words'; query: string; truncated: boolean }
-  | { kind: 'results'; query: string; truncated: boolean; page: number; total: number; totalPages: number; hits: SearchHit[] }
+  | {
+      kind: 'results'
+      query: string
+      truncated: boolean
+      page: number
+      total: number
+      totalPages: number
+      hits: SearchHit[]
+    }
 
 /** The reader's text as searched: whitespace folded, cut to MAX_QUERY_LENGTH characters. */
 export function normaliseQuery(raw: string | string[] | undefined): { query: string; truncated: boolean } {
-  const text = (Array.isArray(raw) ? raw[0] : raw ?? '').replace(/\s+/g, ' ').trim()
+  const text = (Array.isArray(raw) ? raw[0] : (raw ?? '')).replace(/\s+/g, ' ').trim()
   const chars = Array.from(text)
   if (chars.length <= MAX_QUERY_LENGTH) return { query: text, truncated: false }
   // Cut at the last space before the limit, so no half word is searched for.
@@ -55,9 +63,20 @@ const BODY_TEXT = `(select string_agg(t #>> '{}', ' ') from jsonb_array_elements
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`
 
-type Row = { id: number; title: string; slug: string; published_at: Date | string; snippet: string | null; total: string }
+type Row = {
+  id: number
+  title: string
+  slug: string
+  published_at: Date | string
+  snippet: string | null
+  total: string
+}
 
-export async function searchArticles(client: Payload, rawQuery: string | string[] | undefined, page = 1): Promise<SearchResult> {
+export async function searchArticles(
+  client: Payload,
+  rawQuery: string | string[] | undefined,
+  page = 1,
+): Promise<SearchResult> {
   const { query, truncated } = normaliseQuery(rawQuery)
   if (!query) return { kind: 'empty' }
   const pool = readPoolOf(client)

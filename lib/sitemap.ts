@@ -1,6 +1,11 @@
 import { escapeXml } from './rss'
 
-export type SitemapEntry = { url: string; lastModified?: string | null; changeFrequency?: 'hourly' | 'daily'; priority?: number }
+export type SitemapEntry = {
+  url: string
+  lastModified?: string | null
+  changeFrequency?: 'hourly' | 'daily'
+  priority?: number
+}
 
 /** The sitemaps.org XML for the given pages. */
 export function renderSitemap(entries: SitemapEntry[]): string {

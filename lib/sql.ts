@@ -21,7 +21,11 @@ export const poolOf = (payload: Payload) => (payload.db as unknown as { pool: Po
  * outside the moments after a change (lib/database/readRouting.mjs), else the primary's.
  */
 export function readPoolOf(payload: Payload): Pool {
-  const db = payload.db as unknown as { readPools?: Pool[]; lastWriteTimestamp?: number; readReplicasAfterWriteInterval?: number }
+  const db = payload.db as unknown as {
+    readPools?: Pool[]
+    lastWriteTimestamp?: number
+    readReplicasAfterWriteInterval?: number
+  }
   const pools = db.readPools
   if (!pools?.length || !replicaReadAllowed()) return poolOf(payload)
   if (Date.now() - (db.lastWriteTimestamp ?? 0) < (db.readReplicasAfterWriteInterval ?? 2_000)) return poolOf(payload)

@@ -72,20 +72,16 @@ async function build() {
 
 /** The benchmark's moderator account, with a fresh password (scripts/bench/moderator.ts). */
 async function setModeratorPassword(url) {
-  const code = await run(
-    process.execPath,
-    ['server/launcher.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'],
-    {
-      cwd: root,
-      env: env({
-        DATABASE_URL: url,
-        BENCH_MODERATOR_EMAIL: moderator.email,
-        BENCH_MODERATOR_PASSWORD: moderator.password,
-      }),
-      timeoutMs: 3 * 60_000,
-      logFile: logFile('seed'),
-    },
-  )
+  const code = await run(process.execPath, ['server/launcher.mjs', 'payload', 'run', 'scripts/bench/moderator.ts'], {
+    cwd: root,
+    env: env({
+      DATABASE_URL: url,
+      BENCH_MODERATOR_EMAIL: moderator.email,
+      BENCH_MODERATOR_PASSWORD: moderator.password,
+    }),
+    timeoutMs: 3 * 60_000,
+    logFile: logFile('seed'),
+  })
   if (code !== 0) {
     throw new Error(`could not set up the benchmark moderator; see ${logFile('seed')}`)
   }
@@ -96,9 +92,7 @@ async function prepareData() {
   const runs = await data.bulkRuns(url)
   let seedSeconds = null
   if (!runs) {
-    log(
-      `seeding ${options.articles} articles and ${options.comments} comments (log: ${logFile('seed')})`,
-    )
+    log(`seeding ${options.articles} articles and ${options.comments} comments (log: ${logFile('seed')})`)
     const started = Date.now()
     const args = [
       'server/launcher.mjs',
@@ -208,8 +202,13 @@ async function mixedRuns(cluster, { url, article, articlePath, token, dbPid }) {
   for (const [n, mode] of ['tag', 'all'].entries()) {
     if (mode !== 'tag') await cluster.restart(mode)
     log(`mixed run (${mode}): warming ${paths.length} articles on both instances`)
-    await warmPaths(cluster.instances.map((i) => i.base), paths)
-    log(`mixed run (${mode}): readers on ${paths.length} articles, an approval via A every 500 ms, for ${options.duration} s`)
+    await warmPaths(
+      cluster.instances.map((i) => i.base),
+      paths,
+    )
+    log(
+      `mixed run (${mode}): readers on ${paths.length} articles, an approval via A every 500 ms, for ${options.duration} s`,
+    )
     out[mode] = await withCpu([cluster.cpuPids(), dbPid], () =>
       mixedRun({
         base: cluster.base,
@@ -228,9 +227,7 @@ async function mixedRuns(cluster, { url, article, articlePath, token, dbPid }) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
 
 async function main() {
-  log(
-    `machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (other work skews the numbers)`,
-  )
+  log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (other work skews the numbers)`)
   const [built, prepared] = await Promise.allSettled([build(), prepareData()])
   for (const r of [built, prepared]) if (r.status === 'rejected') throw r.reason
   const { url, postgresDir, seedSeconds } = prepared.value
@@ -239,7 +236,8 @@ async function main() {
   const bypass = secret()
   const probe = `/articles/${article.slug}/uncached`
   // --instances 2: everything below goes through nginx in front of two instances (bench/instances.mjs).
-  const cluster = options.instances === 2 ? await startCluster({ root, dataDir, env, databaseUrl: url, bypass, probe, log }) : null
+  const cluster =
+    options.instances === 2 ? await startCluster({ root, dataDir, env, databaseUrl: url, bypass, probe, log }) : null
   const first = cluster ? null : await startServers(url, bypass, probe)
   const base = cluster ? cluster.base : first.base
   const dbPid = postgresDir ? postmasterPid(postgresDir) : null
@@ -253,30 +251,21 @@ async function main() {
   const html = await cachedResponse.text()
   const cacheState = cachedResponse.headers.get('x-nextjs-cache')
   // BYLINE_SURROGATE_KEYS is off by default: the served page must not carry CDN keys then.
-  const cdnKeys = process.env.BYLINE_SURROGATE_KEYS ? null : cachedResponse.headers.get('surrogate-key') ?? cachedResponse.headers.get('cache-tag')
-  const uncachedStatus = (
-    await fetch(`${base}${articlePath}/uncached`, { headers: { 'x-bench-bypass': bypass } })
-  ).status
+  const cdnKeys = process.env.BYLINE_SURROGATE_KEYS
+    ? null
+    : (cachedResponse.headers.get('surrogate-key') ?? cachedResponse.headers.get('cache-tag'))
+  const uncachedStatus = (await fetch(`${base}${articlePath}/uncached`, { headers: { 'x-bench-bypass': bypass } }))
+    .status
   const htmlFile = path.join(dataDir, 'article.html')
   fs.writeFileSync(htmlFile, html)
   const staticServer = await startStaticServer(htmlFile)
 
   const results = {}
-  results.static = await warmAndMeasure('the static file', staticServer.url, [
-    staticServer.pid,
-    null,
-  ])
-  results.articleCached = await warmAndMeasure(
-    'the article page, cached',
-    `${base}${articlePath}`,
-    pids,
-  )
-  results.articleUncached = await warmAndMeasure(
-    'the article page, uncached',
-    `${base}${articlePath}/uncached`,
-    pids,
-    { 'x-bench-bypass': bypass },
-  )
+  results.static = await warmAndMeasure('the static file', staticServer.url, [staticServer.pid, null])
+  results.articleCached = await warmAndMeasure('the article page, cached', `${base}${articlePath}`, pids)
+  results.articleUncached = await warmAndMeasure('the article page, uncached', `${base}${articlePath}/uncached`, pids, {
+    'x-bench-bypass': bypass,
+  })
   results.home = await warmAndMeasure('the home page', `${base}/`, pids)
   log('measuring search: each query alone, then mixed under load')
   results.search = await benchSearch(base, {
@@ -287,7 +276,9 @@ async function main() {
   })
 
   log('anonymous API requests from one address until the limit answers 429')
-  results.anonymousApi = await withCpu(pids, () => anonymousApiUntil429(base, { address: '203.0.113.77', connections: options.connections }))
+  results.anonymousApi = await withCpu(pids, () =>
+    anonymousApiUntil429(base, { address: '203.0.113.77', connections: options.connections }),
+  )
 
   // Twice: as a browser with JavaScript posts the form (most readers), then as one without. Each
   // round has its own senders (addresses and emails), so neither meets the other's limits.
@@ -349,8 +340,7 @@ async function main() {
   }
 
   const problems = [
-    cacheState !== 'HIT' &&
-      `the article page was not served from the cache (x-nextjs-cache: ${cacheState})`,
+    cacheState !== 'HIT' && `the article page was not served from the cache (x-nextjs-cache: ${cacheState})`,
     uncachedStatus !== 200 && `the uncached article page answered ${uncachedStatus}`,
     cdnKeys !== null && `the article page carried CDN keys (${cdnKeys}) with BYLINE_SURROGATE_KEYS unset`,
     ...['comments', 'commentsNoJs'].map(
@@ -375,11 +365,14 @@ async function main() {
       `search: ${results.search.mixed.requests} requests, ${results.search.mixed.non2xx} non-2xx, ${results.search.mixed.errors} errors`,
     !results.search.perQuery.some((q) => q.results > 0) && 'search: no query found any article',
     results.anonymousApi.limited === 0 && `anonymous API: no 429 after ${results.anonymousApi.allowed} requests`,
-    results.anonymousApi.allowed < API_LIMIT && `anonymous API: refused after ${results.anonymousApi.allowed} requests, below the limit of ${API_LIMIT}`,
+    results.anonymousApi.allowed < API_LIMIT &&
+      `anonymous API: refused after ${results.anonymousApi.allowed} requests, below the limit of ${API_LIMIT}`,
     results.anonymousApi.other > 0 && `anonymous API: ${results.anonymousApi.other} answers neither 200 nor 429`,
-    ...Object.entries(results.mixed ?? {}).map(([mode, r]) =>
-      (!r.requests || r.non2xx || r.errors || r.approvals < 2) &&
-      `mixed run (${mode}): ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.approvals} approvals`),
+    ...Object.entries(results.mixed ?? {}).map(
+      ([mode, r]) =>
+        (!r.requests || r.non2xx || r.errors || r.approvals < 2) &&
+        `mixed run (${mode}): ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.approvals} approvals`,
+    ),
   ].filter(Boolean)
 
   console.log(`\n${table(results)}\n\n${searchTable(results.search)}\n`)

@@ -18,12 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import {
-  createThrowawayDatabase,
-  dropDatabase,
-  freePort,
-  startEmbeddedPostgres,
-} from '../server/database.mjs'
+import { createThrowawayDatabase, dropDatabase, freePort, startEmbeddedPostgres } from '../server/database.mjs'
 import { startMailCatcher } from '../tests/servers/mailCatcher.mjs'
 import { startOidcProvider } from '../tests/servers/oidcProvider.mjs'
 import { startPurgeCatcher } from '../tests/servers/purgeCatcher.mjs'
@@ -103,9 +98,7 @@ function startServer(env) {
     detached: true,
   })
   fs.closeSync(out)
-  const exited = new Promise((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
-  )
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
   const stop = async () => {
     killGroup(child, 'SIGTERM')
     const gone = await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])
@@ -134,9 +127,7 @@ async function waitUntilReady(url, server) {
     }
     await sleep(500)
   }
-  throw new Error(
-    `GET ${url} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`,
-  )
+  throw new Error(`GET ${url} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`)
 }
 
 /** The SMTP catcher and the OpenID Connect provider, and the settings that point at them. */
@@ -222,7 +213,13 @@ try {
   log(`server ready after ${Math.round((Date.now() - started) / 1000)} s; running Playwright`)
   exitCode = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     // MEDIA_DIR: what a spec imports (tests/e2e/wordpress-import) lands where the server serves from.
-    env: { ...process.env, ...services.playwright, E2E_BASE_URL: baseUrl, DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir },
+    env: {
+      ...process.env,
+      ...services.playwright,
+      E2E_BASE_URL: baseUrl,
+      DATABASE_URL: databaseUrl,
+      MEDIA_DIR: mediaDir,
+    },
     timeoutMs: PLAYWRIGHT_TIMEOUT_MS,
     name: 'playwright',
   })

@@ -43,7 +43,8 @@ async function database() {
 async function startSite() {
   if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     log('building (next build)')
-    if ((await run('npx', ['next', 'build'], { ...process.env, NODE_ENV: 'production' })) !== 0) throw new Error('next build failed')
+    if ((await run('npx', ['next', 'build'], { ...process.env, NODE_ENV: 'production' })) !== 0)
+      throw new Error('next build failed')
   }
   const port = await freePort()
   const base = `http://localhost:${port}`
@@ -59,11 +60,25 @@ async function startSite() {
   }
   fs.mkdirSync(env.MEDIA_DIR)
   log('adding the demo content')
-  if ((await run(process.execPath, ['server/launcher.mjs', 'seed'], { ...env, SEED_PASSWORD: randomBytes(12).toString('hex') })) !== 0) throw new Error('seed failed')
-  const server = spawn(process.execPath, ['server/launcher.mjs', 'start'], { cwd: root, env, stdio: 'ignore', detached: true })
+  if (
+    (await run(process.execPath, ['server/launcher.mjs', 'seed'], {
+      ...env,
+      SEED_PASSWORD: randomBytes(12).toString('hex'),
+    })) !== 0
+  )
+    throw new Error('seed failed')
+  const server = spawn(process.execPath, ['server/launcher.mjs', 'start'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  })
   cleanups.push(() => process.kill(-server.pid, 'SIGTERM'))
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${base}/`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${base}/`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) return base
     await sleep(500)
   }
@@ -81,8 +96,19 @@ async function pages(base) {
   if (!article || !category) throw new Error('the front page lists no article or section')
   const author = (await (await fetch(`${base}${article}`)).text()).match(/href="(\/authors\/[^"#?]+)"/)?.[1]
   if (!author) throw new Error(`the article ${article} links to no author page`)
-  const word = article.split('/').pop().split('-').find((w) => w.length >= 5) ?? 'news'
-  const list = [['home', '/'], ['article', article], ['category', category], ['author', author], ['search', `/search?q=${word}`]]
+  const word =
+    article
+      .split('/')
+      .pop()
+      .split('-')
+      .find((w) => w.length >= 5) ?? 'news'
+  const list = [
+    ['home', '/'],
+    ['article', article],
+    ['category', category],
+    ['author', author],
+    ['search', `/search?q=${word}`],
+  ]
   for (const [, p] of list) await fetch(`${base}${p}`) // warm Next's cache: measure what readers get
   return list
 }
@@ -92,14 +118,25 @@ async function measure(base, list) {
   const chromeLauncher = await import('chrome-launcher')
   const rows = []
   for (const [name, p] of list) {
-    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] })
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    })
     try {
       const result = await lighthouse(`${base}${p}`, { port: chrome.port, output: 'json', logLevel: 'error' })
       const c = result.lhr.categories
-      rows.push({ name, path: p, scores: Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round(c[k].score * 100)])) })
+      rows.push({
+        name,
+        path: p,
+        scores: Object.fromEntries(Object.keys(TARGETS).map((k) => [k, Math.round(c[k].score * 100)])),
+      })
       const metric = (id) => result.lhr.audits[id]?.displayValue ?? '-'
-      log(`${name}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, Speed Index ${metric('speed-index')}`)
-      const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id)
+      log(
+        `${name}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, Speed Index ${metric('speed-index')}`,
+      )
+      const failing = Object.values(result.lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => a.id)
       if (failing.length) log(`${name}: audits not passed: ${failing.join(', ')}`)
     } finally {
       await chrome.kill()
@@ -115,7 +152,9 @@ try {
   console.log('| page | Performance | Accessibility | Best Practices | SEO |')
   console.log('|---|---:|---:|---:|---:|')
   for (const r of rows) console.log(`| ${r.name} (\`${r.path}\`) | ${Object.values(r.scores).join(' | ')} |`)
-  console.log(`| target | ≥ ${TARGETS.performance} | ${TARGETS.accessibility} | ${TARGETS['best-practices']} | ${TARGETS.seo} |`)
+  console.log(
+    `| target | ≥ ${TARGETS.performance} | ${TARGETS.accessibility} | ${TARGETS['best-practices']} | ${TARGETS.seo} |`,
+  )
   // Search results carry noindex on purpose (search engines ask that of a site's own results), so
   // Lighthouse's SEO "is-crawlable" fails there by design: that one score is not judged.
   const judged = (r, k) => !(r.name === 'search' && k === 'seo')
@@ -123,7 +162,10 @@ try {
 } catch (error) {
   log(error?.message ?? String(error))
 } finally {
-  for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => undefined)
+  for (const c of cleanups.reverse())
+    await Promise.resolve()
+      .then(c)
+      .catch(() => undefined)
   fs.rmSync(tmp, { recursive: true, force: true })
 }
 process.exit(exit)

@@ -11,7 +11,9 @@ import { describeS3 } from '@/lib/storage/s3Settings.mjs'
 import { progressBar } from './seed/bulk/progress'
 
 if (process.argv.slice(2).some((arg) => arg !== '--')) {
-  console.error('byline: usage: npm run media:to-s3 (it takes no arguments: the files come from MEDIA_DIR, the bucket from the S3_* settings)')
+  console.error(
+    'byline: usage: npm run media:to-s3 (it takes no arguments: the files come from MEDIA_DIR, the bucket from the S3_* settings)',
+  )
   process.exit(2)
 }
 if (!mediaS3) {

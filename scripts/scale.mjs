@@ -39,7 +39,12 @@ if (!fs.existsSync(NGINX)) {
 try {
   if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     log('no build yet: npm run build')
-    const code = await run('npm', ['run', 'build'], { timeoutMs: 8 * 60_000, logFile: path.join(tmp, 'build.log'), cwd: root, showStderr: true })
+    const code = await run('npm', ['run', 'build'], {
+      timeoutMs: 8 * 60_000,
+      logFile: path.join(tmp, 'build.log'),
+      cwd: root,
+      showStderr: true,
+    })
     if (code !== 0) throw new Error(`npm run build failed (exit ${code}); see ${path.join(tmp, 'build.log')}`)
   }
   const [pg, redis] = await Promise.all([database(), startRedis({ dir: path.join(tmp, 'redis') })])
@@ -75,11 +80,18 @@ try {
   }
   const instances = {}
   // One at a time: each start applies the migrations first.
-  for (const [name, port] of [['A', portA], ['B', portB]]) {
+  for (const [name, port] of [
+    ['A', portA],
+    ['B', portB],
+  ]) {
     const logFile = path.join(tmp, `${name}.log`)
     const ownMedia = path.join(tmp, `media-${name}`)
     fs.mkdirSync(ownMedia)
-    const server = start(process.execPath, ['server/launcher.mjs', 'start'], { env: { ...env, PORT: String(port), MEDIA_DIR: ownMedia }, logFile, cwd: root })
+    const server = start(process.execPath, ['server/launcher.mjs', 'start'], {
+      env: { ...env, PORT: String(port), MEDIA_DIR: ownMedia },
+      logFile,
+      cwd: root,
+    })
     await waitForOk(`http://127.0.0.1:${port}/robots.txt`, server, 120_000).catch((error) => {
       throw new Error(`instance ${name}: ${error.message}\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`)
     })
@@ -90,13 +102,24 @@ try {
   // Both at once: A already applied the migrations.
   await Promise.all(
     workers.map((logFile) => {
-      const worker = start(process.execPath, ['server/launcher.mjs', 'worker'], { env: { ...env, BYLINE_JOBS: 'on' }, logFile, cwd: root })
+      const worker = start(process.execPath, ['server/launcher.mjs', 'worker'], {
+        env: { ...env, BYLINE_JOBS: 'on' },
+        logFile,
+        cwd: root,
+      })
       return waitForLog(logFile, 'job worker running', worker, 180_000)
     }),
   )
   log('two job workers running')
-  const nginxDir = nginxConfig({ dir: path.join(tmp, 'nginx'), port: portLb, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] })
-  const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { logFile: path.join(tmp, 'nginx.log'), cwd: root })
+  const nginxDir = nginxConfig({
+    dir: path.join(tmp, 'nginx'),
+    port: portLb,
+    upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`],
+  })
+  const nginx = start(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], {
+    logFile: path.join(tmp, 'nginx.log'),
+    cwd: root,
+  })
   await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
   log(`nginx on port ${portLb}; running tests/scale`)
 
@@ -126,7 +149,9 @@ try {
   exitCode = code
   if (code !== 0) {
     for (const file of [instances.A.logFile, instances.B.logFile, ...workers]) {
-      console.log(`\n--- ${path.basename(file)} (last lines) ---\n${fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n')}`)
+      console.log(
+        `\n--- ${path.basename(file)} (last lines) ---\n${fs.readFileSync(file, 'utf8').split('\n').slice(-40).join('\n')}`,
+      )
     }
   }
 } catch (error) {

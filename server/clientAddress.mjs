@@ -38,7 +38,9 @@ export function canonicalIp(value) {
 
 /** One X-Forwarded-For entry without its port: `1.2.3.4:5678`, `[2001:db8::1]:443`, `"[::1]"`. */
 export function stripPort(entry) {
-  const text = String(entry).trim().replace(/^"(.*)"$/, '$1')
+  const text = String(entry)
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
   const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text)
   if (bracketed) return bracketed[1]
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(text)
@@ -65,7 +67,10 @@ export function parseTrusted(list = '') {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
-  const errors = entries.map(trustedEntryError).filter(Boolean).map((e) => `TRUSTED_PROXIES: ${e}`)
+  const errors = entries
+    .map(trustedEntryError)
+    .filter(Boolean)
+    .map((e) => `TRUSTED_PROXIES: ${e}`)
   if (errors.length) return { errors, trust: null }
   return { errors: [], trust: proxyAddr.compile(entries) }
 }
@@ -77,7 +82,9 @@ export function parseTrusted(list = '') {
 export function clientIp(socketAddress, forwardedFor, trust) {
   const socket = canonicalIp(socketAddress) ?? UNKNOWN_ADDRESS
   if (!trust || !forwardedFor || socket === UNKNOWN_ADDRESS) return socket
-  const hops = String(forwardedFor).split(',').map((hop) => canonicalIp(stripPort(hop)) ?? 'invalid')
+  const hops = String(forwardedFor)
+    .split(',')
+    .map((hop) => canonicalIp(stripPort(hop)) ?? 'invalid')
   const cut = hops.lastIndexOf('invalid')
   const req = {
     connection: { remoteAddress: socket },
@@ -114,7 +121,9 @@ export function rateLimitKey(ip) {
 export function truncateIp(ip) {
   const canonical = canonicalIp(ip)
   if (!canonical) return String(ip ?? '').slice(0, 45)
-  return ipaddr.parse(canonical).kind() === 'ipv4' ? prefixOf(canonical, 24).replace(/\/24$/, '') : prefixOf(canonical, 48)
+  return ipaddr.parse(canonical).kind() === 'ipv4'
+    ? prefixOf(canonical, 24).replace(/\/24$/, '')
+    : prefixOf(canonical, 48)
 }
 
 /** IPv4 stays whole unless bits < 32; IPv6 becomes its network `prefix/bits`. */

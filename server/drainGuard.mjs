@@ -4,6 +4,8 @@
 // deadlocked; server/launcher.mjs exportConditions). Exit with a code that is not success, so that the
 // silence is not taken for a finished seed, migration or import.
 process.on('beforeExit', () => {
-  console.error('byline: the payload command stopped before it finished (it waited on something that can no longer happen)')
+  console.error(
+    'byline: the payload command stopped before it finished (it waited on something that can no longer happen)',
+  )
   process.exit(75)
 })

@@ -40,7 +40,8 @@ export function inlineScriptHashes(html) {
     if (attributes === undefined || SRC.test(attributes)) continue
     const type = TYPE.exec(attributes)
     if (type && /json/i.test(type[1] ?? type[2] ?? type[3])) continue
-    const parsed = body.includes('\r') || body.includes('\0') ? body.replace(/\r\n?/g, '\n').replaceAll('\0', '\xef\xbf\xbd') : body
+    const parsed =
+      body.includes('\r') || body.includes('\0') ? body.replace(/\r\n?/g, '\n').replaceAll('\0', '\xef\xbf\xbd') : body
     sources.add(`'sha256-${createHash('sha256').update(parsed, 'latin1').digest('base64')}'`)
   }
   return [...sources]
@@ -48,7 +49,9 @@ export function inlineScriptHashes(html) {
 
 /** The body as the browser reads it, or null for an encoding this cannot undo. */
 function decoded(body, encoding) {
-  const name = String(encoding ?? 'identity').trim().toLowerCase()
+  const name = String(encoding ?? 'identity')
+    .trim()
+    .toLowerCase()
   if (name === '' || name === 'identity') return body
   if (name === 'gzip' || name === 'x-gzip') return zlib.gunzipSync(body)
   if (name === 'br') return zlib.brotliDecompressSync(body)
@@ -116,9 +119,14 @@ export function hashInlineScripts(req, res, { development = false, warn = (line)
     try {
       const page = decoded(body, res.getHeader('content-encoding'))
       if (page) sources = inlineScriptHashes(page)
-      else warn(`byline: ${req.url} came with Content-Encoding ${res.getHeader('content-encoding')}; its inline scripts are not allowed`)
+      else
+        warn(
+          `byline: ${req.url} came with Content-Encoding ${res.getHeader('content-encoding')}; its inline scripts are not allowed`,
+        )
     } catch (error) {
-      warn(`byline: could not read ${req.url} to hash its inline scripts (${error?.message ?? error}); they are not allowed`)
+      warn(
+        `byline: could not read ${req.url} to hash its inline scripts (${error?.message ?? error}); they are not allowed`,
+      )
     }
     res.setHeader(CSP, readerCsp(sources, { development }))
     sending = true

@@ -9,7 +9,14 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 
-import { CLIENT_IP_HEADER, CLIENT_IP_SIGNATURE_HEADER, clientIp, newClientIpKey, parseTrusted, signClientIp } from './clientAddress.mjs'
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_SIGNATURE_HEADER,
+  clientIp,
+  newClientIpKey,
+  parseTrusted,
+  signClientIp,
+} from './clientAddress.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './database.mjs'
 import { exportConditions } from './exportConditions.mjs'
 import { checkRedis } from './redisCheck.mjs'
@@ -77,7 +84,10 @@ process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 // Media on S3-compatible storage: the bucket must answer before a server or the copy starts.
 const S3 = s3Settings()
-if (command === 'media:to-s3' && !S3) fail('npm run media:to-s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT, S3_FORCE_PATH_STYLE=true for a server other than AWS): see README "Media on S3-compatible storage".')
+if (command === 'media:to-s3' && !S3)
+  fail(
+    'npm run media:to-s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT, S3_FORCE_PATH_STYLE=true for a server other than AWS): see README "Media on S3-compatible storage".',
+  )
 // Every command that may upload (a seed's or an import's images) or serve files.
 if (S3 && ['dev', 'start', 'worker', 'seed', 'seed:bulk', 'import:wordpress', 'media:to-s3'].includes(command)) {
   const reason = await checkBucket(S3)
@@ -120,7 +130,14 @@ function payloadCli(args, env = { BYLINE_DISABLE_JOBS: '1' }) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--no-deprecation', exportConditions(merged.NODE_ENV), '--import', pathToFileURL(drainGuard).href, 'node_modules/payload/bin.js', ...args],
+      [
+        '--no-deprecation',
+        exportConditions(merged.NODE_ENV),
+        '--import',
+        pathToFileURL(drainGuard).href,
+        'node_modules/payload/bin.js',
+        ...args,
+      ],
       { stdio: 'inherit', env: merged },
     )
     // A stop (docker stop, systemd, Ctrl-C, a test's kill) reaches the script too, and the launcher
@@ -167,7 +184,9 @@ async function migrate(url) {
       await stopDatabase()
       fail(`migrations failed (exit ${code}; not applied: ${pending.join(', ') || 'none'}); the site was not started.`)
     }
-    console.warn(`byline: \`payload migrate\` left ${pending.length} migration(s) unapplied (exit ${code}); trying once more`)
+    console.warn(
+      `byline: \`payload migrate\` left ${pending.length} migration(s) unapplied (exit ${code}); trying once more`,
+    )
   }
 }
 
@@ -196,7 +215,8 @@ async function seed() {
  */
 function clearPageCache() {
   const distDir = path.join(root, nextDistDir())
-  for (const dir of ['server/route-cache', 'cache/fetch-cache']) fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
+  for (const dir of ['server/route-cache', 'cache/fetch-cache'])
+    fs.rmSync(path.join(distDir, dir), { recursive: true, force: true })
 }
 
 /** `/a//b///c?x=//y` → `/a/b/c?x=//y`: the path's runs of slashes, not the query's. */
@@ -215,7 +235,11 @@ async function serve(dev) {
   await app.prepare()
   const handle = app.getRequestHandler()
   // Development renders every page, so it has no tags to send a CDN.
-  const pageCache = createPageCache({ maxBytes: PAGE_CACHE_BYTES, purge: PAGE_COPY_PURGE, surrogateKeys: !dev && SURROGATE_KEYS })
+  const pageCache = createPageCache({
+    maxBytes: PAGE_CACHE_BYTES,
+    purge: PAGE_COPY_PURGE,
+    surrogateKeys: !dev && SURROGATE_KEYS,
+  })
   // server/cache/nextCacheHandler.mjs drops the expired tags' pages from the copy through this hook.
   globalThis[PURGE_HOOK] = pageCache
   const extraHeaders = Object.entries(launcherHeaders(serverUrlSetting()))
@@ -237,17 +261,22 @@ async function serve(dev) {
     // Next's 404s for reader pages get the branded page's body (server/notFoundBody.mjs).
     replaceNotFoundBody(req, res, port)
     // An anonymous GET may read from a replica (DATABASE_READ_URLS); anything personal, the primary.
-    if (READ_REPLICAS.length && isAnonymousRead(req)) return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
+    if (READ_REPLICAS.length && isAnonymousRead(req))
+      return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
     return pageCache.run(res, () => handle(req, res))
   })
   server.on('error', async (error) => {
     await stopDatabase()
-    fail(`cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`)
+    fail(
+      `cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'it is already in use (set PORT)' : error.message}`,
+    )
   })
   server.listen(port, hostname, () => {
     // Production: the admin keeps a sign-in only at SERVER_URL's address (README "Admin").
     const site = (!dev && serverUrlSetting()) || `http://localhost:${port}`
-    console.log(`byline: ${dev ? 'development' : 'production'} server on port ${port}; open ${site} (admin: ${site}/admin)`)
+    console.log(
+      `byline: ${dev ? 'development' : 'production'} server on port ${port}; open ${site} (admin: ${site}/admin)`,
+    )
   })
   const shutdown = async () => {
     server.close()
@@ -320,5 +349,7 @@ switch (command) {
   }
   default:
     await stopDatabase()
-    fail(`unknown command "${command}": use dev, start, worker, migrate, seed, seed:bulk, import:wordpress, import:disqus, media:to-s3, db or payload`)
+    fail(
+      `unknown command "${command}": use dev, start, worker, migrate, seed, seed:bulk, import:wordpress, import:disqus, media:to-s3, db or payload`,
+    )
 }

@@ -22,16 +22,19 @@ function eligible(req) {
 
 function fetchBody(port) {
   return new Promise((resolve, reject) => {
-    const inner = http.get({ host: '127.0.0.1', port, path: NOT_FOUND_PATH, headers: { [INNER]: '1', 'accept-encoding': 'identity' } }, (res) => {
-      const chunks = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks)
-        if (res.statusCode === 200 && body.includes('<html')) resolve(body)
-        else reject(new Error(`${NOT_FOUND_PATH} answered ${res.statusCode}`))
-      })
-      res.on('error', reject)
-    })
+    const inner = http.get(
+      { host: '127.0.0.1', port, path: NOT_FOUND_PATH, headers: { [INNER]: '1', 'accept-encoding': 'identity' } },
+      (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks)
+          if (res.statusCode === 200 && body.includes('<html')) resolve(body)
+          else reject(new Error(`${NOT_FOUND_PATH} answered ${res.statusCode}`))
+        })
+        res.on('error', reject)
+      },
+    )
     inner.on('error', reject)
     inner.setTimeout(5000, () => inner.destroy(new Error('timed out')))
   })
@@ -64,13 +67,15 @@ export function replaceNotFoundBody(req, res, port) {
   }
   res.write = function (chunk, encoding, callback) {
     if (!decide()) return write.call(this, chunk, encoding, callback)
-    if (chunk) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    if (chunk)
+      held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
     ;(typeof encoding === 'function' ? encoding : callback)?.()
     return true
   }
   res.end = function (chunk, encoding, callback) {
     if (!decide()) return end.call(this, chunk, encoding, callback)
-    if (chunk && typeof chunk !== 'function') held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+    if (chunk && typeof chunk !== 'function')
+      held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
     fetchBody(port).then(
       (body) => {
         sending = true

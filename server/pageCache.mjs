@@ -132,7 +132,12 @@ export function createTagIndex() {
  * @param {{ maxBytes: number, purge?: 'tag' | 'all', surrogateKeys?: boolean, warn?: (line: string) => void }} options
  *   maxBytes 0 turns the copy off; surrogateKeys sends the pages' tags to a CDN
  */
-export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys = false, warn = (line) => console.warn(line) }) {
+export function createPageCache({
+  maxBytes,
+  purge: mode = 'tag',
+  surrogateKeys = false,
+  warn = (line) => console.warn(line),
+}) {
   const index = createTagIndex()
   const requestTags = new AsyncLocalStorage()
   /** response → the store its request runs with while Next.js answers it */
@@ -186,7 +191,9 @@ export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys =
     const { headers, why } = surrogateHeaders(tags)
     if (why && !warnedTooMany) {
       warnedTooMany = true
-      warn(`byline: ${url} carries more cache tags than Surrogate-Key holds (${why}); such pages go without it, so a CDN keeps them only for their s-maxage (said once)`)
+      warn(
+        `byline: ${url} carries more cache tags than Surrogate-Key holds (${why}); such pages go without it, so a CDN keeps them only for their s-maxage (said once)`,
+      )
     }
     return headers ?? {}
   }
@@ -202,8 +209,14 @@ export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys =
     const writeHead = res.writeHead
     res.writeHead = function (status, ...rest) {
       const given = rest.find((arg) => arg && typeof arg === 'object')
-      const cacheControl = (given && (given['cache-control'] ?? given['Cache-Control'])) ?? this.getHeader('cache-control')
-      if (status === 200 && Array.isArray(served.tags) && sharedCacheable(cacheControl) && !expiredSince(started, served.tags)) {
+      const cacheControl =
+        (given && (given['cache-control'] ?? given['Cache-Control'])) ?? this.getHeader('cache-control')
+      if (
+        status === 200 &&
+        Array.isArray(served.tags) &&
+        sharedCacheable(cacheControl) &&
+        !expiredSince(started, served.tags)
+      ) {
         for (const [name, value] of Object.entries(cdnHeaders(served.tags, req.url))) this.setHeader(name, value)
       }
       return writeHead.call(this, status, ...rest)
@@ -246,7 +259,9 @@ export function createPageCache({ maxBytes, purge: mode = 'tag', surrogateKeys =
     const end = res.end
     const keep = (chunk, encoding) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > maxBytes) return
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
       chunks.push(buffer)
       size += buffer.length
     }

@@ -20,11 +20,21 @@ export async function binaries() {
 }
 
 function postgresUser() {
-  const ids = () => ({ uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) })
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  })
   try {
     return ids()
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ])
     return ids()
   }
 }
@@ -60,7 +70,11 @@ export async function runnableNative() {
 }
 
 function run(file, args, { user, onLog }) {
-  const child = spawn(file, args, { ...(user ?? {}), env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(file, args, {
+    ...(user ?? {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   child.stdout.on('data', (d) => onLog(String(d)))
   return child
 }
@@ -75,10 +89,23 @@ export async function initialise({ native, dataDir, password, onLog }) {
   try {
     await new Promise((resolve, reject) => {
       let stderr = ''
-      const child = run(path.join(native, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--no-locale'], { user, onLog })
+      const child = run(
+        path.join(native, 'bin', 'initdb'),
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=password',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--no-locale',
+        ],
+        { user, onLog },
+      )
       child.stderr.on('data', (d) => ((stderr += d), onLog(String(d))))
       child.on('error', reject)
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (${code}): ${stderr.trim().split('\n').pop()}`))))
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb failed (${code}): ${stderr.trim().split('\n').pop()}`)),
+      )
     })
   } finally {
     fs.rmSync(pwfile, { force: true })
@@ -88,14 +115,19 @@ export async function initialise({ native, dataDir, password, onLog }) {
 /** Starts the server; resolves once it accepts connections (a standby: read-only ones). Returns { stop, pid }. */
 export function start({ native, dataDir, port, onLog }) {
   const user = isRoot() ? postgresUser() : null
-  const child = run(path.join(native, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { user, onLog })
+  const child = run(
+    path.join(native, 'bin', 'postgres'),
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    { user, onLog },
+  )
   return new Promise((resolve, reject) => {
     let log = ''
     child.on('error', reject)
     child.stderr.on('data', (d) => {
       log += d
       onLog(String(d))
-      if (/database system is ready to accept (read-only )?connections/.test(log)) resolve({ stop: () => stop(child), pid: child.pid })
+      if (/database system is ready to accept (read-only )?connections/.test(log))
+        resolve({ stop: () => stop(child), pid: child.pid })
     })
     child.on('exit', (code) => reject(new Error(`postgres exited (${code}): ${log.trim().split('\n').pop() ?? ''}`)))
   })

@@ -16,7 +16,9 @@ export async function checkRedis(url, timeoutMs = 5000) {
     const hasEvents = events.includes('E') && (events.includes('A') || (events.includes('x') && events.includes('e')))
     if (!hasEvents) {
       await client.configSet('notify-keyspace-events', 'Exe').catch((e) => {
-        throw new Error(`notify-keyspace-events is "${events}" and CONFIG SET was refused (${e.message}); set it to "Exe" in redis.conf`)
+        throw new Error(
+          `notify-keyspace-events is "${events}" and CONFIG SET was refused (${e.message}); set it to "Exe" in redis.conf`,
+        )
       })
     }
     return null

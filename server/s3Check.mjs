@@ -10,7 +10,9 @@ export async function checkBucket(settings, timeoutMs = 5000) {
   const { HeadBucketCommand, S3Client } = await import('@aws-sdk/client-s3')
   const client = new S3Client({ ...s3ClientConfig(settings), maxAttempts: 1 })
   try {
-    await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), { abortSignal: AbortSignal.timeout(timeoutMs) })
+    await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), {
+      abortSignal: AbortSignal.timeout(timeoutMs),
+    })
     return null
   } catch (error) {
     const status = error?.$metadata?.httpStatusCode

@@ -14,7 +14,12 @@ type Args = { children: React.ReactNode }
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
   // Scheduling a publish is held to the document's update access (lib/security/scheduleGuard.ts).
-  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'schedule-publish': guardedSchedulePublish } })
+  return handleServerFunctions({
+    ...args,
+    config,
+    importMap,
+    serverFunctions: { 'schedule-publish': guardedSchedulePublish },
+  })
 }
 
 const Layout = ({ children }: Args) => (

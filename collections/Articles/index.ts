@@ -42,10 +42,15 @@ export const Articles: CollectionConfig = {
       // Never populated: "Read more" reads the picked articles and their thumbnails in one SQL
       // query (lib/relatedArticles.ts), instead of a populate query plus a media query.
       maxDepth: 0,
-      admin: { description: 'Hand-picked links shown under "Read more:" (at most 6). Left empty, the latest articles sharing a category or tag are shown.' },
+      admin: {
+        description:
+          'Hand-picked links shown under "Read more:" (at most 6). Left empty, the latest articles sharing a category or tag are shown.',
+      },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       validate: (value: unknown, { id }: { id?: string | number }) => {
-        const ids = (Array.isArray(value) ? value : []).map((v) => String(typeof v === 'object' && v ? (v as { id: unknown }).id : v))
+        const ids = (Array.isArray(value) ? value : []).map((v) =>
+          String(typeof v === 'object' && v ? (v as { id: unknown }).id : v),
+        )
         if (id !== undefined && ids.includes(String(id))) return 'An article cannot link to itself under "Read more".'
         if (ids.length > MAX_RELATED_ARTICLES) return `Pick at most ${MAX_RELATED_ARTICLES} related articles.`
         return true
@@ -72,9 +77,22 @@ export const Articles: CollectionConfig = {
       defaultValue: ({ user }: { user?: { id: number } | null }) => (user ? [user.id] : []),
       admin: { position: 'sidebar' },
     },
-    { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: 'categories',
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
     { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
-    { name: 'commentsOpen', label: 'Comments open', type: 'checkbox', defaultValue: true, admin: { position: 'sidebar' } },
+    {
+      name: 'commentsOpen',
+      label: 'Comments open',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { position: 'sidebar' },
+    },
     {
       // Authors' public names, copied on save: readers may not read the users collection.
       name: 'populatedAuthors',

@@ -39,7 +39,12 @@ export const Comments: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   fields: [
-    { name: 'excerpt', type: 'text', admin: { readOnly: true }, hooks: { beforeChange: [({ siblingData }) => excerptOf(siblingData.body)] } },
+    {
+      name: 'excerpt',
+      type: 'text',
+      admin: { readOnly: true },
+      hooks: { beforeChange: [({ siblingData }) => excerptOf(siblingData.body)] },
+    },
     {
       name: 'article',
       type: 'relationship',
@@ -49,7 +54,14 @@ export const Comments: CollectionConfig = {
       access: { update: () => false },
       admin: { components: { Cell: '/components/admin/ArticleCell#ArticleCell' } },
     },
-    { name: 'parent', label: 'In reply to', type: 'relationship', relationTo: 'comments', index: true, access: { update: () => false } },
+    {
+      name: 'parent',
+      label: 'In reply to',
+      type: 'relationship',
+      relationTo: 'comments',
+      index: true,
+      access: { update: () => false },
+    },
     { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: LIMITS.body },
     { name: 'authorName', label: 'Name', type: 'text', maxLength: LIMITS.authorName },
     { name: 'authorEmail', label: 'Email', type: 'email', access: personalField },
@@ -93,11 +105,36 @@ export const Comments: CollectionConfig = {
         },
       },
     },
-    { name: 'ip', label: 'IP address (truncated)', type: 'text', access: personalField, admin: { position: 'sidebar', readOnly: true } },
-    { name: 'ipHash', type: 'text', index: true, access: { ...privateField, read: () => false }, admin: { hidden: true } },
+    {
+      name: 'ip',
+      label: 'IP address (truncated)',
+      type: 'text',
+      access: personalField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'ipHash',
+      type: 'text',
+      index: true,
+      access: { ...privateField, read: () => false },
+      admin: { hidden: true },
+    },
     { name: 'userAgent', type: 'text', access: personalField, admin: { position: 'sidebar', readOnly: true } },
-    { name: 'notify', label: 'Email the author on approval and replies', type: 'checkbox', defaultValue: false, access: privateField, admin: { position: 'sidebar' } },
-    { name: 'moderatedBy', type: 'relationship', relationTo: 'users', access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'notify',
+      label: 'Email the author on approval and replies',
+      type: 'checkbox',
+      defaultValue: false,
+      access: privateField,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'moderatedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { read: staffField, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
     importIdField('Imported from (WordPress or Disqus id)'),
     {
       // A comment written by a staff member on the old site (WordPress's comment_user_id).
@@ -117,7 +154,13 @@ export const Comments: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.byStaff) },
     },
     // Indexed: moderation analytics (lib/analytics/moderation.ts) reads 30 days of decisions by this date.
-    { name: 'moderatedAt', type: 'date', index: true, access: { read: staffField, create: () => false, update: () => false }, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'moderatedAt',
+      type: 'date',
+      index: true,
+      access: { read: staffField, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ],
   hooks: {
     beforeChange: [staffReply, recordModeration],

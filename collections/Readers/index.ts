@@ -20,18 +20,9 @@ export const Readers: CollectionConfig = {
   access: { create: readerSystem, read: readersRead, update: readersUpdate, delete: readersDelete },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: [
-      'name',
-      'email',
-      'createdAt',
-      'lastSeen',
-      'approvedCount',
-      'rejectedCount',
-      'banned',
-    ],
+    defaultColumns: ['name', 'email', 'createdAt', 'lastSeen', 'approvedCount', 'rejectedCount', 'banned'],
     listSearchableFields: ['name', 'email'],
-    description:
-      'Readers who sign in on the site to comment. Ban a reader here; banning signs them out everywhere.',
+    description: 'Readers who sign in on the site to comment. Ban a reader here; banning signs them out everywhere.',
   },
   defaultSort: '-createdAt',
   fields: [
@@ -80,8 +71,7 @@ export const Readers: CollectionConfig = {
           type: 'checkbox',
           defaultValue: false,
           admin: {
-            description:
-              'A banned reader cannot post comments. Saving a ban signs them out of every session.',
+            description: 'A banned reader cannot post comments. Saving a ban signs them out of every session.',
           },
         },
         {

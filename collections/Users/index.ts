@@ -48,7 +48,10 @@ export const Users: CollectionConfig = {
     {
       ...slugField('name'),
       hooks: { beforeValidate: [authorSlug] },
-      admin: { position: 'sidebar', description: 'The author page is /authors/<slug>. Left empty, it is made from the name.' },
+      admin: {
+        position: 'sidebar',
+        description: 'The author page is /authors/<slug>. Left empty, it is made from the name.',
+      },
     },
     { name: 'bio', type: 'textarea', maxLength: 1000, admin: { description: 'Shown on the author page.' } },
     { name: 'photo', type: 'upload', relationTo: 'media', admin: { description: 'Shown on the author page.' } },

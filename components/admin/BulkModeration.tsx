@@ -45,7 +45,10 @@ export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
     setBusy(true)
     try {
       const decision = await decideBulk(config.routes.api, collectionSlug, selection(), status)
-      toast.success(decision.summary, decision.changes.length ? { action: { label: 'Undo', onClick: () => void undo(decision) } } : undefined)
+      toast.success(
+        decision.summary,
+        decision.changes.length ? { action: { label: 'Undo', onClick: () => void undo(decision) } } : undefined,
+      )
       toggleAll()
       router.refresh()
     } catch (error) {

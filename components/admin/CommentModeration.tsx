@@ -27,5 +27,12 @@ export async function CommentModeration({ data, id, payload, user }: ServerCompo
     })
     slug = article?.slug ?? null
   }
-  return <CommentModerationControls commentId={String(commentId)} articleSlug={slug} publication={siteName()} byStaff={data?.byStaff === true} />
+  return (
+    <CommentModerationControls
+      commentId={String(commentId)}
+      articleSlug={slug}
+      publication={siteName()}
+      byStaff={data?.byStaff === true}
+    />
+  )
 }

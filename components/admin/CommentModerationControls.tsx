@@ -23,7 +23,12 @@ export const viewOnSiteHref = (commentId: string, status: unknown, articleSlug: 
   status === 'approved' ? `/comments/${encodeURIComponent(commentId)}` : articleSlug ? `/articles/${articleSlug}` : null
 
 /** Approve / Spam / Trash on a comment's own page: saves the form with the new status. */
-export function CommentModerationControls(props: { commentId: string; articleSlug: string | null; publication: string; byStaff: boolean }) {
+export function CommentModerationControls(props: {
+  commentId: string
+  articleSlug: string | null
+  publication: string
+  byStaff: boolean
+}) {
   const { commentId, articleSlug, publication, byStaff } = props
   const { permissions } = useAuth()
   const { submit } = useForm()
@@ -46,7 +51,11 @@ export function CommentModerationControls(props: { commentId: string; articleSlu
   return (
     <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
       {canModerate && (
-        <div role="group" aria-label="Moderate this comment" style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginBottom: 8 }}>
+        <div
+          role="group"
+          aria-label="Moderate this comment"
+          style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginBottom: 8 }}
+        >
           <ModerationButtons
             actions={ACTIONS.filter((action) => action.status !== status)}
             busy={busy}
@@ -55,7 +64,14 @@ export function CommentModerationControls(props: { commentId: string; articleSlu
           />
         </div>
       )}
-      {canModerate && <ReplyAsStaff commentId={commentId} publication={publication} status={status} onApprove={() => moderate('approved')} />}
+      {canModerate && (
+        <ReplyAsStaff
+          commentId={commentId}
+          publication={publication}
+          status={status}
+          onApprove={() => moderate('approved')}
+        />
+      )}
       {canBlock && !byStaff && <BlockCommenter commentId={commentId} />}
       {href && (
         <a href={href} target="_blank" rel="noopener">
@@ -112,7 +128,9 @@ function BlockCommenter({ commentId }: { commentId: string }) {
       toast.success(message)
       if (hide !== 'none') {
         // This comment was one of theirs: show its new status without a stale form.
-        const current = await fetch(api(`/comments/${encodeURIComponent(commentId)}?depth=0&select[status]=true`), { credentials: 'include' })
+        const current = await fetch(api(`/comments/${encodeURIComponent(commentId)}?depth=0&select[status]=true`), {
+          credentials: 'include',
+        })
         const status = current.ok ? ((await current.json()) as { status?: string }).status : undefined
         if (status) {
           dispatchFields({ type: 'UPDATE', path: 'status', value: status })
@@ -130,21 +148,45 @@ function BlockCommenter({ commentId }: { commentId: string }) {
   const [open, setOpen] = useState(false)
   useEffect(() => setOpen(window.location.hash === `#${BLOCK_ANCHOR}`), [])
 
-  if (done) return <p role="status" style={{ margin: '0 0 8px' }}>{done}</p>
+  if (done)
+    return (
+      <p role="status" style={{ margin: '0 0 8px' }}>
+        {done}
+      </p>
+    )
   return (
-    <details id={BLOCK_ANCHOR} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} style={{ margin: '0 0 12px' }}>
+    <details
+      id={BLOCK_ANCHOR}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      style={{ margin: '0 0 12px' }}
+    >
       <summary style={{ cursor: 'pointer', marginBottom: 8 }}>Block this commenter</summary>
-      <p style={{ margin: '0 0 8px' }}>New comments from this comment&rsquo;s email and address are refused with the ban message.</p>
+      <p style={{ margin: '0 0 8px' }}>
+        New comments from this comment&rsquo;s email and address are refused with the ban message.
+      </p>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <label htmlFor={`${ids}-reason`}>Reason (shown to them)</label>
-        <textarea id={`${ids}-reason`} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${ids}-reason`}
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <label htmlFor={`${ids}-until`}>Blocked until (empty: for good)</label>
         <input id={`${ids}-until`} type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>Their comments</legend>
           {HIDE.map((choice) => (
             <label key={choice.value} style={{ display: 'block' }}>
-              <input type="radio" name={`${ids}-hide`} value={choice.value} checked={hide === choice.value} onChange={() => setHide(choice.value)} />{' '}
+              <input
+                type="radio"
+                name={`${ids}-hide`}
+                value={choice.value}
+                checked={hide === choice.value}
+                onChange={() => setHide(choice.value)}
+              />{' '}
               {choice.label}
             </label>
           ))}

@@ -18,11 +18,7 @@ const tabStyle = (current: boolean): CSSProperties => ({
 })
 
 /** Status filter tabs above the comments table: Pending (N), Approved, Spam, Trash, All. */
-export async function CommentQueueTabs({
-  payload,
-  searchParams,
-  user,
-}: BeforeListTableServerProps) {
+export async function CommentQueueTabs({ payload, searchParams, user }: BeforeListTableServerProps) {
   // Not in list drawers (rendered by a server function): their links would leave the drawer.
   if ((await headers()).has('next-action')) return null
   const { totalDocs: pending } = await payload.count({

@@ -28,9 +28,7 @@ export async function PendingCommentsNotice({ payload, user }: ServerProps) {
       }}
     >
       <strong>{commentsCount(totalDocs)} awaiting moderation</strong>
-      <Link href={listHref(payload.config.routes.admin, statusWhere('pending'))}>
-        Open the moderation queue
-      </Link>
+      <Link href={listHref(payload.config.routes.admin, statusWhere('pending'))}>Open the moderation queue</Link>
     </section>
   )
 }

@@ -59,13 +59,18 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
 
   useEffect(() => {
     if (!canModerate) return
-    const url = (id: string) => formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(id)}` })
+    const url = (id: string) =>
+      formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(id)}` })
 
     async function decide(id: string, to: QueueStatus, from: QueueStatus) {
       busy.current = true
       try {
         const changed = await patchComments(url(id), to)
-        decisions.push({ changes: changed.map((changedId) => ({ id: changedId, from, to })), bulk: false, summary: `Comment ${DONE[to]}.` })
+        decisions.push({
+          changes: changed.map((changedId) => ({ id: changedId, from, to })),
+          bulk: false,
+          summary: `Comment ${DONE[to]}.`,
+        })
         toast.success(`Comment ${DONE[to]}. Press u to undo.`)
         router.refresh()
       } catch (error) {

@@ -57,7 +57,9 @@ export function ReplyAsStaff(props: {
 
   return (
     <details style={{ margin: '0 0 12px' }}>
-      <summary style={{ cursor: 'pointer', marginBottom: 8 }}>{props.summary ?? `Reply as ${props.publication}`}</summary>
+      <summary style={{ cursor: 'pointer', marginBottom: 8 }}>
+        {props.summary ?? `Reply as ${props.publication}`}
+      </summary>
       {posted && (
         <p role="status" style={{ margin: '0 0 8px' }}>
           Reply posted as {props.publication}.{' '}
@@ -68,7 +70,14 @@ export function ReplyAsStaff(props: {
       )}
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         <label htmlFor={`${ids}-reply`}>Your reply (published at once, with a Staff badge)</label>
-        <textarea id={`${ids}-reply`} rows={4} style={{ minWidth: 260 }} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          id={`${ids}-reply`}
+          rows={4}
+          style={{ minWidth: 260 }}
+          maxLength={5000}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
         <div>
           <Button buttonStyle="primary" size="small" margin={false} disabled={busy} onClick={reply}>
             {approveFirst ? 'Approve and reply' : 'Post reply'}

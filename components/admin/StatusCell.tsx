@@ -20,12 +20,7 @@ const ACTIONS: ModerationAction[] = [
  * The status column: the comment's status, and buttons to decide or reply as the publication
  * (the same form as on the comment's page) without opening it.
  */
-export function StatusCell({
-  cellData,
-  collectionSlug,
-  field,
-  rowData,
-}: DefaultCellComponentProps<SelectFieldClient>) {
+export function StatusCell({ cellData, collectionSlug, field, rowData }: DefaultCellComponentProps<SelectFieldClient>) {
   const router = useRouter()
   const { config } = useConfig()
   const { permissions } = useAuth()
@@ -33,12 +28,15 @@ export function StatusCell({
   const canBlock = Boolean(permissions?.collections?.['comment-blocks']?.create) && rowData.byStaff !== true
   const [busy, setBusy] = useState(false)
   const option = field.options?.find((o) => (typeof o === 'string' ? o : o.value) === cellData)
-  const label =
-    typeof option === 'object' && typeof option.label === 'string' ? option.label : cellData
+  const label = typeof option === 'object' && typeof option.label === 'string' ? option.label : cellData
 
-  const url = formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` })
+  const url = formatAdminURL({
+    apiRoute: config.routes.api,
+    path: `/${collectionSlug}/${encodeURIComponent(String(rowData.id))}`,
+  })
   // The site's name (payload.config.ts admin.custom), as on the comment's page.
-  const publication = typeof config.admin.custom?.publication === 'string' ? config.admin.custom.publication : 'the publication'
+  const publication =
+    typeof config.admin.custom?.publication === 'string' ? config.admin.custom.publication : 'the publication'
 
   async function moderate(status: QueueStatus) {
     setBusy(true)
@@ -68,7 +66,9 @@ export function StatusCell({
         />
         {canBlock && (
           // The comment's page, with "Block this commenter" open (CommentModerationControls).
-          <a href={`${formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` })}#${BLOCK_ANCHOR}`}>
+          <a
+            href={`${formatAdminURL({ adminRoute: config.routes.admin, path: `/collections/${collectionSlug}/${encodeURIComponent(String(rowData.id))}` })}#${BLOCK_ANCHOR}`}
+          >
             Block…
           </a>
         )}

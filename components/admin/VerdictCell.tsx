@@ -24,14 +24,11 @@ export function VerdictCell({ cellData }: DefaultServerCellComponentProps) {
   if (!verdict) return <span>—</span>
   const { score, hits } = verdict
   const title = hits.length
-    ? hits
-        .map((hit) => `${hit.rule} (${hit.weight > 0 ? '+' : ''}${hit.weight}): ${hit.reason}`)
-        .join('\n')
+    ? hits.map((hit) => `${hit.rule} (${hit.weight > 0 ? '+' : ''}${hit.weight}): ${hit.reason}`).join('\n')
     : 'No rule hit.'
   return (
     <span title={title} style={{ cursor: 'help' }}>
-      <strong>{score}</strong>{' '}
-      {hits.length ? hits.map((hit) => hit.rule).join(', ') : <em>no rules hit</em>}
+      <strong>{score}</strong> {hits.length ? hits.map((hit) => hit.rule).join(', ') : <em>no rules hit</em>}
     </span>
   )
 }

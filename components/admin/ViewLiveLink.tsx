@@ -33,22 +33,37 @@ export function ViewLiveLink() {
       { depth: 0, draft: false, select: { _status: true, slug: true, path: true, publishedAt: true } },
       { addQueryPrefix: true },
     )
-    fetch(formatAdminURL({ apiRoute: config.routes.api, path: `/${collectionSlug}/${encodeURIComponent(String(id))}${query}` }), {
-      credentials: 'include',
-      signal: controller.signal,
-    })
+    fetch(
+      formatAdminURL({
+        apiRoute: config.routes.api,
+        path: `/${collectionSlug}/${encodeURIComponent(String(id))}${query}`,
+      }),
+      {
+        credentials: 'include',
+        signal: controller.signal,
+      },
+    )
       .then((res) => (res.ok ? (res.json() as Promise<Published>) : null))
       .then((doc) => {
         const path = doc?._status === 'published' ? publicPath(collectionSlug, doc) : null
         if (!doc || !path) return setLive(null)
-        if (doc.publishedAt && new Date(doc.publishedAt).getTime() > Date.now()) return setLive({ from: doc.publishedAt })
+        if (doc.publishedAt && new Date(doc.publishedAt).getTime() > Date.now())
+          return setLive({ from: doc.publishedAt })
         setLive({ href: `${config.serverURL || ''}${path}` })
       })
       .catch(() => {
         if (!controller.signal.aborted) setLive(null)
       })
     return () => controller.abort()
-  }, [id, collectionSlug, hasPublishedDoc, unpublishedVersionCount, savedDocumentData, config.routes.api, config.serverURL])
+  }, [
+    id,
+    collectionSlug,
+    hasPublishedDoc,
+    unpublishedVersionCount,
+    savedDocumentData,
+    config.routes.api,
+    config.serverURL,
+  ])
 
   if (!live) return null
   const noun = collectionSlug === 'pages' ? 'page' : 'article'

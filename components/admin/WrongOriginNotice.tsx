@@ -27,9 +27,9 @@ export function WrongOriginNotice() {
         color: 'var(--theme-text)',
       }}
     >
-      <strong>This admin works only at {expected}.</strong> You opened it at {here}; the server&apos;s
-      SERVER_URL is {expected}, and a sign-in here would not be kept. Open <a href={adminUrl}>{adminUrl}</a>{' '}
-      instead, or set SERVER_URL to the address you use.
+      <strong>This admin works only at {expected}.</strong> You opened it at {here}; the server&apos;s SERVER_URL is{' '}
+      {expected}, and a sign-in here would not be kept. Open <a href={adminUrl}>{adminUrl}</a> instead, or set
+      SERVER_URL to the address you use.
     </div>
   )
 }

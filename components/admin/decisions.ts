@@ -59,7 +59,12 @@ function groupBy<T>(items: T[], key: (item: T) => string, id: (item: T) => strin
  * PATCH matches that status too, so a comment someone else changed in between is left alone and
  * the recorded "from" is exact. Comments that already had `to` are not part of the decision.
  */
-export async function decideBulk(apiRoute: string, collectionSlug: string, selection: Where, to: QueueStatus): Promise<Decision> {
+export async function decideBulk(
+  apiRoute: string,
+  collectionSlug: string,
+  selection: Where,
+  to: QueueStatus,
+): Promise<Decision> {
   const res = await fetch(
     commentsUrl(apiRoute, collectionSlug, {
       where: { and: [selection, { status: { not_equals: to } }] },
@@ -69,7 +74,10 @@ export async function decideBulk(apiRoute: string, collectionSlug: string, selec
     }),
     { credentials: 'include' },
   )
-  const json = (await res.json().catch(() => ({}))) as { docs?: { id: number; status: QueueStatus }[]; errors?: { message?: string }[] }
+  const json = (await res.json().catch(() => ({}))) as {
+    docs?: { id: number; status: QueueStatus }[]
+    errors?: { message?: string }[]
+  }
   if (!res.ok || !json.docs) throw new Error(json.errors?.[0]?.message || `The server answered ${res.status}.`)
   const changes: Change[] = []
   const record = () => {
@@ -79,7 +87,11 @@ export async function decideBulk(apiRoute: string, collectionSlug: string, selec
     return decision
   }
   try {
-    for (const [from, ids] of groupBy(json.docs, (doc) => doc.status, (doc) => String(doc.id))) {
+    for (const [from, ids] of groupBy(
+      json.docs,
+      (doc) => doc.status,
+      (doc) => String(doc.id),
+    )) {
       const where: Where = { and: [{ id: { in: ids } }, { status: { equals: from } }] }
       const changed = await patchComments(commentsUrl(apiRoute, collectionSlug, { where }), to)
       changes.push(...changed.map((id) => ({ id, from: from as QueueStatus, to })))
@@ -99,17 +111,25 @@ export async function decideBulk(apiRoute: string, collectionSlug: string, selec
  */
 async function undo(apiRoute: string, collectionSlug: string, decision: Decision): Promise<string> {
   let restored = 0
-  const groups = groupBy(decision.changes, (c) => `${c.from} ${c.to}`, (c) => c.id)
+  const groups = groupBy(
+    decision.changes,
+    (c) => `${c.from} ${c.to}`,
+    (c) => c.id,
+  )
   for (const [key, ids] of groups) {
     const [from, to] = key.split(' ') as [QueueStatus, QueueStatus]
     const where: Where = { and: [{ id: { in: ids } }, { status: { equals: to } }] }
     restored += (await patchComments(commentsUrl(apiRoute, collectionSlug, { where }), from)).length
   }
   const skipped = decision.changes.length - restored
-  const left = skipped ? ` ${commentsCount(skipped)} changed since, left as ${skipped === 1 ? 'it is' : 'they are'}.` : ''
+  const left = skipped
+    ? ` ${commentsCount(skipped)} changed since, left as ${skipped === 1 ? 'it is' : 'they are'}.`
+    : ''
   const only = decision.changes.length === 1 && restored === 1
   const back = decision.changes[0].from === 'pending' ? 'pending' : DONE[decision.changes[0].from]
-  return only ? `Undone: the comment is ${back} again.` : `Undone: ${commentsCount(restored)} back to their previous status.${left}`
+  return only
+    ? `Undone: the comment is ${back} again.`
+    : `Undone: ${commentsCount(restored)} back to their previous status.${left}`
 }
 
 let undoing = false

@@ -15,11 +15,25 @@ const STAFF_BADGE = {
   verticalAlign: 'middle',
 } as const
 
-export function CommentAuthor({ name, url, staff = false }: { name: string | null | undefined; url: string | null | undefined; staff?: boolean }) {
+export function CommentAuthor({
+  name,
+  url,
+  staff = false,
+}: {
+  name: string | null | undefined
+  url: string | null | undefined
+  staff?: boolean
+}) {
   const label = name || 'Anonymous'
   return (
     <b className="comment-author">
-      {url && isHttpUrl(url) ? <a href={url} rel={UGC_REL}>{label}</a> : label}
+      {url && isHttpUrl(url) ? (
+        <a href={url} rel={UGC_REL}>
+          {label}
+        </a>
+      ) : (
+        label
+      )}
       {staff && ' '}
       {staff && (
         <span className="comment-staff-badge" style={STAFF_BADGE}>

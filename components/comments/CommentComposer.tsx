@@ -6,7 +6,14 @@ import type { PublicComment } from '@/lib/comments/publicComment'
 import { MESSAGES } from '@/lib/comments/messages'
 import { fetchReader, signInHref, signOutReader, type SignedInReader } from '@/lib/readers/client'
 import { postComment } from './actions'
-import { COMMENTER_COOKIE, COMMENTER_MAX_AGE, commenterCookieValue, emptyValues, type FormState, type FormValues } from './formState'
+import {
+  COMMENTER_COOKIE,
+  COMMENTER_MAX_AGE,
+  commenterCookieValue,
+  emptyValues,
+  type FormState,
+  type FormValues,
+} from './formState'
 import { forgetEditable, setEditable } from './ownStore'
 import { PendingComment } from './PendingComment'
 
@@ -23,15 +30,32 @@ type Props = {
 }
 type Mine = { docs: PublicComment[]; editable: { id: number; remainingMs: number }[] }
 
-const FIELD_FOR: Record<string, keyof FormValues> = { body: 'body', authorName: 'authorName', authorEmail: 'authorEmail', authorUrl: 'authorUrl' }
+const FIELD_FOR: Record<string, keyof FormValues> = {
+  body: 'body',
+  authorName: 'authorName',
+  authorEmail: 'authorEmail',
+  authorUrl: 'authorUrl',
+}
 
 /**
  * "Leave a Reply": the form (a server action, so it works with JavaScript off), the reader's own
  * comments awaiting moderation (fetched for this browser only, so the page stays cached), and
  * reply-to handling for the "Reply" links in the list.
  */
-export function CommentComposer({ articleId, signInAvailable, returnTo, requireNameEmail, requireLogin, replyTo: initialReplyTo = null }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(postComment, { seq: 0, status: 'idle', errors: {}, values: emptyValues(initialReplyTo ? String(initialReplyTo.id) : '') })
+export function CommentComposer({
+  articleId,
+  signInAvailable,
+  returnTo,
+  requireNameEmail,
+  requireLogin,
+  replyTo: initialReplyTo = null,
+}: Props) {
+  const [state, action, pending] = useActionState<FormState, FormData>(postComment, {
+    seq: 0,
+    status: 'idle',
+    errors: {},
+    values: emptyValues(initialReplyTo ? String(initialReplyTo.id) : ''),
+  })
   const [clientErrors, setClientErrors] = useState<FormState['errors'] | null>(null)
   const [replyTo, setReplyTo] = useState(initialReplyTo)
   const [mine, setMine] = useState<PublicComment[]>([])
@@ -44,18 +68,21 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
   const [invalidSeq, setInvalidSeq] = useState(0)
 
   /** This browser's pending comments; `token` (just posted) is stored as its cookie first. */
-  const loadMine = useCallback((token?: string) => {
-    const init: RequestInit = token
-      ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) }
-      : {}
-    fetch(`/comments/mine?article=${articleId}`, { ...init, credentials: 'same-origin', cache: 'no-store' })
-      .then((r) => (r.ok ? r.json() : { docs: [], editable: [] }))
-      .then((r: Mine) => {
-        setMine(r.docs)
-        setEditable(r.editable ?? [])
-      })
-      .catch(() => undefined)
-  }, [articleId])
+  const loadMine = useCallback(
+    (token?: string) => {
+      const init: RequestInit = token
+        ? { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) }
+        : {}
+      fetch(`/comments/mine?article=${articleId}`, { ...init, credentials: 'same-origin', cache: 'no-store' })
+        .then((r) => (r.ok ? r.json() : { docs: [], editable: [] }))
+        .then((r: Mine) => {
+          setMine(r.docs)
+          setEditable(r.editable ?? [])
+        })
+        .catch(() => undefined)
+    },
+    [articleId],
+  )
 
   useEffect(() => {
     loadedAt.current = Date.now()
@@ -81,7 +108,8 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
       setReplyTo(null)
       const posted = state.posted
       // An approved comment is already in the thread the action rendered again: not "awaiting".
-      if (posted && posted.status !== 'approved') setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
+      if (posted && posted.status !== 'approved')
+        setMine((list) => (list.some((c) => c.id === posted.id) ? list : [...list, posted]))
       if (state.ownToken && !reader) rememberCommenter(state.values)
       loadMine(state.ownToken)
     }
@@ -106,7 +134,12 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget)
     const found = validateInput(
-      { body: String(data.get('comment') ?? ''), authorName: String(data.get('author') ?? ''), authorEmail: String(data.get('email') ?? ''), authorUrl: String(data.get('url') ?? '') },
+      {
+        body: String(data.get('comment') ?? ''),
+        authorName: String(data.get('author') ?? ''),
+        authorEmail: String(data.get('email') ?? ''),
+        authorUrl: String(data.get('url') ?? ''),
+      },
       { requireNameEmail },
       { signedIn: Boolean(reader) },
     )
@@ -198,7 +231,13 @@ export function CommentComposer({ articleId, signInAvailable, returnTo, requireN
                 Required fields are marked <span className="required">*</span>
               </p>
               <Field error={errors.body} id="comment" label="Comment" required>
-                <textarea {...controlProps('comment', errors.body, true)} defaultValue={v.body} maxLength={5000} name="comment" rows={7} />
+                <textarea
+                  {...controlProps('comment', errors.body, true)}
+                  defaultValue={v.body}
+                  maxLength={5000}
+                  name="comment"
+                  rows={7}
+                />
               </Field>
               {!reader && <AnonymousFields errors={errors} requireNameEmail={requireNameEmail} values={v} />}
               <div aria-hidden="true" className="hp-field">
@@ -227,13 +266,34 @@ function AnonymousFields({ errors, values: v, requireNameEmail }: FieldsProps) {
   return (
     <>
       <Field error={errors.authorName} id="author" label="Name" required={requireNameEmail}>
-        <input {...controlProps('author', errors.authorName, requireNameEmail)} autoComplete="name" defaultValue={v.authorName} maxLength={245} name="author" type="text" />
+        <input
+          {...controlProps('author', errors.authorName, requireNameEmail)}
+          autoComplete="name"
+          defaultValue={v.authorName}
+          maxLength={245}
+          name="author"
+          type="text"
+        />
       </Field>
       <Field error={errors.authorEmail} id="email" label="Email" required={requireNameEmail}>
-        <input {...controlProps('email', errors.authorEmail, requireNameEmail)} autoComplete="email" defaultValue={v.authorEmail} maxLength={100} name="email" type="email" />
+        <input
+          {...controlProps('email', errors.authorEmail, requireNameEmail)}
+          autoComplete="email"
+          defaultValue={v.authorEmail}
+          maxLength={100}
+          name="email"
+          type="email"
+        />
       </Field>
       <Field error={errors.authorUrl} id="url" label="Website">
-        <input {...controlProps('url', errors.authorUrl, false)} autoComplete="url" defaultValue={v.authorUrl} maxLength={200} name="url" type="url" />
+        <input
+          {...controlProps('url', errors.authorUrl, false)}
+          autoComplete="url"
+          defaultValue={v.authorUrl}
+          maxLength={200}
+          name="url"
+          type="url"
+        />
       </Field>
       <p className="checkbox">
         <input defaultChecked={v.remember} id="remember" name="remember" type="checkbox" />
@@ -253,7 +313,19 @@ function controlProps(id: string, error: string | undefined, required: boolean) 
   }
 }
 
-function Field({ id, label, error, required, children }: { id: string; label: string; error?: string; required?: boolean; children: React.ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  required,
+  children,
+}: {
+  id: string
+  label: string
+  error?: string
+  required?: boolean
+  children: React.ReactNode
+}) {
   return (
     <p className="field">
       {/* The star stays outside the label: the field's name is the label's words alone. */}
@@ -289,7 +361,11 @@ function prefillSavedCommenter(form: HTMLFormElement | null) {
   const raw = document.cookie.split('; ').find((c) => c.startsWith(`${COMMENTER_COOKIE}=`))
   if (!form || !raw) return
   try {
-    const saved = JSON.parse(decodeURIComponent(raw.slice(COMMENTER_COOKIE.length + 1))) as { n?: string; e?: string; u?: string }
+    const saved = JSON.parse(decodeURIComponent(raw.slice(COMMENTER_COOKIE.length + 1))) as {
+      n?: string
+      e?: string
+      u?: string
+    }
     const set = (name: string, value?: string) => {
       const input = form.elements.namedItem(name) as HTMLInputElement | null
       if (input && !input.value && value) input.value = value

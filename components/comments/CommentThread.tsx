@@ -19,7 +19,13 @@ export function CommentThread({ node, articleSlug, maxDepth }: Props) {
         </p>
         <EditableBody id={node.id} text={node.body} />
         {node.depth <= maxDepth && (
-          <a className="comment-reply" data-reply-name={node.authorName ?? ''} data-reply-to={node.id} href={`/articles/${articleSlug}/reply/${node.id}#respond`} rel="nofollow">
+          <a
+            className="comment-reply"
+            data-reply-name={node.authorName ?? ''}
+            data-reply-to={node.id}
+            href={`/articles/${articleSlug}/reply/${node.id}#respond`}
+            rel="nofollow"
+          >
             Reply
           </a>
         )}{' '}

@@ -11,7 +11,11 @@ import type { Article } from '@/payload-types'
 import { CommentComposer } from './CommentComposer'
 import { CommentThread } from './CommentThread'
 
-type Props = { article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'commentsOpen'>; page: number; replyTo?: number | null }
+type Props = {
+  article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'commentsOpen'>
+  page: number
+  replyTo?: number | null
+}
 
 export const commentCountLabel = (n: number) => `${n} ${n === 1 ? 'COMMENT' : 'COMMENTS'}`
 
@@ -31,8 +35,17 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
   const shown = buildThreads(comments, { maxDepth: settings.threadDepth, order: settings.order })
   const totalPages = Math.max(1, Math.ceil(threads / settings.perPage))
   if (page > totalPages) notFound()
-  const closed = refusal({ article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }, approvedBefore: 0, duplicate: false }, settings, now())
-  const pageHref = (n: number) => (n === 1 ? `/articles/${article.slug}#comments` : `/articles/${article.slug}/comment-page/${n}#comments`)
+  const closed = refusal(
+    {
+      article: { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false },
+      approvedBefore: 0,
+      duplicate: false,
+    },
+    settings,
+    now(),
+  )
+  const pageHref = (n: number) =>
+    n === 1 ? `/articles/${article.slug}#comments` : `/articles/${article.slug}/comment-page/${n}#comments`
 
   return (
     <section aria-label="Comments" className="comments" id="comments">
@@ -40,7 +53,12 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
       {shown.length > 0 && (
         <ol className="comment-list">
           {shown.map((node) => (
-            <CommentThread articleSlug={article.slug ?? ''} key={node.id} maxDepth={settings.threadDepth - 1} node={node} />
+            <CommentThread
+              articleSlug={article.slug ?? ''}
+              key={node.id}
+              maxDepth={settings.threadDepth - 1}
+              node={node}
+            />
           ))}
         </ol>
       )}

@@ -63,11 +63,7 @@ export function EditableBody({ id, text }: { id: number; text: string }) {
         <p className="comment-own-actions">
           {draft === null ? (
             <>
-              <button
-                disabled={busy}
-                onClick={() => (setDraft(body), setMessage(null))}
-                type="button"
-              >
+              <button disabled={busy} onClick={() => (setDraft(body), setMessage(null))} type="button">
                 Edit
               </button>
               <button disabled={busy} onClick={remove} type="button">

@@ -9,7 +9,8 @@ export function PendingComment({ comment }: { comment: PublicComment }) {
   return (
     <li className="comment comment-pending" id={`comment-${comment.id}`}>
       <p className="comment-meta">
-        <CommentAuthor name={comment.authorName} url={comment.authorUrl} /> <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
+        <CommentAuthor name={comment.authorName} url={comment.authorUrl} />{' '}
+        <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
       </p>
       <p className="awaiting">
         <em>{comment.status === 'approved' ? MESSAGES.published : MESSAGES.awaiting}</em>

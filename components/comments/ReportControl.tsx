@@ -10,7 +10,11 @@ import './report.css'
  * submit button. Without JavaScript the form posts and the page comes back with the answer.
  */
 export function ReportControl({ commentId }: { commentId: number }) {
-  const [state, action, pending] = useActionState<ReportState, FormData>(reportAction, { seq: 0, ok: null, message: '' })
+  const [state, action, pending] = useActionState<ReportState, FormData>(reportAction, {
+    seq: 0,
+    ok: null,
+    message: '',
+  })
   const id = useId()
   return (
     <details className="comment-report" open={state.seq > 0 || undefined}>

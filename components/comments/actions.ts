@@ -1,7 +1,12 @@
 'use server'
 import { cookies, headers } from 'next/headers'
 
-import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments, signOwnComments } from '@/lib/comments/identity'
+import {
+  OWN_COMMENTS_COOKIE,
+  OWN_COMMENTS_COOKIE_OPTIONS,
+  readOwnComments,
+  signOwnComments,
+} from '@/lib/comments/identity'
 import { MESSAGES } from '@/lib/comments/messages'
 import { elapsedFromForm } from '@/lib/comments/rules'
 import { submitComment } from '@/lib/comments/submit'
@@ -43,7 +48,10 @@ export async function postComment(previous: FormState, form: FormData): Promise<
       authorEmail: values.authorEmail,
       authorUrl: values.authorUrl,
       honeypot: text('hp_website'),
-      elapsedMs: elapsedFromForm(typeof form.get('elapsed') === 'string' ? text('elapsed') : null, h.has('next-action')),
+      elapsedMs: elapsedFromForm(
+        typeof form.get('elapsed') === 'string' ? text('elapsed') : null,
+        h.has('next-action'),
+      ),
       notify: values.notify,
       readerId,
     },
@@ -68,12 +76,23 @@ export async function postComment(previous: FormState, form: FormData): Promise<
     } else jar.delete(COMMENTER_COOKIE)
   }
 
-  const keep = values.remember ? { authorName: values.authorName, authorEmail: values.authorEmail, authorUrl: values.authorUrl } : {}
+  const keep = values.remember
+    ? { authorName: values.authorName, authorEmail: values.authorEmail, authorUrl: values.authorUrl }
+    : {}
   return {
     seq: previous.seq + 1,
     status: 'posted',
     errors: {},
-    values: { body: '', authorName: '', authorEmail: '', authorUrl: '', parentId: '', notify: false, remember: values.remember, ...keep },
+    values: {
+      body: '',
+      authorName: '',
+      authorEmail: '',
+      authorUrl: '',
+      parentId: '',
+      notify: false,
+      remember: values.remember,
+      ...keep,
+    },
     posted: result.comment,
     ...(fromScript ? { ownToken } : {}),
   }

@@ -1,6 +1,14 @@
 import type { PublicComment } from '@/lib/comments/publicComment'
 
-export type FormValues = { body: string; authorName: string; authorEmail: string; authorUrl: string; remember: boolean; notify: boolean; parentId: string }
+export type FormValues = {
+  body: string
+  authorName: string
+  authorEmail: string
+  authorUrl: string
+  remember: boolean
+  notify: boolean
+  parentId: string
+}
 
 export type FormState = {
   /** Counts the server's answers. */
@@ -22,6 +30,15 @@ export type FormState = {
 /** "Save my name, email, and website": a readable cookie, so the form can fill itself in. */
 export const COMMENTER_COOKIE = 'byline_commenter'
 export const COMMENTER_MAX_AGE = 365 * 86_400
-export const commenterCookieValue = (v: FormValues) => JSON.stringify({ n: v.authorName, e: v.authorEmail, u: v.authorUrl })
+export const commenterCookieValue = (v: FormValues) =>
+  JSON.stringify({ n: v.authorName, e: v.authorEmail, u: v.authorUrl })
 
-export const emptyValues = (parentId = ''): FormValues => ({ body: '', authorName: '', authorEmail: '', authorUrl: '', remember: false, notify: false, parentId })
+export const emptyValues = (parentId = ''): FormValues => ({
+  body: '',
+  authorName: '',
+  authorEmail: '',
+  authorUrl: '',
+  remember: false,
+  notify: false,
+  parentId,
+})

@@ -10,7 +10,11 @@ export type ReportState = { seq: number; ok: boolean | null; message: string }
 export async function reportAction(previous: ReportState, form: FormData): Promise<ReportState> {
   const result = await reportComment(
     await payload(),
-    { commentId: Number(form.get('comment')), reason: String(form.get('reason') ?? ''), readerId: await sessionReaderId() },
+    {
+      commentId: Number(form.get('comment')),
+      reason: String(form.get('reason') ?? ''),
+      readerId: await sessionReaderId(),
+    },
     { ip: (await requestMeta()).ip },
   )
   return { seq: previous.seq + 1, ok: result.ok, message: result.message }

@@ -25,14 +25,7 @@ export function SignInForm({ provider, callbackUrl }: Props) {
       {provider.type === 'email' && (
         <p className="field">
           <label htmlFor="signin-email">Email address</label>
-          <input
-            autoComplete="email"
-            id="signin-email"
-            maxLength={254}
-            name="email"
-            required
-            type="email"
-          />
+          <input autoComplete="email" id="signin-email" maxLength={254} name="email" required type="email" />
         </p>
       )}
       <button disabled={!csrfToken} type="submit">

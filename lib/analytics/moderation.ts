@@ -62,9 +62,17 @@ const counts = `count(*) filter (where c.status = 'approved')::int as approved,
   count(*)::int as total`
 
 type CountRow = { approved: number; spam: number; trash: number; total: number }
-const pickCounts = (r: CountRow): DecisionCounts => ({ approved: r.approved, spam: r.spam, trash: r.trash, total: r.total })
+const pickCounts = (r: CountRow): DecisionCounts => ({
+  approved: r.approved,
+  spam: r.spam,
+  trash: r.trash,
+  total: r.total,
+})
 
-export async function moderationAnalytics(payload: Payload, { user, now = clockNow(), timeZone = siteTimeZone() }: Options): Promise<ModerationAnalytics> {
+export async function moderationAnalytics(
+  payload: Payload,
+  { user, now = clockNow(), timeZone = siteTimeZone() }: Options,
+): Promise<ModerationAnalytics> {
   if (!mayReadModerationAnalytics(user)) throw new Forbidden()
   const pool = poolOf(payload)
 
@@ -137,7 +145,10 @@ export async function moderationAnalytics(payload: Payload, { user, now = clockN
       oldestPendingAt: oldest ? oldest.toISOString() : null,
       oldestPendingAgeMs: oldest ? Math.max(0, now.getTime() - oldest.getTime()) : null,
     },
-    decisions: { ...pickCounts(total), medianMsToDecision: total.median_ms === null ? null : Math.round(Number(total.median_ms)) },
+    decisions: {
+      ...pickCounts(total),
+      medianMsToDecision: total.median_ms === null ? null : Math.round(Number(total.median_ms)),
+    },
     perDay,
     perModerator: moderators.rows.map((r) => ({ id: r.id, name: r.name?.trim() || r.email, ...pickCounts(r) })),
     rules: rules.rows.map((r) => ({

@@ -29,7 +29,10 @@ export function blockRefusal(blocks: BlockFacts[], now: Date): string | null {
  * The blocks on this email or address (ipKey: the hashed rate-limit key the comment would be
  * stored with). Read with the comment submission's own rights (access/commentBlocks.ts).
  */
-export async function blocksFor(payload: Payload, { email, ipKey }: { email: string | null; ipKey: string }): Promise<BlockFacts[]> {
+export async function blocksFor(
+  payload: Payload,
+  { email, ipKey }: { email: string | null; ipKey: string },
+): Promise<BlockFacts[]> {
   const who: Where[] = [
     ...(email ? [{ emailHash: { equals: hashKey('email', email) } }] : []),
     ...(ipKey !== UNKNOWN_ADDRESS_KEY() ? [{ ipHash: { equals: ipKey } }] : []),

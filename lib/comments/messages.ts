@@ -4,7 +4,8 @@ export const MESSAGES = {
   emptyName: 'Please enter your name here',
   badEmail: 'You have entered an incorrect email address!',
   badUrl: 'The website must be an address starting with http:// or https://',
-  tooLong: (field: string, max: number) => `The ${field} is too long: at most ${max.toLocaleString('en-US')} characters.`,
+  tooLong: (field: string, max: number) =>
+    `The ${field} is too long: at most ${max.toLocaleString('en-US')} characters.`,
   flood: 'You are posting comments too quickly. Slow down.',
   duplicate: "Duplicate comment detected; it looks as though you've already said that!",
   ipLimit: 'Too many comments from your address in the last hour. Please try again later.',
@@ -15,7 +16,8 @@ export const MESSAGES = {
   awaiting: 'Your comment is awaiting moderation.',
   published: 'Your comment is published.',
   loginRequired: 'You must be logged in to post a comment.',
-  banned: (reason: string | null) => `You are banned from commenting on this site.${reason ? ` Reason: ${reason}` : ''}`,
+  banned: (reason: string | null) =>
+    `You are banned from commenting on this site.${reason ? ` Reason: ${reason}` : ''}`,
   signInToEdit: 'Log in to edit or delete your comments.',
   notYours: 'You can only edit or delete your own comments.',
   editClosed: 'Comments can be edited or deleted only for 10 minutes after posting.',

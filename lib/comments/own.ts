@@ -8,9 +8,7 @@ import { cleanBody, editRefusal, type FieldError, type Meta, statusAfterEdit, va
 import { loadSettings } from './settings'
 import { PUBLIC_COMMENT_FIELDS, type PublicComment, readerIdOf, toAuthorsView } from './publicComment'
 
-export type OwnResult =
-  | { ok: true; comment?: PublicComment }
-  | { ok: false; message: string; errors?: FieldError[] }
+export type OwnResult = { ok: true; comment?: PublicComment } | { ok: false; message: string; errors?: FieldError[] }
 
 /** The comment as its author may see it, or null: read with the reader's rights only. */
 async function ownComment(payload: Payload, readerId: number, id: number) {
@@ -26,8 +24,7 @@ async function ownComment(payload: Payload, readerId: number, id: number) {
 }
 
 /** Local API options for a reader changing their own recent comment (access/ownComment.ts). */
-const asAuthor = (readerId: number) =>
-  ({ overrideAccess: false, context: { commentEditBy: readerId } }) as const
+const asAuthor = (readerId: number) => ({ overrideAccess: false, context: { commentEditBy: readerId } }) as const
 
 /**
  * A signed-in reader edits their own comment within 10 minutes of posting it. The new words are

@@ -43,10 +43,7 @@ export async function ownCommentsOn(
     select: { ...PUBLIC_COMMENT_FIELDS, reader: true },
   })
   const editable = docs
-    .filter(
-      (d) =>
-        readerId && readerIdOf(d) === readerId && (d.status === 'approved' || d.status === 'pending'),
-    )
+    .filter((d) => readerId && readerIdOf(d) === readerId && (d.status === 'approved' || d.status === 'pending'))
     .map((d) => ({
       id: d.id,
       remainingMs: new Date(d.createdAt).getTime() + EDIT_WINDOW_MS - now.getTime(),

@@ -8,7 +8,15 @@ export type PublicComment = Pick<Comment, 'id' | 'body' | 'authorName' | 'author
 }
 
 /** `select` for Local API reads that return public comments (add what else the caller needs). */
-export const PUBLIC_COMMENT_FIELDS = { body: true, authorName: true, authorUrl: true, createdAt: true, status: true, parent: true, byStaff: true } as const
+export const PUBLIC_COMMENT_FIELDS = {
+  body: true,
+  authorName: true,
+  authorUrl: true,
+  createdAt: true,
+  status: true,
+  parent: true,
+  byStaff: true,
+} as const
 
 const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'object' && v ? v.id : (v ?? null))
 
@@ -16,7 +24,8 @@ const idOf = (v: number | { id: number } | null | undefined) => (typeof v === 'o
 export const readerIdOf = (c: Pick<Comment, 'reader'>) => idOf(c.reader)
 
 export const toPublicComment = (
-  d: Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status' | 'parent'> & Partial<Pick<Comment, 'byStaff'>>,
+  d: Pick<Comment, 'id' | 'body' | 'authorName' | 'authorUrl' | 'createdAt' | 'status' | 'parent'> &
+    Partial<Pick<Comment, 'byStaff'>>,
 ): PublicComment => ({
   id: d.id,
   body: d.body,

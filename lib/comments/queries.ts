@@ -95,7 +95,11 @@ export async function findCommentPage(
 }
 
 /** One approved comment of an article (the one a no-JavaScript reply page answers), or null. */
-export async function findApprovedComment(client: Payload, articleId: number, id: number): Promise<PublicComment | null> {
+export async function findApprovedComment(
+  client: Payload,
+  articleId: number,
+  id: number,
+): Promise<PublicComment | null> {
   const { docs } = await client.find({
     collection: 'comments',
     overrideAccess: false,
@@ -108,7 +112,10 @@ export async function findApprovedComment(client: Payload, articleId: number, id
   return docs[0] ? toPublicComment(docs[0]) : null
 }
 
-export const getCommentPage = (articleId: number, options: { page: number; perPage: number; order: 'oldest' | 'newest' }) =>
+export const getCommentPage = (
+  articleId: number,
+  options: { page: number; perPage: number; order: 'oldest' | 'newest' },
+) =>
   unstable_cache(
     async () => findCommentPage(await payload(), articleId, options),
     ['comment-page', String(articleId), String(options.page), String(options.perPage), options.order],

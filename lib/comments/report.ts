@@ -16,7 +16,8 @@ const REASONS = new Set<string>(REPORT_REASONS.map((r) => r.value))
  */
 export async function reportComment(client: Payload, input: ReportInput, from: { ip: string }): Promise<ReportResult> {
   if (!REASONS.has(input.reason)) return { ok: false, message: 'Choose why you are reporting this comment.' }
-  if (!Number.isSafeInteger(input.commentId) || input.commentId < 1) return { ok: false, message: 'This comment is not shown any more.' }
+  if (!Number.isSafeInteger(input.commentId) || input.commentId < 1)
+    return { ok: false, message: 'This comment is not shown any more.' }
   const { docs } = await client.find({
     collection: 'comments',
     overrideAccess: false,
@@ -29,7 +30,15 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
   const articleId = docs[0]?.article
   const article =
     typeof articleId === 'number'
-      ? await client.find({ collection: 'articles', overrideAccess: false, where: { id: { equals: articleId } }, limit: 1, pagination: false, depth: 0, select: {} })
+      ? await client.find({
+          collection: 'articles',
+          overrideAccess: false,
+          where: { id: { equals: articleId } },
+          limit: 1,
+          pagination: false,
+          depth: 0,
+          select: {},
+        })
       : null
   if (!article?.docs.length) return { ok: false, message: 'This comment is not shown any more.' }
 
@@ -40,7 +49,13 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
       collection: 'comment-reports',
       overrideAccess: false,
       context,
-      data: { comment: input.commentId, reason: input.reason as ReportReason, reader: input.readerId, ip: truncateIp(from.ip), reporterKey },
+      data: {
+        comment: input.commentId,
+        reason: input.reason as ReportReason,
+        reader: input.readerId,
+        ip: truncateIp(from.ip),
+        reporterKey,
+      },
     })
   } catch (error) {
     if (isDuplicateReport(error)) return { ok: false, message: 'You have already reported this comment. Thank you.' }
@@ -48,10 +63,16 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
   }
 
   const [{ totalDocs }, settings] = await Promise.all([
-    client.count({ collection: 'comment-reports', overrideAccess: false, context, where: { comment: { equals: input.commentId } } }),
+    client.count({
+      collection: 'comment-reports',
+      overrideAccess: false,
+      context,
+      where: { comment: { equals: input.commentId } },
+    }),
     loadSettings(client),
   ])
-  if (totalDocs < settings.reportThreshold) return { ok: true, message: 'Thank you. A moderator will look at this comment.' }
+  if (totalDocs < settings.reportThreshold)
+    return { ok: true, message: 'Thank you. A moderator will look at this comment.' }
   await client.update({
     collection: 'comments',
     id: input.commentId,
@@ -59,7 +80,11 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
     context: { reportThreshold: true },
     data: { status: 'pending' },
   })
-  return { ok: true, message: 'Thank you. The comment is hidden until a moderator has looked at it.', returnedToQueue: true }
+  return {
+    ok: true,
+    message: 'Thank you. The comment is hidden until a moderator has looked at it.',
+    returnedToQueue: true,
+  }
 }
 
 /**

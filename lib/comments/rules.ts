@@ -48,7 +48,12 @@ export type Facts = {
 }
 
 /** A signed-in reader as the rules see them, read fresh from the database on each request. */
-export type ReaderFacts = { id: number; banned?: boolean | null; banReason?: string | null; bannedUntil?: string | null }
+export type ReaderFacts = {
+  id: number
+  banned?: boolean | null
+  banReason?: string | null
+  bannedUntil?: string | null
+}
 
 export type FieldError = { field: keyof CommentInput; message: string }
 export type Hit = { rule: string; weight: number; reason: string }
@@ -72,7 +77,8 @@ const INVISIBLE_IN_BODIES = /(?![\n\t\u200c\u200d])[\p{Cc}\p{Cf}]/gu
 export const cleanLine = (value: string) => value.replace(ANSI_SEQUENCE, '').replace(INVISIBLE_IN_NAMES, '')
 
 /** A comment's text without controls, bidi overrides or zero-width spaces; line breaks kept. */
-export const cleanBody = (value: string) => value.replace(/\r\n?/g, '\n').replace(ANSI_SEQUENCE, '').replace(INVISIBLE_IN_BODIES, '')
+export const cleanBody = (value: string) =>
+  value.replace(/\r\n?/g, '\n').replace(ANSI_SEQUENCE, '').replace(INVISIBLE_IN_BODIES, '')
 
 /**
  * The time from page load to submit as the form reported it (`elapsed`). The page's script
@@ -88,21 +94,29 @@ export function elapsedFromForm(raw: string | null, fromScript: boolean): number
 }
 
 /** Field errors. A signed-in reader's name and email come from their account, so are not checked. */
-export function validateInput(input: CommentInput, settings: Pick<Settings, 'requireNameEmail'>, { signedIn = false } = {}): FieldError[] {
+export function validateInput(
+  input: CommentInput,
+  settings: Pick<Settings, 'requireNameEmail'>,
+  { signedIn = false } = {},
+): FieldError[] {
   const errors: FieldError[] = []
   const { body, authorName, authorEmail, authorUrl } = input
   if (!body.trim()) errors.push({ field: 'body', message: MESSAGES.emptyBody })
   else if (body.length > LIMITS.body) errors.push({ field: 'body', message: MESSAGES.tooLong('comment', LIMITS.body) })
   if (signedIn) return [...errors, ...validateUrl(authorUrl)]
   if (settings.requireNameEmail && !authorName.trim()) errors.push({ field: 'authorName', message: MESSAGES.emptyName })
-  else if (authorName.length > LIMITS.authorName) errors.push({ field: 'authorName', message: MESSAGES.tooLong('name', LIMITS.authorName) })
-  if (authorEmail.length > LIMITS.authorEmail) errors.push({ field: 'authorEmail', message: MESSAGES.tooLong('email', LIMITS.authorEmail) })
-  else if ((settings.requireNameEmail || authorEmail) && !EMAIL.test(authorEmail.trim())) errors.push({ field: 'authorEmail', message: MESSAGES.badEmail })
+  else if (authorName.length > LIMITS.authorName)
+    errors.push({ field: 'authorName', message: MESSAGES.tooLong('name', LIMITS.authorName) })
+  if (authorEmail.length > LIMITS.authorEmail)
+    errors.push({ field: 'authorEmail', message: MESSAGES.tooLong('email', LIMITS.authorEmail) })
+  else if ((settings.requireNameEmail || authorEmail) && !EMAIL.test(authorEmail.trim()))
+    errors.push({ field: 'authorEmail', message: MESSAGES.badEmail })
   return [...errors, ...validateUrl(authorUrl)]
 }
 
 function validateUrl(authorUrl: string): FieldError[] {
-  if (authorUrl.length > LIMITS.authorUrl) return [{ field: 'authorUrl', message: MESSAGES.tooLong('website', LIMITS.authorUrl) }]
+  if (authorUrl.length > LIMITS.authorUrl)
+    return [{ field: 'authorUrl', message: MESSAGES.tooLong('website', LIMITS.authorUrl) }]
   if (authorUrl.trim() && !isHttpUrl(authorUrl.trim())) return [{ field: 'authorUrl', message: MESSAGES.badUrl }]
   return []
 }
@@ -117,15 +131,23 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /** Whether this article takes comments (and this reply is allowed): a message when not. */
-export function refusal(facts: Facts, settings: Pick<Settings, 'commentsEnabled' | 'closeAfterDays'>, now: Date): string | null {
+export function refusal(
+  facts: Facts,
+  settings: Pick<Settings, 'commentsEnabled' | 'closeAfterDays'>,
+  now: Date,
+): string | null {
   if (!settings.commentsEnabled) return MESSAGES.disabled
   const { article } = facts
   if (!article || !article.publishedAt || new Date(article.publishedAt) > now) return MESSAGES.noArticle
   if (!article.commentsOpen) return MESSAGES.closed
-  if (settings.closeAfterDays > 0 && now.getTime() - new Date(article.publishedAt).getTime() > settings.closeAfterDays * 86_400_000) {
+  if (
+    settings.closeAfterDays > 0 &&
+    now.getTime() - new Date(article.publishedAt).getTime() > settings.closeAfterDays * 86_400_000
+  ) {
     return MESSAGES.closed
   }
-  if (facts.parent === null || (facts.parent && (!facts.parent.sameArticle || !facts.parent.approved))) return MESSAGES.badParent
+  if (facts.parent === null || (facts.parent && (!facts.parent.sameArticle || !facts.parent.approved)))
+    return MESSAGES.badParent
   if (facts.duplicate) return MESSAGES.duplicate
   return null
 }
@@ -138,7 +160,11 @@ export function activeBan(reader: ReaderFacts | null | undefined, now: Date): { 
 }
 
 /** Who may comment at all: nobody anonymous when login is required, no reader while banned. */
-export function authorRefusal(reader: ReaderFacts | null, settings: Pick<Settings, 'requireLogin'>, now: Date): string | null {
+export function authorRefusal(
+  reader: ReaderFacts | null,
+  settings: Pick<Settings, 'requireLogin'>,
+  now: Date,
+): string | null {
   if (!reader) return settings.requireLogin ? MESSAGES.loginRequired : null
   const ban = activeBan(reader, now)
   return ban ? MESSAGES.banned(ban.reason) : null
@@ -155,24 +181,50 @@ type Rule = (input: CommentInput, meta: Meta, facts: Facts, settings: Settings) 
 
 /** Each verdict rule: a name, a weight when it hits, and the reason shown to moderators. */
 export const VERDICT_RULES: Record<string, Rule> = {
-  honeypot: (input) => (input.honeypot ? { rule: 'honeypot', weight: SPAM_SCORE, reason: 'The hidden field that only bots fill in was filled in.' } : null),
+  honeypot: (input) =>
+    input.honeypot
+      ? { rule: 'honeypot', weight: SPAM_SCORE, reason: 'The hidden field that only bots fill in was filled in.' }
+      : null,
   tooFast: (input, _m, _f, s) =>
     input.elapsedMs != null && s.minSecondsToSubmit > 0 && input.elapsedMs < s.minSecondsToSubmit * 1000
-      ? { rule: 'tooFast', weight: SPAM_SCORE, reason: `Sent ${(input.elapsedMs / 1000).toFixed(1)} s after the page loaded (minimum ${s.minSecondsToSubmit} s).` }
+      ? {
+          rule: 'tooFast',
+          weight: SPAM_SCORE,
+          reason: `Sent ${(input.elapsedMs / 1000).toFixed(1)} s after the page loaded (minimum ${s.minSecondsToSubmit} s).`,
+        }
       : null,
   disallowedWord: (input, meta, _f, s) => {
-    const word = matchedWord(s.disallowedWords, [input.body, input.authorName, input.authorEmail, input.authorUrl, meta.ip, meta.userAgent])
-    return word ? { rule: 'disallowedWord', weight: SPAM_SCORE, reason: `Contains the disallowed key "${word}".` } : null
+    const word = matchedWord(s.disallowedWords, [
+      input.body,
+      input.authorName,
+      input.authorEmail,
+      input.authorUrl,
+      meta.ip,
+      meta.userAgent,
+    ])
+    return word
+      ? { rule: 'disallowedWord', weight: SPAM_SCORE, reason: `Contains the disallowed key "${word}".` }
+      : null
   },
   moderationWord: (input, meta, _f, s) => {
-    const word = matchedWord(s.moderationWords, [input.body, input.authorName, input.authorEmail, input.authorUrl, meta.ip, meta.userAgent])
+    const word = matchedWord(s.moderationWords, [
+      input.body,
+      input.authorName,
+      input.authorEmail,
+      input.authorUrl,
+      meta.ip,
+      meta.userAgent,
+    ])
     return word ? { rule: 'moderationWord', weight: 10, reason: `Contains the moderation word "${word}".` } : null
   },
   links: (input, _m, _f, s) => {
     const n = countLinks(input.body)
-    return n >= s.holdLinkCount ? { rule: 'links', weight: 10, reason: `Contains ${n} links (hold at ${s.holdLinkCount} or more).` } : null
+    return n >= s.holdLinkCount
+      ? { rule: 'links', weight: 10, reason: `Contains ${n} links (hold at ${s.holdLinkCount} or more).` }
+      : null
   },
-  manualApproval: (_i, _m, _f, s) => (s.manualApproval ? { rule: 'manualApproval', weight: 5, reason: 'Comments must be manually approved.' } : null),
+  manualApproval: (_i, _m, _f, s) =>
+    s.manualApproval ? { rule: 'manualApproval', weight: 5, reason: 'Comments must be manually approved.' } : null,
   // Trust lifts manual approval only: a trusted author's comment that another hold rule (links,
   // moderation words) catches still waits, as it would from anyone.
   trustedAuthor: (input, meta, facts, s) => {
@@ -213,8 +265,17 @@ const SEVERITY = { approved: 0, pending: 1, spam: 2 } as const
  * marks it spam). Only rules about the words count here; approval and trust were settled when
  * it was posted.
  */
-export function statusAfterEdit(current: 'approved' | 'pending', input: CommentInput, meta: Meta, facts: Facts, settings: Settings): Verdict {
-  const verdict = judge({ ...input, honeypot: '', elapsedMs: null }, meta, facts, { ...settings, manualApproval: false })
+export function statusAfterEdit(
+  current: 'approved' | 'pending',
+  input: CommentInput,
+  meta: Meta,
+  facts: Facts,
+  settings: Settings,
+): Verdict {
+  const verdict = judge({ ...input, honeypot: '', elapsedMs: null }, meta, facts, {
+    ...settings,
+    manualApproval: false,
+  })
   const status = SEVERITY[verdict.status] > SEVERITY[current] ? verdict.status : current
   return { ...verdict, status }
 }

@@ -6,17 +6,31 @@ import { asReader } from '../readers/context'
 import { blockRefusal, blocksFor } from './blocks'
 import { hashKey, rateLimitKey, truncateIp } from './identity'
 import { MESSAGES } from './messages'
-import { authorRefusal, cleanBody, cleanLine, type CommentInput, type Facts, type FieldError, judge, type Meta, refusal, validateInput } from './rules'
+import {
+  authorRefusal,
+  cleanBody,
+  cleanLine,
+  type CommentInput,
+  type Facts,
+  type FieldError,
+  judge,
+  type Meta,
+  refusal,
+  validateInput,
+} from './rules'
 import { type PublicComment, toAuthorsView } from './publicComment'
 import { loadSettings } from './settings'
 import { throttle } from './throttle'
 
 /** readerId: the signed-in reader, from the verified session (never from the form). */
-export type Submission = CommentInput & { articleId: number; parentId?: number | null; notify?: boolean; readerId?: number | null }
+export type Submission = CommentInput & {
+  articleId: number
+  parentId?: number | null
+  notify?: boolean
+  readerId?: number | null
+}
 
-export type SubmitResult =
-  | { ok: true; comment: PublicComment }
-  | { ok: false; errors: FieldError[]; message?: string }
+export type SubmitResult = { ok: true; comment: PublicComment } | { ok: false; errors: FieldError[]; message?: string }
 
 /** Trimmed, and without the invisible characters (controls, bidi, zero-width) nobody means to send. */
 const trimmed = (s: Submission): Submission => ({
@@ -32,8 +46,16 @@ const trimmed = (s: Submission): Submission => ({
  * refuse duplicates, floods and over-limit addresses, judge it, then create it. Nothing is
  * stored unless every refusal passed; spam is stored (for the moderator) but never shown.
  */
-export async function submitComment(payload: Payload, raw: Submission, meta: Meta, now = clockNow()): Promise<SubmitResult> {
-  const [settings, reader] = await Promise.all([loadSettings(payload), raw.readerId ? loadReader(payload, raw.readerId) : null])
+export async function submitComment(
+  payload: Payload,
+  raw: Submission,
+  meta: Meta,
+  now = clockNow(),
+): Promise<SubmitResult> {
+  const [settings, reader] = await Promise.all([
+    loadSettings(payload),
+    raw.readerId ? loadReader(payload, raw.readerId) : null,
+  ])
   if (raw.readerId && !reader) return { ok: false, errors: [], message: MESSAGES.loginRequired }
   const refusedAuthor = authorRefusal(reader, settings, now)
   if (refusedAuthor) return { ok: false, errors: [], message: refusedAuthor }
@@ -52,7 +74,11 @@ export async function submitComment(payload: Payload, raw: Submission, meta: Met
   const refused = refusal(facts, settings, now)
   if (refused) return { ok: false, errors: [], message: refused }
 
-  const authorKey = reader ? hashKey('reader', String(reader.id)) : input.authorEmail ? hashKey('email', input.authorEmail) : null
+  const authorKey = reader
+    ? hashKey('reader', String(reader.id))
+    : input.authorEmail
+      ? hashKey('email', input.authorEmail)
+      : null
   const limited = await throttle(payload, { ip: ipKey, email: authorKey }, settings.perIpPerHour)
   if (limited) return { ok: false, errors: [], message: limited }
 
@@ -108,23 +134,47 @@ async function gatherFacts(payload: Payload, input: Submission, reader: Reader |
       select: { publishedAt: true, commentsOpen: true },
     }),
     input.parentId
-      ? payload.find({ collection: 'comments', overrideAccess: false, where: { id: { equals: input.parentId } }, limit: 1, depth: 0, select: { article: true, status: true } })
+      ? payload.find({
+          collection: 'comments',
+          overrideAccess: false,
+          where: { id: { equals: input.parentId } },
+          limit: 1,
+          depth: 0,
+          select: { article: true, status: true },
+        })
       : null,
     // Counts over private fields (email), never returned to the reader: they need full access.
-    known ? payload.count({ collection: 'comments', overrideAccess: true, where: { ...author, ...sameName, status: { equals: 'approved' } } }) : { totalDocs: 0 },
     known
       ? payload.count({
           collection: 'comments',
           overrideAccess: true,
-          where: { article: { equals: input.articleId }, ...author, body: { equals: input.body }, status: { not_equals: 'trash' } },
+          where: { ...author, ...sameName, status: { equals: 'approved' } },
+        })
+      : { totalDocs: 0 },
+    known
+      ? payload.count({
+          collection: 'comments',
+          overrideAccess: true,
+          where: {
+            article: { equals: input.articleId },
+            ...author,
+            body: { equals: input.body },
+            status: { not_equals: 'trash' },
+          },
         })
       : { totalDocs: 0 },
   ])
   const article = articles.docs[0]
   const parent = parents?.docs[0]
   return {
-    article: article ? { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false } : null,
-    parent: input.parentId ? (parent ? { sameArticle: Number(parent.article) === input.articleId, approved: parent.status === 'approved' } : null) : undefined,
+    article: article
+      ? { publishedAt: article.publishedAt ?? null, commentsOpen: article.commentsOpen !== false }
+      : null,
+    parent: input.parentId
+      ? parent
+        ? { sameArticle: Number(parent.article) === input.articleId, approved: parent.status === 'approved' }
+        : null
+      : undefined,
     approvedBefore: approvedBefore.totalDocs,
     byReader: Boolean(reader),
     duplicate: duplicates.totalDocs > 0,

@@ -7,7 +7,10 @@ export type ThreadNode = PublicComment & { depth: number; replies: ThreadNode[] 
  * nesting at most `maxDepth` levels (deeper replies sit at the last level, as WordPress does),
  * top-level threads in the chosen order. A reply whose parent is not shown becomes top-level.
  */
-export function buildThreads(comments: PublicComment[], { maxDepth, order }: { maxDepth: number; order: 'oldest' | 'newest' }): ThreadNode[] {
+export function buildThreads(
+  comments: PublicComment[],
+  { maxDepth, order }: { maxDepth: number; order: 'oldest' | 'newest' },
+): ThreadNode[] {
   const byTime = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
   const nodes = new Map<number, ThreadNode>(byTime.map((c) => [c.id, { ...c, depth: 1, replies: [] }]))
   const roots: ThreadNode[] = []

@@ -8,7 +8,9 @@ import { MESSAGES } from './messages'
  */
 export const FLOOD_SECONDS = 15
 
-type Pool = { query: (sql: string, params: unknown[]) => Promise<{ rows: { count?: number }[]; rowCount: number | null }> }
+type Pool = {
+  query: (sql: string, params: unknown[]) => Promise<{ rows: { count?: number }[]; rowCount: number | null }>
+}
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool: Pool }).pool
 
 /** Claims the key unless it was claimed less than `seconds` ago; false means "too soon". */
@@ -41,7 +43,11 @@ async function countThisHour(pool: Pool, key: string): Promise<number> {
 /** Counts this hour's actions under one key (e.g. sign-in links from one address), this one included. */
 export const countInHour = (payload: Payload, key: string) => countThisHour(poolOf(payload), key)
 
-export async function throttle(payload: Payload, keys: { ip: string; email: string | null }, perIpPerHour: number): Promise<string | null> {
+export async function throttle(
+  payload: Payload,
+  keys: { ip: string; email: string | null },
+  perIpPerHour: number,
+): Promise<string | null> {
   const pool = poolOf(payload)
   const ipFree = await claim(pool, `flood:ip:${keys.ip}`)
   const emailFree = keys.email ? await claim(pool, `flood:email:${keys.email}`) : true

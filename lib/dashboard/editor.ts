@@ -24,13 +24,20 @@ export type DashboardComment = {
   createdAt: string
   article: { id: number; title: string }
 }
-export type EditorDashboard = { drafts: DashboardArticle[]; scheduled: ScheduledArticle[]; comments: DashboardComment[] }
+export type EditorDashboard = {
+  drafts: DashboardArticle[]
+  scheduled: ScheduledArticle[]
+  comments: DashboardComment[]
+}
 
 type Options = { user: User; now?: Date; limit?: number }
 
 const titleOf = (title: string | null | undefined) => title?.trim() || 'Untitled draft'
 
-export async function editorDashboard(payload: Payload, { user, now = clockNow(), limit = DASHBOARD_LIMIT }: Options): Promise<EditorDashboard> {
+export async function editorDashboard(
+  payload: Payload,
+  { user, now = clockNow(), limit = DASHBOARD_LIMIT }: Options,
+): Promise<EditorDashboard> {
   if (!mayUseEditorDashboard(user)) throw new Forbidden()
   const mine = { authors: { in: [user.id] } }
   const asEditor = { overrideAccess: false, user, depth: 0 } as const
@@ -51,7 +58,9 @@ export async function editorDashboard(payload: Payload, { user, now = clockNow()
     payload.find({
       collection: 'articles',
       ...asEditor,
-      where: { and: [mine, { _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
+      where: {
+        and: [mine, { _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }],
+      },
       sort: 'publishedAt',
       limit,
       select: { title: true, publishedAt: true },
@@ -95,7 +104,12 @@ export async function editorDashboard(payload: Payload, { user, now = clockNow()
   const titles = new Map(jobArticles.docs.map((a) => [a.id, titleOf(a.title)]))
 
   const scheduled: ScheduledArticle[] = [
-    ...goesLive.docs.map((a) => ({ id: a.id, title: titleOf(a.title), at: a.publishedAt as string, kind: 'goes-live' as const })),
+    ...goesLive.docs.map((a) => ({
+      id: a.id,
+      title: titleOf(a.title),
+      at: a.publishedAt as string,
+      kind: 'goes-live' as const,
+    })),
     ...jobs.rows
       .filter((j) => titles.has(j.article_id))
       .map((j) => ({

@@ -21,12 +21,24 @@ import { replicaReadAllowed } from './readRouting.mjs'
 const RETRY_MS = 3_000
 // Connection failures (refused, reset, shut down, not yet accepting connections): anything else
 // is the query's own error and is thrown as it would be on the primary.
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03'])
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+])
 
 export function isConnectionError(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string }
   if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message ?? '')
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message ?? '',
+  )
 }
 
 type Query = pg.Pool['query']
@@ -41,7 +53,12 @@ type Adapter = {
 }
 
 /** A replica's pool whose reads fall back to the primary while the replica cannot be reached. */
-export function replicaPool(url: string, primary: pg.Pool, options: pg.PoolConfig, log: { warn: (m: string) => void; info: (m: string) => void }) {
+export function replicaPool(
+  url: string,
+  primary: pg.Pool,
+  options: pg.PoolConfig,
+  log: { warn: (m: string) => void; info: (m: string) => void },
+) {
   const pool = new pg.Pool({ ...options, connectionString: url, connectionTimeoutMillis: 2_000 })
   const name = describeReplica(url)
   const own = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>
@@ -52,7 +69,9 @@ export function replicaPool(url: string, primary: pg.Pool, options: pg.PoolConfi
   const markDown = (error: unknown) => {
     if (down) return
     down = true
-    log.warn(`read replica ${name} cannot be reached (${(error as Error)?.message ?? error}): reads go to the primary until it answers again`)
+    log.warn(
+      `read replica ${name} cannot be reached (${(error as Error)?.message ?? error}): reads go to the primary until it answers again`,
+    )
     retry = setInterval(async () => {
       try {
         await own('select 1')
@@ -91,14 +110,17 @@ export function routeReadsToReplicas(payload: Payload, urls = readReplicaUrls())
   // Raw SQL reads of reader pages (lib/sql.ts readPoolOf) use the same pools.
   adapter.readPools = pools
   const replicas = pools.map(
-    (pool) => drizzle({ client: pool, schema: adapter.schema }) as unknown as Parameters<typeof withReplicas>[1][number],
+    (pool) =>
+      drizzle({ client: pool, schema: adapter.schema }) as unknown as Parameters<typeof withReplicas>[1][number],
   )
   let next = 0
   adapter.primaryDrizzle = primary
-  adapter.drizzle = withReplicas(primary, replicas as [typeof replicas[number], ...typeof replicas], (all) => {
-    if (!replicaReadAllowed()) return primary as unknown as typeof all[number]
+  adapter.drizzle = withReplicas(primary, replicas as [(typeof replicas)[number], ...typeof replicas], (all) => {
+    if (!replicaReadAllowed()) return primary as unknown as (typeof all)[number]
     next = (next + 1) % all.length
     return all[next]
   })
-  payload.logger.info(`reader pages read from ${urls.length} replica${urls.length === 1 ? '' : 's'}: ${urls.map(describeReplica).join(', ')}`)
+  payload.logger.info(
+    `reader pages read from ${urls.length} replica${urls.length === 1 ? '' : 's'}: ${urls.map(describeReplica).join(', ')}`,
+  )
 }

@@ -30,7 +30,12 @@ export const emailAdapter: EmailAdapter = ({ payload }) => {
       const mail = { from: { name: defaultFromName, address: defaultFromAddress }, ...message }
       const smtp = transporter()
       if (!smtp) {
-        payload.logger.info({ msg: 'Email (no SMTP_HOST set, so logged instead of sent)', to: mail.to, subject: mail.subject, text: mail.text })
+        payload.logger.info({
+          msg: 'Email (no SMTP_HOST set, so logged instead of sent)',
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+        })
         return { logged: true }
       }
       return smtp.sendMail(mail)

@@ -55,8 +55,7 @@ export function payloadAdapter(getPayload: PayloadGetter): Adapter {
       const data: Partial<Reader> = {}
       if (name) data.name = name.slice(0, 245)
       if (email) data.email = email.toLowerCase()
-      if (emailVerified !== undefined)
-        data.emailVerified = emailVerified ? emailVerified.toISOString() : null
+      if (emailVerified !== undefined) data.emailVerified = emailVerified ? emailVerified.toISOString() : null
       if (image !== undefined) data.image = image?.slice(0, 500) ?? null
       const doc = await (
         await getPayload()
@@ -81,10 +80,7 @@ export function payloadAdapter(getPayload: PayloadGetter): Adapter {
         ...READER_SYSTEM,
       })
     },
-    async unlinkAccount({
-      provider,
-      providerAccountId,
-    }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) {
+    async unlinkAccount({ provider, providerAccountId }: Pick<AdapterAccount, 'provider' | 'providerAccountId'>) {
       await (
         await getPayload()
       ).delete({

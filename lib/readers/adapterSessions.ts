@@ -53,10 +53,7 @@ export function sessionMethods(getPayload: PayloadGetter): Adapter {
         ...READER_SYSTEM,
       })
       if (!reader) return null
-      if (
-        !reader.lastSeen ||
-        now().getTime() - new Date(reader.lastSeen).getTime() > LAST_SEEN_EVERY_MS
-      ) {
+      if (!reader.lastSeen || now().getTime() - new Date(reader.lastSeen).getTime() > LAST_SEEN_EVERY_MS) {
         await payload.update({
           collection: 'readers',
           id: reader.id,

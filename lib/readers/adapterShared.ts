@@ -6,11 +6,9 @@ import type { Reader } from '@/payload-types'
 /** What the adapter's halves share: how they reach Payload, and a reader as next-auth sees one. */
 export type PayloadGetter = () => Promise<Payload>
 
-export const idOf = (value: number | { id: number }) =>
-  typeof value === 'object' ? value.id : value
+export const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
 
-export const nameFromEmail = (email: string | null | undefined) =>
-  email ? email.split('@')[0] : 'Reader'
+export const nameFromEmail = (email: string | null | undefined) => (email ? email.split('@')[0] : 'Reader')
 
 export function toAdapterUser(r: Reader): AdapterUser {
   return {

@@ -5,5 +5,4 @@
 export const READER_SYSTEM = { overrideAccess: false, context: { readerAuth: true } } as const
 
 /** Serving one signed-in reader: only their own record and comments (access/readersRead.ts). */
-export const asReader = (readerId: number) =>
-  ({ overrideAccess: false, context: { readerId } }) as const
+export const asReader = (readerId: number) => ({ overrideAccess: false, context: { readerId } }) as const

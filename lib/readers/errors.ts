@@ -10,5 +10,4 @@ const MESSAGES: Record<string, string> = {
   csrf: 'The sign-in form had expired. Please try again.',
 }
 
-export const signInError = (code: string) =>
-  MESSAGES[code] ?? 'Signing in did not work. Please try again.'
+export const signInError = (code: string) => MESSAGES[code] ?? 'Signing in did not work. Please try again.'

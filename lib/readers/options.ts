@@ -18,9 +18,7 @@ defaultNextAuthUrl(`${serverUrl()}${AUTH_BASE_PATH}`)
 export const SIGN_IN_PAGE = '/signin'
 export const CHECK_EMAIL_PAGE = '/signin/check-email'
 
-const secret = () =>
-  nextAuthSecret() ||
-  createHmac('sha256', payloadSecret()).update('byline:next-auth').digest('hex')
+const secret = () => nextAuthSecret() || createHmac('sha256', payloadSecret()).update('byline:next-auth').digest('hex')
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -33,8 +31,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       session({ session, user }) {
-        const ban =
-          (user as { ban?: { reason: string | null; until: string | null } | null }).ban ?? null
+        const ban = (user as { ban?: { reason: string | null; until: string | null } | null }).ban ?? null
         return {
           ...session,
           user: { name: user.name, email: user.email, image: user.image },
@@ -44,10 +41,7 @@ export function authOptions(): NextAuthOptions {
     },
     logger: {
       error: (code, metadata) =>
-        console.error(
-          `next-auth error ${code}`,
-          metadata instanceof Error ? metadata.message : metadata,
-        ),
+        console.error(`next-auth error ${code}`, metadata instanceof Error ? metadata.message : metadata),
       warn: (code) => console.warn(`next-auth warning ${code}`),
       debug: () => undefined,
     },

@@ -7,7 +7,8 @@ import { consume } from './rateLimits'
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
 /** Uploaded files are what article pages load; they are plain file reads and stay unlimited. */
-const isFile = (request: Request) => request.method === 'GET' && /^\/api\/[^/]+\/file\//.test(new URL(request.url).pathname)
+const isFile = (request: Request) =>
+  request.method === 'GET' && /^\/api\/[^/]+\/file\//.test(new URL(request.url).pathname)
 
 const hasCredentials = (request: Request) =>
   request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')

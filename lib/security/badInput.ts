@@ -21,6 +21,9 @@ function badInputReason(error: unknown): string | null {
 export const badInputAfterError: AfterErrorHook = ({ error, graphqlResult }) => {
   const message = badInputReason(error)
   if (!message) return
-  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: 400 } } }
+  if (graphqlResult)
+    return {
+      graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: 400 } },
+    }
   return { response: { errors: [{ message }] }, status: 400 }
 }

@@ -1,4 +1,10 @@
-import { APIError, NotFound, type CollectionBeforeOperationHook, type CollectionConfig, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  NotFound,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type PayloadRequest,
+} from 'payload'
 
 import { isStaff } from '@/access/roles'
 
@@ -75,7 +81,8 @@ export const boundedReads =
     wholeNumber('depth', a.depth, 0, MAX_PUBLIC_DEPTH)
     // Without pages, only with a limit of its own (checked above): Payload's storage adapter looks a
     // file's document up that way (limit 1) while serving /api/media/file/<name> from S3.
-    if (a.pagination === false && a.limit === undefined) throw badRequest(`pagination=false is not allowed; ask for pages of at most ${maxLimit}.`)
+    if (a.pagination === false && a.limit === undefined)
+      throw badRequest(`pagination=false is not allowed; ask for pages of at most ${maxLimit}.`)
     // Join fields page on their own (`joins[field][limit]`); callers who are not staff get none.
     return operation === 'read' ? ({ ...args, joins: false } as unknown as typeof args) : args
   }
@@ -85,6 +92,9 @@ export const withBoundedReads = (collection: CollectionConfig): CollectionConfig
   const maxLimit = typeof collection.custom?.maxLimit === 'number' ? collection.custom.maxLimit : DEFAULT_MAX_LIMIT
   return {
     ...collection,
-    hooks: { ...collection.hooks, beforeOperation: [boundedReads(maxLimit), ...(collection.hooks?.beforeOperation ?? [])] },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [boundedReads(maxLimit), ...(collection.hooks?.beforeOperation ?? [])],
+    },
   }
 }

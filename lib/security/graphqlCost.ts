@@ -35,5 +35,6 @@ export const graphqlCostRule = (variables: Record<string, unknown> | null | unde
     estimators: [limitEstimator, simpleEstimator({ defaultComplexity: 1 })],
     createError: (max, actual) =>
       new GraphQLError(
-        `Query too expensive: it would cost ${Number.isFinite(actual) ? actual : 'unbounded'}, the most allowed is ${max}. Ask for fewer documents (limit) or fewer aliases.`),
+        `Query too expensive: it would cost ${Number.isFinite(actual) ? actual : 'unbounded'}, the most allowed is ${max}. Ask for fewer documents (limit) or fewer aliases.`,
+      ),
   })

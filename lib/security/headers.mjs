@@ -55,13 +55,36 @@ export function readerCsp(scriptSources, { development = dev } = {}) {
  */
 export const READER_CSP = readerCsp(["'unsafe-inline'"])
 /** /admin: Payload's admin needs inline scripts and styles; it frames the site for live preview, and is framed by nobody. */
-export const ADMIN_CSP = policy({ ...common, 'img-src': [...common['img-src'], 'https://www.gravatar.com'], 'frame-src': ["'self'"], 'frame-ancestors': ["'none'"] })
+export const ADMIN_CSP = policy({
+  ...common,
+  'img-src': [...common['img-src'], 'https://www.gravatar.com'],
+  'frame-src': ["'self'"],
+  'frame-ancestors': ["'none'"],
+})
 
 /** For next.config.mjs headers(). */
 export const securityHeaders = [
-  { source: '/:path*', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
-  { source: '/admin', headers: [{ key: 'Content-Security-Policy', value: ADMIN_CSP }, { key: 'X-Frame-Options', value: 'DENY' }] },
-  { source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_CSP }, { key: 'X-Frame-Options', value: 'DENY' }] },
+  {
+    source: '/:path*',
+    headers: [
+      { key: 'Content-Security-Policy', value: READER_CSP },
+      { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+    ],
+  },
+  {
+    source: '/admin',
+    headers: [
+      { key: 'Content-Security-Policy', value: ADMIN_CSP },
+      { key: 'X-Frame-Options', value: 'DENY' },
+    ],
+  },
+  {
+    source: '/admin/:path*',
+    headers: [
+      { key: 'Content-Security-Policy', value: ADMIN_CSP },
+      { key: 'X-Frame-Options', value: 'DENY' },
+    ],
+  },
 ]
 
 /** Headers the launcher sets on every response (before the page copy or Next answers). */

@@ -22,7 +22,12 @@ async function mayUpdateTarget(payload: Payload, user: TypedUser, input: Schedul
   if (input.doc) {
     const collection = payload.collections[input.doc.relationTo as keyof typeof payload.collections]
     if (!collection) return false
-    const permissions = await docAccessOperation({ id: input.doc.value, collection, data: { _status: 'published' }, req })
+    const permissions = await docAccessOperation({
+      id: input.doc.value,
+      collection,
+      data: { _status: 'published' },
+      req,
+    })
     return Boolean(permissions.update)
   }
   if (input.global) {
@@ -36,7 +41,13 @@ async function mayUpdateTarget(payload: Payload, user: TypedUser, input: Schedul
 
 async function staffAccount(payload: Payload, ref: Ref | undefined): Promise<TypedUser | null> {
   if (!ref || ref.relationTo !== 'users') return null
-  const user = await payload.findByID({ collection: 'users', id: ref.value, depth: 0, overrideAccess: true, disableErrors: true })
+  const user = await payload.findByID({
+    collection: 'users',
+    id: ref.value,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   return user ? ({ ...user, collection: 'users' } as TypedUser) : null
 }
 
@@ -57,13 +68,25 @@ const guardNewSchedule: CollectionBeforeChangeHook = async ({ data, operation, r
 
 const guardScheduleDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   if (!req.user) return
-  const job = await req.payload.findByID({ collection: 'payload-jobs', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+  const job = await req.payload.findByID({
+    collection: 'payload-jobs',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
   if (!job || job.taskSlug !== SCHEDULE_TASK) return
-  if (!(await mayUpdateTarget(req.payload, req.user as TypedUser, (job.input ?? {}) as ScheduleInput))) throw new Forbidden(req.t)
+  if (!(await mayUpdateTarget(req.payload, req.user as TypedUser, (job.input ?? {}) as ScheduleInput)))
+    throw new Forbidden(req.t)
 }
 
 /** For `jobs.jobsCollectionOverrides` in payload.config.ts. */
-export const guardScheduledJobs = ({ defaultJobsCollection }: { defaultJobsCollection: CollectionConfig }): CollectionConfig => ({
+export const guardScheduledJobs = ({
+  defaultJobsCollection,
+}: {
+  defaultJobsCollection: CollectionConfig
+}): CollectionConfig => ({
   ...defaultJobsCollection,
   hooks: {
     ...defaultJobsCollection.hooks,
@@ -85,7 +108,9 @@ export async function guardedSchedulePublish(args: ScheduleArgs) {
   const { req, deleteID, doc, global, type } = args
   const user = req.user as TypedUser | null
   if (!deleteID && user && !(await mayUpdateTarget(req.payload, user, { doc, global } as ScheduleInput))) {
-    return { error: `Error scheduling ${type} for ${doc ? `document with ID ${doc.value} in collection ${doc.relationTo}` : `global ${global}`}: not allowed` }
+    return {
+      error: `Error scheduling ${type} for ${doc ? `document with ID ${doc.value} in collection ${doc.relationTo}` : `global ${global}`}: not allowed`,
+    }
   }
   return schedulePublishHandler(args)
 }

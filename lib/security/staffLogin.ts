@@ -1,7 +1,12 @@
 import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 
-import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionAfterLoginHook,
+  type CollectionBeforeOperationHook,
+  type PayloadRequest,
+} from 'payload'
 
 import { clientAddress } from './clientAddress'
 import { consume, limiter } from './rateLimits'
@@ -46,7 +51,11 @@ export const guardStaffLogin: CollectionBeforeOperationHook = async ({ args, ope
     req.responseHeaders = new Headers({ 'Retry-After': String(wait) })
     throw new TooManyAttempts(wait)
   }
-  const known = await req.payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+  const known = await req.payload.count({
+    collection: 'users',
+    where: { email: { equals: email } },
+    overrideAccess: true,
+  })
   if (known.totalDocs === 0) {
     // Payload answers an unknown email at once; a known one costs a PBKDF2 hash (Payload's
     // current parameters). Spend the same before Payload refuses it.
@@ -65,4 +74,3 @@ export const forgetLoginFailures: CollectionAfterLoginHook = async ({ req, user 
     limiter(req.payload, 'loginAddress').reward(keys.address, 1),
   ])
 }
-

@@ -59,7 +59,10 @@ async function mediaFiles(payload: Payload): Promise<File[]> {
 /** Key → size of every object the bucket holds under the media keys' prefix. */
 async function bucketSizes(client: S3Client, bucket: string): Promise<Map<string, number>> {
   const sizes = new Map<string, number>()
-  for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: MEDIA_KEY_PREFIX || undefined })) {
+  for await (const page of paginateListObjectsV2(
+    { client },
+    { Bucket: bucket, Prefix: MEDIA_KEY_PREFIX || undefined },
+  )) {
     for (const object of page.Contents ?? []) if (object.Key) sizes.set(object.Key, object.Size ?? -1)
   }
   return sizes
@@ -74,7 +77,13 @@ async function bucketSizes(client: S3Client, bucket: string): Promise<Map<string
  */
 export async function copyMediaToS3(
   payload: Payload,
-  { client, bucket, mediaDir, progress = () => {}, concurrency = 4 }: { client: S3Client; bucket: string; mediaDir: string; progress?: Progress; concurrency?: number },
+  {
+    client,
+    bucket,
+    mediaDir,
+    progress = () => {},
+    concurrency = 4,
+  }: { client: S3Client; bucket: string; mediaDir: string; progress?: Progress; concurrency?: number },
 ): Promise<CopyReport> {
   const [files, stored] = await Promise.all([mediaFiles(payload), bucketSizes(client, bucket)])
   const report: CopyReport = { copied: 0, alreadyThere: 0, missing: [] }
@@ -89,7 +98,13 @@ export async function copyMediaToS3(
     else if (size === undefined) report.missing.push(file.name)
     else {
       await client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: file.key, Body: fs.createReadStream(local), ContentLength: size, ContentType: file.mimeType }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: file.key,
+          Body: fs.createReadStream(local),
+          ContentLength: size,
+          ContentType: file.mimeType,
+        }),
       )
       stored.set(file.key, size)
       report.copied++

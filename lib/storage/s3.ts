@@ -55,7 +55,10 @@ export function mediaObjectKey(collection: CollectionConfig, doc: StoredFile, fi
 }
 
 /** The bytes of a media document's file in the bucket. */
-export async function readMediaObject(collection: CollectionConfig, doc: StoredFile & { filename: string }): Promise<Buffer> {
+export async function readMediaObject(
+  collection: CollectionConfig,
+  doc: StoredFile & { filename: string },
+): Promise<Buffer> {
   const key = await mediaObjectKey(collection, doc, doc.filename)
   const object = await mediaS3Client().send(new GetObjectCommand({ Bucket: mediaS3!.bucket, Key: key }))
   return Buffer.from(await object.Body!.transformToByteArray())

@@ -9,5 +9,6 @@ await runImporterCli({
   usage: 'usage: npm run import:disqus -- <disqus-export.xml> [--dry-run]',
   flags: ['--dry-run'],
   values: [],
-  run: (payload, args, progress) => importDisqus(payload, { file: args.file, dryRun: args.flags.has('--dry-run'), progress }),
+  run: (payload, args, progress) =>
+    importDisqus(payload, { file: args.file, dryRun: args.flags.has('--dry-run'), progress }),
 })

@@ -5,7 +5,8 @@ import { importWordPress } from './wordpress/import'
 
 await runImporterCli({
   name: 'WordPress',
-  usage: 'usage: npm run import:wordpress -- <export.xml> [--media-dir <copy of wp-content/uploads>] [--dry-run] [--no-download] [--admin <email>]',
+  usage:
+    'usage: npm run import:wordpress -- <export.xml> [--media-dir <copy of wp-content/uploads>] [--dry-run] [--no-download] [--admin <email>]',
   flags: ['--dry-run', '--no-download'],
   values: ['--media-dir', '--admin'],
   dirs: ['--media-dir'],

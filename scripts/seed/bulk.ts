@@ -22,14 +22,10 @@ const detail = (p: { articles: number; comments: number }) =>
   `articles ${p.articles}/${options.articles} comments ${p.comments}/${options.comments}`
 try {
   const started = Date.now()
-  const result = await bulkSeed(payload, options, (p) =>
-    bar.update(p.articles * 20 + p.comments, detail(p)),
-  )
+  const result = await bulkSeed(payload, options, (p) => bar.update(p.articles * 20 + p.comments, detail(p)))
   bar.done(detail(result))
   if (result.created.length) {
-    console.log(
-      '\nThe database was empty, so the demo content came first. Staff accounts (shown this once):',
-    )
+    console.log('\nThe database was empty, so the demo content came first. Staff accounts (shown this once):')
     for (const c of result.created) console.log(`  ${c.email}  password: ${c.password}`)
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1)

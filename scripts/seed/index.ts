@@ -22,7 +22,12 @@ async function ensureStaff(payload: Payload) {
   const created: { email: string; password: string }[] = []
   const ids: Record<string, number> = {}
   for (const person of STAFF) {
-    const found = await payload.find({ collection: 'users', where: { email: { equals: person.email } }, limit: 1, overrideAccess: true })
+    const found = await payload.find({
+      collection: 'users',
+      where: { email: { equals: person.email } },
+      limit: 1,
+      overrideAccess: true,
+    })
     if (found.docs[0]) {
       ids[person.email] = found.docs[0].id
       continue
@@ -41,8 +46,16 @@ async function ensureStaff(payload: Payload) {
 }
 
 async function ensureCategory(payload: Payload, title: string, slug: string) {
-  const found = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, limit: 1, overrideAccess: true })
-  return found.docs[0] ?? (await payload.create({ collection: 'categories', data: { title, slug }, overrideAccess: true, context }))
+  const found = await payload.find({
+    collection: 'categories',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    overrideAccess: true,
+  })
+  return (
+    found.docs[0] ??
+    (await payload.create({ collection: 'categories', data: { title, slug }, overrideAccess: true, context }))
+  )
 }
 
 /** A generated banner image (no network, no bundled binaries). */
@@ -50,7 +63,12 @@ async function heroImage(payload: Payload, slug: string, title: string, hue: num
   const filename = `${slug}.png`
   const alt = `Illustration for “${title}”`
   // Stored names carry a content hash (collections/Media/hooks/nameByContent.ts): found by alt text.
-  const found = await payload.find({ collection: 'media', where: { alt: { equals: alt } }, limit: 1, overrideAccess: true })
+  const found = await payload.find({
+    collection: 'media',
+    where: { alt: { equals: alt } },
+    limit: 1,
+    overrideAccess: true,
+  })
   if (found.docs[0]) return found.docs[0]
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
@@ -75,7 +93,13 @@ export async function seed(payload: Payload) {
   const slugToId = new Map<string, number>()
 
   for (const demo of demoArticles) {
-    const existing = await payload.find({ collection: 'articles', where: { slug: { equals: demo.slug } }, limit: 1, overrideAccess: true, draft: true })
+    const existing = await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: demo.slug } },
+      limit: 1,
+      overrideAccess: true,
+      draft: true,
+    })
     if (existing.docs[0]) {
       slugToId.set(demo.slug, existing.docs[0].id)
       continue
@@ -92,7 +116,9 @@ export async function seed(payload: Payload) {
         categories: [category.id],
         tags: demo.tags,
         authors: [ids['editor@byline.local']],
-        relatedArticles: (demo.related ?? []).map((s) => slugToId.get(s)).filter((id): id is number => id !== undefined),
+        relatedArticles: (demo.related ?? [])
+          .map((s) => slugToId.get(s))
+          .filter((id): id is number => id !== undefined),
         publishedAt: new Date(Date.now() - demo.daysAgo * 86_400_000).toISOString(),
         _status: 'published',
       },

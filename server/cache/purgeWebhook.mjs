@@ -102,7 +102,10 @@ export function createPurgeWebhook({ url, token = null, log = (line) => console.
       return { why: `HTTP ${response.status}`, retry }
     } catch (error) {
       const cause = error?.cause?.code ?? error?.cause?.message
-      const why = error?.name === 'TimeoutError' ? `no answer within ${o.timeoutMs} ms` : cause ?? error?.message ?? String(error)
+      const why =
+        error?.name === 'TimeoutError'
+          ? `no answer within ${o.timeoutMs} ms`
+          : (cause ?? error?.message ?? String(error))
       return { why, retry: true }
     }
   }
@@ -121,7 +124,9 @@ export function createPurgeWebhook({ url, token = null, log = (line) => console.
       sent++
       if (down) {
         down = false
-        const lost = dropped ? `; ${dropped} tag(s) queued during the outage were dropped (more than ${o.maxPending})` : ''
+        const lost = dropped
+          ? `; ${dropped} tag(s) queued during the outage were dropped (more than ${o.maxPending})`
+          : ''
         dropped = 0
         log(`byline: the purge webhook (BYLINE_PURGE_URL ${shown(url)}) answers again; queued tags sent${lost}`)
       }

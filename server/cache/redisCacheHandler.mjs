@@ -51,7 +51,9 @@ function createShared() {
   const lost = (error) => {
     if (down) return
     down = true
-    console.error(`byline: lost Redis (REDIS_URL): ${error?.message || error}; serving pages from memory or by rendering until it is back`)
+    console.error(
+      `byline: lost Redis (REDIS_URL): ${error?.message || error}; serving pages from memory or by rendering until it is back`,
+    )
   }
   muteLibraryOutageLines(() => down, lost)
   // Replaces the library's listeners, which log every failed reconnection attempt.
@@ -90,7 +92,8 @@ function createShared() {
     subscribed,
     ...[cache.sharedTagsMap, cache.revalidatedTagsMap].map((map) => map.waitUntilReady()),
   ]).then(() => {
-    for (const map of [cache.sharedTagsMap, cache.revalidatedTagsMap, cache.inMemoryDeduplicationCache]) quiet(map.subscriberClient)
+    for (const map of [cache.sharedTagsMap, cache.revalidatedTagsMap, cache.inMemoryDeduplicationCache])
+      quiet(map.subscriberClient)
   })
 
   async function expire(tags) {
@@ -134,13 +137,16 @@ const LIBRARY_LINES = [
   'Error setting up pub/sub client',
   'Error during cleanup of keys not in Redis',
 ]
-const CONNECTION_ERROR = /ClientClosedError|client is closed|Socket closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection timeout|connect timeout|timed out|Redis get timeout/i
+const CONNECTION_ERROR =
+  /ClientClosedError|client is closed|Socket closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection timeout|connect timeout|timed out|Redis get timeout/i
 
 export function isLibraryOutageLine(args, down) {
   const [first] = args
   if (typeof first !== 'string' || !LIBRARY_LINES.some((prefix) => first.startsWith(prefix))) return false
   if (down) return true
-  return args.some((arg) => arg instanceof Error && (CONNECTION_ERROR.test(arg.name) || CONNECTION_ERROR.test(arg.message)))
+  return args.some(
+    (arg) => arg instanceof Error && (CONNECTION_ERROR.test(arg.name) || CONNECTION_ERROR.test(arg.message)),
+  )
 }
 
 function muteLibraryOutageLines(isDown, lost) {

@@ -56,7 +56,8 @@ export function surrogateHeaders(tags) {
   const long = keys.find((key) => key.length > MAX_TAG_BYTES)
   if (long) return { headers: null, why: `a tag of ${long.length} bytes (at most ${MAX_TAG_BYTES})` }
   const spaced = keys.join(' ')
-  if (spaced.length > MAX_HEADER_BYTES) return { headers: null, why: `${spaced.length} bytes of tags (at most ${MAX_HEADER_BYTES})` }
+  if (spaced.length > MAX_HEADER_BYTES)
+    return { headers: null, why: `${spaced.length} bytes of tags (at most ${MAX_HEADER_BYTES})` }
   return { headers: { 'surrogate-key': spaced, 'cache-tag': keys.join(',') } }
 }
 

@@ -62,10 +62,17 @@ test('an editor writes and publishes an article in /admin; readers see it', asyn
   expect(xml).toMatch(new RegExp(`<link>https?://[^<]+/articles/${slug}</link>`))
 })
 
-test('a published Page shows "View page" at its live address; unpublishing removes it', async ({ page, browser, baseURL, editorApi }) => {
+test('a published Page shows "View page" at its live address; unpublishing removes it', async ({
+  page,
+  browser,
+  baseURL,
+  editorApi,
+}) => {
   const slug = uniqueSlug('view-page')
   const title = `A page to view ${slug}`
-  const created = await editorApi.post('/api/pages', { data: { title, slug, _status: 'published', content: lexical([{ p: 'About us.' }]) } })
+  const created = await editorApi.post('/api/pages', {
+    data: { title, slug, _status: 'published', content: lexical([{ p: 'About us.' }]) },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const id = (await created.json()).doc.id as number
 

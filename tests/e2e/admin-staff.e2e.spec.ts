@@ -5,7 +5,8 @@ import { EDITOR } from './helpers/staff'
 test('staff see their initials as the account picture (no image from an outside service)', async ({ page }) => {
   const outside: string[] = []
   page.on('request', (r) => {
-    if (!r.url().startsWith(new URL(page.url() || 'http://localhost').origin) && /gravatar/.test(r.url())) outside.push(r.url())
+    if (!r.url().startsWith(new URL(page.url() || 'http://localhost').origin) && /gravatar/.test(r.url()))
+      outside.push(r.url())
   })
   await loginToAdmin(page, EDITOR)
   const account = page.locator('a[href$="/admin/account"]').first()

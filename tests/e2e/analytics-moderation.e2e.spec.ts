@@ -28,19 +28,28 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
 
 test('a moderator sees the figures of a seeded set of decisions; screenshots', async ({ page }) => {
   const id = Date.now().toString(36)
-  const moderator: Staff = { email: `e2e-analytics-${id}@byline.test`, password: `analytics-${id}-password`, name: `Analytics Mod ${id}` }
+  const moderator: Staff = {
+    email: `e2e-analytics-${id}@byline.test`,
+    password: `analytics-${id}-password`,
+    name: `Analytics Mod ${id}`,
+  }
   const admin = await staffRequest(ADMIN)
   const made = await admin.post('/api/users', { data: { ...moderator, roles: ['moderator'] } })
   expect(made.status(), await made.text()).toBe(201)
   const moderatorId: number = (await made.json()).doc.id
-  const article = await createArticle(admin, { title: `Analytics ${id}`, slug: uniqueSlug('analytics'), status: 'published' })
+  const article = await createArticle(admin, {
+    title: `Analytics ${id}`,
+    slug: uniqueSlug('analytics'),
+    status: 'published',
+  })
   await admin.dispose()
 
   // Noon UTC (the e2e server's SITE_TIMEZONE is the default, UTC) 20 days ago.
   const today = new Date()
   const noon = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12) - 20 * DAY
   const day = new Date(noon).toISOString().slice(0, 10)
-  const hits = (...rules: [string, number][]) => JSON.stringify({ score: 0, hits: rules.map(([rule, weight]) => ({ rule, weight, reason: 'seeded' })) })
+  const hits = (...rules: [string, number][]) =>
+    JSON.stringify({ score: 0, hits: rules.map(([rule, weight]) => ({ rule, weight, reason: 'seeded' })) })
   const seeded: [string, number, string][] = [
     // status, hours from comment to decision, verdict hits
     ['approved', 1, hits(['links', 10])],
@@ -52,7 +61,14 @@ test('a moderator sees the figures of a seeded set of decisions; screenshots', a
     await sql(
       `insert into comments (article_id, body, excerpt, author_name, status, verdict, created_at, updated_at, moderated_by_id, moderated_at)
        values ($1, 'Seeded for analytics', 'Seeded for analytics', 'Seeded', $2, $3, $4, $4, $5, $6)`,
-      [article.id, status, verdict, new Date(noon - hours * HOUR).toISOString(), moderatorId, new Date(noon).toISOString()],
+      [
+        article.id,
+        status,
+        verdict,
+        new Date(noon - hours * HOUR).toISOString(),
+        moderatorId,
+        new Date(noon).toISOString(),
+      ],
     )
   }
   // A comment that has waited 45 days: the oldest pending one is at least that old.
@@ -83,7 +99,11 @@ test('a moderator sees the figures of a seeded set of decisions; screenshots', a
   // Per rule: the seeded set alone gives links 1 agreed of 2, manualApproval 1 of 2, moderationWord 1 of 1.
   const rules = page.locator('table[data-table="rules"] tbody tr')
   await expect(rules.first()).toBeVisible()
-  for (const [rule, decided, agreed] of [['links', 2, 1], ['manualApproval', 2, 1], ['moderationWord', 1, 1]] as const) {
+  for (const [rule, decided, agreed] of [
+    ['links', 2, 1],
+    ['manualApproval', 2, 1],
+    ['moderationWord', 1, 1],
+  ] as const) {
     const row = cells('rules', `${rule}-flag`)
     await expect(row.first()).toHaveText(rule)
     expect(Number(await row.nth(2).innerText())).toBeGreaterThanOrEqual(decided)

@@ -11,7 +11,13 @@ import { EDITOR } from './helpers/staff'
 // (tests/servers/purgeCatcher.mjs), whose calls this spec reads at E2E_PURGE_RECEIVED.
 // The default (the variable unset) is checked in tests/int/surrogate-keys.int.spec.ts.
 
-type PurgeCall = { at: string; tags: string[] | null; authorization: string | null; xkeyPurge: string | null; contentType: string | null }
+type PurgeCall = {
+  at: string
+  tags: string[] | null
+  authorization: string | null
+  xkeyPurge: string | null
+  contentType: string | null
+}
 
 async function purgeCalls(): Promise<PurgeCall[]> {
   const url = process.env.E2E_PURGE_RECEIVED
@@ -32,7 +38,10 @@ async function fromCopy(request: APIRequestContext, path: string) {
   return response
 }
 
-test('an article page carries its cache tags in Surrogate-Key and Cache-Tag, rendered and from the page copy', async ({ request, editorApi }) => {
+test('an article page carries its cache tags in Surrogate-Key and Cache-Tag, rendered and from the page copy', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('cdn')
   const article = await createArticle(editorApi, { title: 'Tagged for the CDN', slug, status: 'published' })
   const tag = `article:${slug}`
@@ -52,7 +61,10 @@ test('an article page carries its cache tags in Surrogate-Key and Cache-Tag, ren
   expect(copy.headers()['cache-control']).toContain('s-maxage=60')
 })
 
-test('the home page, archives, a Page, the feeds and the sitemap carry their tags; search does not', async ({ request, editorApi }) => {
+test('the home page, archives, a Page, the feeds and the sitemap carry their tags; search does not', async ({
+  request,
+  editorApi,
+}) => {
   const me = (await (await editorApi.get('/api/users/me')).json()).user
   const slug = uniqueSlug('cdn-lists')
   const tagText = `CDN tag ${slug}`
@@ -60,10 +72,20 @@ test('the home page, archives, a Page, the feeds and the sitemap carry their tag
   expect(category.status(), await category.text()).toBe(201)
   const topic = (await category.json()).doc
   const created = await createArticle(editorApi, { title: 'Listed for the CDN', slug, status: 'published' })
-  const patched = await editorApi.patch(`/api/articles/${created.id}`, { data: { categories: [topic.id], tags: [tagText] } })
+  const patched = await editorApi.patch(`/api/articles/${created.id}`, {
+    data: { categories: [topic.id], tags: [tagText] },
+  })
   expect(patched.status(), await patched.text()).toBe(200)
   const pageSlug = uniqueSlug('cdn-page')
-  const page = await editorApi.post('/api/pages', { data: { title: 'A CDN page', slug: pageSlug, _status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString(), content: lexical([{ p: 'About.' }]) } })
+  const page = await editorApi.post('/api/pages', {
+    data: {
+      title: 'A CDN page',
+      slug: pageSlug,
+      _status: 'published',
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+      content: lexical([{ p: 'About.' }]),
+    },
+  })
   expect(page.status(), await page.text()).toBe(201)
   const pagePath = (await page.json()).doc.path as string
 
@@ -93,14 +115,20 @@ test('the home page, archives, a Page, the feeds and the sitemap carry their tag
   expect(search.headers()['cache-tag']).toBeUndefined()
 })
 
-test('a signed-in staff member, draft mode and a server action get no Surrogate-Key', async ({ request, editorApi }) => {
+test('a signed-in staff member, draft mode and a server action get no Surrogate-Key', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('cdn-staff')
   await createArticle(editorApi, { title: 'Seen by staff', slug, status: 'published' })
   const anonymous = await fromCopy(request, `/articles/${slug}`)
   expect(keysOf(anonymous)).toContain(`article:${slug}`)
 
   const token = await login(request, EDITOR)
-  const staff = await newRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  const staff = await newRequest.newContext({
+    baseURL: baseURL(),
+    extraHTTPHeaders: { cookie: `payload-token=${token}` },
+  })
   const asStaff = await staff.get(`/articles/${slug}`)
   await staff.dispose()
   expect(asStaff.status()).toBe(200)
@@ -113,18 +141,26 @@ test('a signed-in staff member, draft mode and a server action get no Surrogate-
   expect(draft.headers()['surrogate-key']).toBeUndefined()
 
   // A comment posted with JavaScript: a server action's POST.
-  const action = await request.post(`/articles/${slug}`, { headers: { 'next-action': 'not-a-real-action' }, data: '[]' })
+  const action = await request.post(`/articles/${slug}`, {
+    headers: { 'next-action': 'not-a-real-action' },
+    data: '[]',
+  })
   expect(action.headers()['surrogate-key']).toBeUndefined()
   expect(action.headers()['cache-tag']).toBeUndefined()
 })
 
-test('publishing a change calls the purge webhook with the article\'s tag, the token and an xkey-purge header', async ({ request, editorApi }) => {
+test("publishing a change calls the purge webhook with the article's tag, the token and an xkey-purge header", async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('cdn-purge')
   const article = await createArticle(editorApi, { title: 'Before the purge', slug, status: 'published' })
   expect(keysOf(await request.get(`/articles/${slug}`))).toContain(`article:${slug}`)
   const tag = `article:${slug}`
   // Creating it already expired its tag; only calls after the change count.
-  await expect(async () => expect((await purgeCalls()).some((c) => c.tags?.includes(tag))).toBe(true)).toPass({ timeout: 10_000 })
+  await expect(async () => expect((await purgeCalls()).some((c) => c.tags?.includes(tag))).toBe(true)).toPass({
+    timeout: 10_000,
+  })
   const before = (await purgeCalls()).length
 
   const changed = Date.now()
@@ -132,7 +168,7 @@ test('publishing a change calls the purge webhook with the article\'s tag, the t
   let call: PurgeCall | undefined
   await expect(async () => {
     call = (await purgeCalls()).slice(before).find((c) => c.tags?.includes(tag))
-    expect(call, 'the webhook never got the article\'s tag').toBeDefined()
+    expect(call, "the webhook never got the article's tag").toBeDefined()
   }).toPass({ timeout: 5000, intervals: [50] })
   const seconds = (Date.parse(call!.at) - changed) / 1000
   expect(seconds).toBeLessThan(5)

@@ -20,7 +20,8 @@ async function rssItems(page: Page, url: string) {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml')
     if (doc.querySelector('parsererror')) throw new Error('not well-formed XML')
-    if (doc.documentElement.nodeName !== 'rss' || !doc.querySelector('rss > channel > title')) throw new Error('not RSS')
+    if (doc.documentElement.nodeName !== 'rss' || !doc.querySelector('rss > channel > title'))
+      throw new Error('not RSS')
     return [...doc.querySelectorAll('channel > item')].map((item) => ({
       title: item.querySelector('title')?.textContent ?? '',
       link: item.querySelector('link')?.textContent ?? '',
@@ -29,8 +30,15 @@ async function rssItems(page: Page, url: string) {
   }, xml)
 }
 
-test('comment permalinks answer 301 to the page and anchor; feeds list the approved comments', async ({ page, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'Permalinks & feeds', slug: uniqueSlug('permalinks'), status: 'published' })
+test('comment permalinks answer 301 to the page and anchor; feeds list the approved comments', async ({
+  page,
+  editorApi,
+}) => {
+  const article = await createArticle(editorApi, {
+    title: 'Permalinks & feeds',
+    slug: uniqueSlug('permalinks'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const first = await comment(mod, article.id, 'First <b>approved</b> comment.')
   const second = await comment(mod, article.id, 'Second approved comment.')
@@ -38,8 +46,11 @@ test('comment permalinks answer 301 to the page and anchor; feeds list the appro
 
   const redirect = await page.request.get(`/comments/${second}`, { maxRedirects: 0 })
   expect(redirect.status()).toBe(301)
-  expect(new URL(redirect.headers().location).pathname + new URL(redirect.headers().location).hash).toBe(`/articles/${article.slug}#comment-${second}`)
-  for (const id of [pending, 999999999]) expect((await page.request.get(`/comments/${id}`, { maxRedirects: 0 })).status()).toBe(404)
+  expect(new URL(redirect.headers().location).pathname + new URL(redirect.headers().location).hash).toBe(
+    `/articles/${article.slug}#comment-${second}`,
+  )
+  for (const id of [pending, 999999999])
+    expect((await page.request.get(`/comments/${id}`, { maxRedirects: 0 })).status()).toBe(404)
   expect((await page.request.get('/comments/abc', { maxRedirects: 0 })).status()).toBe(404)
 
   await page.goto(`/comments/${second}`)
@@ -49,21 +60,37 @@ test('comment permalinks answer 301 to the page and anchor; feeds list the appro
   await expect(target.locator('a.comment-date')).toHaveAttribute('href', `#comment-${second}`)
 
   // The article names its comment feed (and the site's) in <link rel="alternate">.
-  const feeds = await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))
-  expect(feeds).toEqual(expect.arrayContaining([expect.stringMatching(/\/comments\.xml$/), expect.stringMatching(new RegExp(`/articles/${article.slug}/comments\\.xml$`))]))
+  const feeds = await page
+    .locator('link[rel="alternate"][type="application/rss+xml"]')
+    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))
+  expect(feeds).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/\/comments\.xml$/),
+      expect.stringMatching(new RegExp(`/articles/${article.slug}/comments\\.xml$`)),
+    ]),
+  )
 
   const own = await rssItems(page, `/articles/${article.slug}/comments.xml`)
   expect(own.map((i) => i.link.replace(/^https?:\/\/[^/]+/, ''))).toEqual([`/comments/${second}`, `/comments/${first}`])
   expect(own[1].description).toBe('First <b>approved</b> comment.')
   const site = await rssItems(page, '/comments.xml')
   expect(site.length).toBeGreaterThan(1)
-  expect(site.map((i) => i.link)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`/comments/${second}$`))]))
+  expect(site.map((i) => i.link)).toEqual(
+    expect.arrayContaining([expect.stringMatching(new RegExp(`/comments/${second}$`))]),
+  )
   expect(site.map((i) => i.description)).not.toContain('Still pending.')
   await mod.dispose()
 })
 
-test('readers report a comment (JavaScript on and off); at the threshold it leaves the page for the queue', async ({ browser, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'Reported comments', slug: uniqueSlug('report'), status: 'published' })
+test('readers report a comment (JavaScript on and off); at the threshold it leaves the page for the queue', async ({
+  browser,
+  editorApi,
+}) => {
+  const article = await createArticle(editorApi, {
+    title: 'Reported comments',
+    slug: uniqueSlug('report'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const threshold = (await (await mod.get('/api/globals/discussion')).json()).reportThreshold ?? 3
   expect(threshold).toBeGreaterThan(1)
@@ -83,7 +110,9 @@ test('readers report a comment (JavaScript on and off); at the threshold it leav
 
   // The first reader, without JavaScript: the form posts and the page answers.
   const noJs = await report(false)
-  await expect(noJs.page.locator(`#comment-${id}`).getByRole('status')).toContainText('A moderator will look at this comment.')
+  await expect(noJs.page.locator(`#comment-${id}`).getByRole('status')).toContainText(
+    'A moderator will look at this comment.',
+  )
   // Again from the same address: refused.
   await noJs.page.goto(articlePath)
   const again = noJs.page.locator(`#comment-${id}`)

@@ -8,7 +8,10 @@ import { MODERATOR } from './helpers/staff'
 
 const articlePath = (slug: string) => `/articles/${slug}`
 
-test('a reader comments (JavaScript on and off); only they see it waiting; a moderator approves it in /admin', async ({ browser, editorApi }) => {
+test('a reader comments (JavaScript on and off); only they see it waiting; a moderator approves it in /admin', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('comments')
   await createArticle(editorApi, { title: 'Story open for comments', slug, status: 'published' })
 
@@ -17,7 +20,9 @@ test('a reader comments (JavaScript on and off); only they see it waiting; a mod
   await alicePage.goto(articlePath(slug))
   await expect(alicePage.getByRole('heading', { name: 'LEAVE A REPLY' })).toBeVisible()
   await expect(alicePage.locator('.comments-title')).toHaveCount(0)
-  const answer = alicePage.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(articlePath(slug)))
+  const answer = alicePage.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith(articlePath(slug)),
+  )
   await postComment(alicePage, { comment: 'First, with JavaScript.', name: 'Alice', email: 'alice@example.test' })
   // The action answers with its result only: without this header Next.js skipped rendering the
   // page again (it sets it, and sends the page, when an action revalidates or sets a cookie).
@@ -30,7 +35,11 @@ test('a reader comments (JavaScript on and off); only they see it waiting; a mod
   const bobPage = await bob.newPage()
   await bobPage.goto(articlePath(slug))
   await expect(bobPage.getByText('First, with JavaScript.')).toHaveCount(0)
-  await postComment(bobPage, { comment: 'Second, without JavaScript.', name: 'Bob', email: 'bob@example.test' }, { humanDelayMs: 0 })
+  await postComment(
+    bobPage,
+    { comment: 'Second, without JavaScript.', name: 'Bob', email: 'bob@example.test' },
+    { humanDelayMs: 0 },
+  )
   await expectAwaiting(bobPage, 'Second, without JavaScript.')
   await expect(bobPage.getByText('First, with JavaScript.')).toHaveCount(0)
 
@@ -65,7 +74,10 @@ test('a reader comments (JavaScript on and off); only they see it waiting; a mod
 })
 
 for (const javaScript of [true, false]) {
-  test(`empty fields give the three messages word for word and keep the typed text (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser, editorApi }) => {
+  test(`empty fields give the three messages word for word and keep the typed text (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+    editorApi,
+  }) => {
     const slug = uniqueSlug('validation')
     await createArticle(editorApi, { title: 'Validation story', slug, status: 'published' })
     const context = await readerContext(browser, { javaScript })
@@ -92,7 +104,9 @@ test('a reply appears indented under its parent', async ({ browser, editorApi })
   const slug = uniqueSlug('thread')
   const article = await createArticle(editorApi, { title: 'Thread story', slug, status: 'published' })
   const mod = await staffRequest(MODERATOR)
-  const parent = await mod.post('/api/comments', { data: { article: article.id, body: 'The parent comment.', authorName: 'Pat', status: 'approved' } })
+  const parent = await mod.post('/api/comments', {
+    data: { article: article.id, body: 'The parent comment.', authorName: 'Pat', status: 'approved' },
+  })
   expect(parent.status()).toBe(201)
   const parentId = (await parent.json()).doc.id
 
@@ -111,7 +125,9 @@ test('a reply appears indented under its parent', async ({ browser, editorApi })
 
   await expect(async () => {
     await page.reload()
-    await expect(page.locator(`#comment-${parentId} > ol.children > #comment-${reply.id}`)).toBeVisible({ timeout: 500 })
+    await expect(page.locator(`#comment-${parentId} > ol.children > #comment-${reply.id}`)).toBeVisible({
+      timeout: 500,
+    })
   }).toPass({ timeout: 5000 })
   await expect(page.locator('.comments-title')).toHaveText('2 COMMENTS')
   const parentBox = await page.locator(`#comment-${parentId} > article`).boundingBox()
@@ -156,7 +172,10 @@ const XSS = [
   '<base href="javascript:window.__xss=1//">',
 ]
 
-test(`${XSS.length} script-injection payloads in body, name and website, submitted and approved, run no script`, async ({ browser, editorApi }) => {
+test(`${XSS.length} script-injection payloads in body, name and website, submitted and approved, run no script`, async ({
+  browser,
+  editorApi,
+}) => {
   test.setTimeout(180_000)
   const slug = uniqueSlug('xss')
   const article = await createArticle(editorApi, { title: 'Injection story', slug, status: 'published' })
@@ -164,13 +183,22 @@ test(`${XSS.length} script-injection payloads in body, name and website, submitt
     const context = await readerContext(browser, { javaScript: false })
     const page = await context.newPage()
     await page.goto(articlePath(slug))
-    const website = i % 2 === 0 ? `https://example.test/${encodeURIComponent(payload).slice(0, 150)}` : 'https://example.test/"><script>window.__xss=1</script>'
-    await postComment(page, { comment: `#${i} ${payload}`, name: payload.slice(0, 200), email: `x${i}@example.test`, website }, { humanDelayMs: 0 })
+    const website =
+      i % 2 === 0
+        ? `https://example.test/${encodeURIComponent(payload).slice(0, 150)}`
+        : 'https://example.test/"><script>window.__xss=1</script>'
+    await postComment(
+      page,
+      { comment: `#${i} ${payload}`, name: payload.slice(0, 200), email: `x${i}@example.test`, website },
+      { humanDelayMs: 0 },
+    )
     await expect(page.locator('.comment-pending')).toContainText(`#${i}`)
     await context.close()
   }
   const mod = await staffRequest(MODERATOR)
-  const approve = await mod.patch(`/api/comments?where[article][equals]=${article.id}&limit=100`, { data: { status: 'approved' } })
+  const approve = await mod.patch(`/api/comments?where[article][equals]=${article.id}&limit=100`, {
+    data: { status: 'approved' },
+  })
   expect(approve.status(), await approve.text()).toBe(200)
   await mod.dispose()
 
@@ -199,7 +227,9 @@ test('anonymous API requests cannot create, approve or read private comment fiel
   const api = await apiRequest.newContext({ baseURL: baseURL() })
   const create = await api.post('/api/comments', { data: { article: 1, body: 'via API', status: 'approved' } })
   expect(create.status()).toBe(403)
-  const gql = await api.post('/api/graphql', { data: { query: 'mutation { createComment(data: { article: 1, body: "x", status: approved }) { id } }' } })
+  const gql = await api.post('/api/graphql', {
+    data: { query: 'mutation { createComment(data: { article: 1, body: "x", status: approved }) { id } }' },
+  })
   expect(JSON.stringify(await gql.json())).toMatch(/not allowed|Forbidden/i)
   const list = await api.get('/api/comments?limit=100')
   expect(JSON.stringify(await list.json())).not.toMatch(/"authorEmail"|"ip"|"userAgent"|"verdict"/)
@@ -209,16 +239,25 @@ test('anonymous API requests cannot create, approve or read private comment fiel
 test('only a comment token this site signed, sent from its own pages, becomes the own-comments cookie', async () => {
   const api = await apiRequest.newContext({ baseURL: baseURL() })
   const own = (token: string, headers: Record<string, string>) =>
-    api.post('/comments/mine?article=1', { data: { token }, headers: { 'content-type': 'application/json', ...headers } })
+    api.post('/comments/mine?article=1', {
+      data: { token },
+      headers: { 'content-type': 'application/json', ...headers },
+    })
   const forged = await own('1.2.3.00000000000000000000000000000000', { 'sec-fetch-site': 'same-origin' })
   expect(forged.status()).toBe(400)
   expect(forged.headers()['set-cookie']).toBeUndefined()
-  const crossSite = await own('1.2.3.00000000000000000000000000000000', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })
+  const crossSite = await own('1.2.3.00000000000000000000000000000000', {
+    'sec-fetch-site': 'cross-site',
+    origin: 'https://evil.example',
+  })
   expect(crossSite.status()).toBe(403)
   await api.dispose()
 })
 
-test('"Save my name, email, and website" fills the form next time, and unticking it forgets them', async ({ browser, editorApi }) => {
+test('"Save my name, email, and website" fills the form next time, and unticking it forgets them', async ({
+  browser,
+  editorApi,
+}) => {
   const first = uniqueSlug('remember')
   const second = uniqueSlug('remember')
   await createArticle(editorApi, { title: 'Remembered once', slug: first, status: 'published' })
@@ -226,14 +265,22 @@ test('"Save my name, email, and website" fills the form next time, and unticking
   const reader = await readerContext(browser)
   const page = await reader.newPage()
   await page.goto(articlePath(first))
-  await fillCommentForm(page, { comment: 'Please keep my details.', name: 'Dana', email: 'dana@example.test', website: 'https://dana.example' })
+  await fillCommentForm(page, {
+    comment: 'Please keep my details.',
+    name: 'Dana',
+    email: 'dana@example.test',
+    website: 'https://dana.example',
+  })
   await page.getByLabel(/Save my name/).check()
   await postComment(page, {})
   await expectAwaiting(page, 'Please keep my details.')
 
   // The same browser (its cookies) a while later: another address and email, so that the
   // flood limit (one comment per 15 s per address and per email) does not refuse it.
-  const later = await browser.newContext({ storageState: await reader.storageState(), extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.77' } })
+  const later = await browser.newContext({
+    storageState: await reader.storageState(),
+    extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.77' },
+  })
   const again = await later.newPage()
   await again.goto(articlePath(second))
   const form = again.locator('form#respond')

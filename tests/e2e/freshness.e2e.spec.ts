@@ -14,7 +14,10 @@ async function msUntilShown(request: APIRequestContext, path: string, text: stri
   return Infinity
 }
 
-test('the article page is served from cache, and an edit or an approval shows within 1 second', async ({ request, editorApi }) => {
+test('the article page is served from cache, and an edit or an approval shows within 1 second', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('fresh')
   const article = await createArticle(editorApi, { title: 'Fresh story', slug, status: 'published' })
   await request.get(`/articles/${slug}`)
@@ -25,7 +28,9 @@ test('the article page is served from cache, and an edit or an approval shows wi
   expect(await msUntilShown(request, `/articles/${slug}`, 'Fresh story, corrected')).toBeLessThan(1000)
 
   const mod = await staffRequest(MODERATOR)
-  const created = await mod.post('/api/comments', { data: { article: article.id, body: 'Approved just now.', authorName: 'Quinn', status: 'pending' } })
+  const created = await mod.post('/api/comments', {
+    data: { article: article.id, body: 'Approved just now.', authorName: 'Quinn', status: 'pending' },
+  })
   const { doc } = await created.json()
   expect((await (await request.get(`/articles/${slug}`)).text()).includes('Approved just now.')).toBe(false)
   expect((await request.get(`/articles/${slug}`)).headers()['x-nextjs-cache']).toBe('HIT')

@@ -30,12 +30,26 @@ test('setup: sections in the menu, stories with and without images', async ({ ed
   world = (await createCategory(editorApi, `World ${short}`)) as typeof world
   science = (await createCategory(editorApi, `Science ${short}`)) as typeof science
   const site = await editorApi.post('/api/globals/site', {
-    data: { sections: [science.id, world.id], footerLinks: [{ label: 'About us', url: '/about' }, { label: 'Contact', url: '/contact' }] },
+    data: {
+      sections: [science.id, world.id],
+      footerLinks: [
+        { label: 'About us', url: '/about' },
+        { label: 'Contact', url: '/contact' },
+      ],
+    },
   })
   expect(site.status(), await site.text()).toBe(200)
   const author = await myId(editorApi)
   const images = []
-  for (let i = 0; i < 4; i++) images.push(await uploadImage(editorApi, { name: `front-${run}-${i}.png`, alt: `Illustration ${i} for the ${run} story`, caption: `Photograph ${i}: the harbour at dawn.`, hue: 30 + i * 70 }))
+  for (let i = 0; i < 4; i++)
+    images.push(
+      await uploadImage(editorApi, {
+        name: `front-${run}-${i}.png`,
+        alt: `Illustration ${i} for the ${run} story`,
+        caption: `Photograph ${i}: the harbour at dawn.`,
+        hue: 30 + i * 70,
+      }),
+    )
   // Newer than anything other spec files made, older than the hero story.
   let minutes = 0.5
   for (let i = 0; i < 5; i++) {
@@ -62,14 +76,21 @@ test('setup: sections in the menu, stories with and without images', async ({ ed
     publishedAt: ago(0),
   })
   const mod = await staffRequest(MODERATOR)
-  for (const [i, body] of ['About time. The old wall flooded twice last winter.', 'Does anyone know who pays for the maintenance?'].entries()) {
-    const c = await mod.post('/api/comments', { data: { article: hero.id, body, authorName: `Reader ${i + 1}`, status: 'approved' } })
+  for (const [i, body] of [
+    'About time. The old wall flooded twice last winter.',
+    'Does anyone know who pays for the maintenance?',
+  ].entries()) {
+    const c = await mod.post('/api/comments', {
+      data: { article: hero.id, body, authorName: `Reader ${i + 1}`, status: 'approved' },
+    })
     expect(c.status(), await c.text()).toBe(201)
   }
   await mod.dispose()
 })
 
-test('header: site name, the sections in the admin order, a search box; footer: sections and pages', async ({ page }) => {
+test('header: site name, the sections in the admin order, a search box; footer: sections and pages', async ({
+  page,
+}) => {
   await page.goto(`/articles/${heroSlug}`)
   const menu = page.getByRole('navigation', { name: 'Sections', exact: true })
   await expect(menu.getByRole('link')).toHaveText(['Latest', science.title, world.title])
@@ -87,7 +108,10 @@ test('header: site name, the sections in the admin order, a search box; footer: 
   await expect(footer.getByRole('link', { name: 'Comments feed' })).toHaveAttribute('href', '/comments.xml')
   const feeds = page.locator('head link[rel="alternate"][type="application/rss+xml"]')
   await expect(feeds).toHaveCount(2)
-  expect(await feeds.evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))).toEqual(['/feed.xml', '/comments.xml'])
+  expect(await feeds.evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))).toEqual([
+    '/feed.xml',
+    '/comments.xml',
+  ])
 })
 
 test('article: hero with caption, byline, tags, Read more with thumbnails, and the screenshots', async ({ page }) => {
@@ -115,7 +139,14 @@ test('article: hero with caption, byline, tags, Read more with thumbnails, and t
   await expect(page.locator('img[loading="eager"]')).toHaveCount(1)
   // The article's h2s are a clear step below the title on a phone.
   await page.setViewportSize({ width: 390, height: 844 })
-  const [h1, h2] = await Promise.all(['.article h1', '.article-body h2'].map((s) => page.locator(s).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))))
+  const [h1, h2] = await Promise.all(
+    ['.article h1', '.article-body h2'].map((s) =>
+      page
+        .locator(s)
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ),
+  )
   expect(h1 / h2).toBeGreaterThanOrEqual(1.4)
   for (const width of [390, 1366]) await screenshot(page, 'article-hero-comments', width)
   await page.emulateMedia({ colorScheme: 'dark' })
@@ -134,16 +165,28 @@ test('home: the lead story with its image, an even grid, dates on the meta line;
   const boxes = await Promise.all([0, 1, 2].map(async (i) => (await cards.nth(i).boundingBox())!))
   expect(new Set(boxes.map((b) => Math.round(b.y))).size).toBe(1)
   expect(new Set(boxes.map((b) => Math.round(b.height))).size).toBe(1)
-  const media = await Promise.all([0, 1, 2].map(async (i) => (await cards.nth(i).locator('.card-media img, .card-fallback').boundingBox())!.height))
+  const media = await Promise.all(
+    [0, 1, 2].map(async (i) => (await cards.nth(i).locator('.card-media img, .card-fallback').boundingBox())!.height),
+  )
   expect(Math.max(...media) - Math.min(...media)).toBeLessThan(2)
   await expect(page.locator('.cards .card-fallback').first()).toBeVisible()
   // The date shares the line with section and byline.
-  const meta = cards.filter({ has: page.locator('.meta .category') }).first().locator('.meta')
-  const [section, date] = await Promise.all([meta.locator('.category').boundingBox(), meta.locator('time').boundingBox()])
+  const meta = cards
+    .filter({ has: page.locator('.meta .category') })
+    .first()
+    .locator('.meta')
+  const [section, date] = await Promise.all([
+    meta.locator('.category').boundingBox(),
+    meta.locator('time').boundingBox(),
+  ])
   expect(Math.abs(section!.y - date!.y)).toBeLessThan(4)
   // Nothing is preloaded that this page does not show, and the feed is never fetched as a page.
-  const shown = await page.locator('img').evaluateAll((imgs) => imgs.flatMap((i) => [i.getAttribute('src'), i.getAttribute('srcset')]))
-  const preloaded = await page.locator('link[rel="preload"][as="image"]').evaluateAll((links) => links.map((l) => l.getAttribute('imagesrcset') ?? l.getAttribute('href')))
+  const shown = await page
+    .locator('img')
+    .evaluateAll((imgs) => imgs.flatMap((i) => [i.getAttribute('src'), i.getAttribute('srcset')]))
+  const preloaded = await page
+    .locator('link[rel="preload"][as="image"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('imagesrcset') ?? l.getAttribute('href')))
   for (const p of preloaded) expect(shown).toContain(p)
   const feedRequests: string[] = []
   page.on('request', (r) => r.url().includes('/feed.xml') && feedRequests.push(r.url()))
@@ -183,7 +226,10 @@ test('category page: its stories, canonical and Open Graph; screenshots', async 
   for (const width of [390, 1366]) await screenshot(page, 'category', width)
 })
 
-test('axe: no violations on home, article, category, author, search results and the comment form showing its errors', async ({ browser, editorApi }) => {
+test('axe: no violations on home, article, category, author, search results and the comment form showing its errors', async ({
+  browser,
+  editorApi,
+}) => {
   // Seven full-page analyses: about 10 s each on a loaded two-core machine.
   test.setTimeout(240_000)
   const me = (await (await editorApi.get('/api/users/me')).json()).user
@@ -196,7 +242,12 @@ test('axe: no violations on home, article, category, author, search results and 
   }
   // Search results with a highlighted snippet (not the empty page).
   await page.goto('/search?q=harbour')
-  await expect(page.locator('main').getByRole('link', { name: /Harbour authority approves/ }).first()).toBeVisible()
+  await expect(
+    page
+      .locator('main')
+      .getByRole('link', { name: /Harbour authority approves/ })
+      .first(),
+  ).toBeVisible()
   await noAxeViolations(page)
   await page.goto(`/articles/${heroSlug}`)
   await page.getByRole('button', { name: 'Post Comment' }).click()
@@ -214,7 +265,11 @@ test('a reply posted on the hero article is listed in JSON-LD once approved', as
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)
   expect(ld.commentCount).toBe(2)
   expect(ld.comment.map((c: { text: string }) => c.text)).toContain('Does anyone know who pays for the maintenance?')
-  await postComment(page, { comment: 'Pending comments stay out of the JSON-LD.', name: 'Quinn', email: 'quinn@example.test' })
+  await postComment(page, {
+    comment: 'Pending comments stay out of the JSON-LD.',
+    name: 'Quinn',
+    email: 'quinn@example.test',
+  })
   await expect(page.locator('.comment-pending')).toContainText('Pending comments stay out')
   await page.reload()
   const after = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)

@@ -5,7 +5,10 @@ import { fillCommentForm, postComment, readerContext } from './helpers/comments'
 import { test } from './helpers/fixtures'
 import { MODERATOR } from './helpers/staff'
 
-test('a first visit in a fresh browser loads an article with one document request (no client-hint 307)', async ({ browser, editorApi }) => {
+test('a first visit in a fresh browser loads an article with one document request (no client-hint 307)', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('first-visit')
   await createArticle(editorApi, { title: 'First visit story', slug, status: 'published' })
   const context = await browser.newContext()
@@ -30,7 +33,14 @@ test('a first visit in a fresh browser loads an article with one document reques
 // Unknown addresses of every kind: the Pages catch-all, an article the proxy refuses, a section,
 // a bad page number. Next 16 answers a notFound() inside an on-demand page with an empty shell the
 // browser fills; the launcher sends the branded page's body instead (server/notFoundBody.mjs).
-const NOT_FOUND_IN_PAGE = ['/no/such/address', '/articles/no-such-article-e2e', '/categories/no-such-section-e2e', '/?page=abc', '/categories/no-such-section-e2e?page=2', '/not-found-page/made-up']
+const NOT_FOUND_IN_PAGE = [
+  '/no/such/address',
+  '/articles/no-such-article-e2e',
+  '/categories/no-such-section-e2e',
+  '/?page=abc',
+  '/categories/no-such-section-e2e?page=2',
+  '/not-found-page/made-up',
+]
 for (const path of NOT_FOUND_IN_PAGE) {
   test(`${path} answers 404 with the branded page in the server's HTML`, async () => {
     const api = await apiRequest.newContext({ baseURL: baseURL() })
@@ -45,7 +55,10 @@ for (const path of NOT_FOUND_IN_PAGE) {
   })
 }
 
-test('the comment form ties each error to its field, focuses the first invalid one and marks required fields', async ({ browser, editorApi }) => {
+test('the comment form ties each error to its field, focuses the first invalid one and marks required fields', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('form-a11y')
   await createArticle(editorApi, { title: 'Form accessibility story', slug, status: 'published' })
   const context = await readerContext(browser)
@@ -78,7 +91,10 @@ test('the comment form ties each error to its field, focuses the first invalid o
   await context.close()
 })
 
-test('the "Log in" link shows when a reader sign-in method is configured (this server has email and OIDC)', async ({ browser, editorApi }) => {
+test('the "Log in" link shows when a reader sign-in method is configured (this server has email and OIDC)', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('login-link')
   await createArticle(editorApi, { title: 'Login link story', slug, status: 'published' })
   const context = await readerContext(browser)
@@ -88,13 +104,24 @@ test('the "Log in" link shows when a reader sign-in method is configured (this s
   await context.close()
 })
 
-test('an auto-approved reply shows once: in the thread, not also as awaiting moderation', async ({ browser, editorApi }) => {
+test('an auto-approved reply shows once: in the thread, not also as awaiting moderation', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('approved-once')
   const article = await createArticle(editorApi, { title: 'Approved once story', slug, status: 'published' })
   const mod = await staffRequest(MODERATOR)
   const email = `trusted-${Date.now()}@example.test`
   // An earlier approved comment makes this email trusted (Discussion setting, on by default).
-  const earlier = await mod.post('/api/comments', { data: { article: article.id, body: 'An earlier approved comment.', authorName: 'Trusty', authorEmail: email, status: 'approved' } })
+  const earlier = await mod.post('/api/comments', {
+    data: {
+      article: article.id,
+      body: 'An earlier approved comment.',
+      authorName: 'Trusty',
+      authorEmail: email,
+      status: 'approved',
+    },
+  })
   expect(earlier.status(), await earlier.text()).toBe(201)
 
   const context = await readerContext(browser)
@@ -103,7 +130,9 @@ test('an auto-approved reply shows once: in the thread, not also as awaiting mod
   await expect(page.locator('.comments-title')).toHaveText('1 COMMENT')
   await postComment(page, { comment: 'A trusted reply, approved at once.', name: 'Trusty', email })
   await expect(page.getByRole('status')).toContainText('Thank you.')
-  const thread = page.locator('.comment-list:not(.own-comments) .comment', { hasText: 'A trusted reply, approved at once.' })
+  const thread = page.locator('.comment-list:not(.own-comments) .comment', {
+    hasText: 'A trusted reply, approved at once.',
+  })
   await expect(thread).toHaveCount(1)
   await expect(page.locator('.comments-title')).toHaveText('2 COMMENTS')
   await expect(page.getByText('A trusted reply, approved at once.')).toHaveCount(1)

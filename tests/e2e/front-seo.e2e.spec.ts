@@ -8,14 +8,24 @@ import { ADMIN, MODERATOR } from './helpers/staff'
 
 const run = Date.now().toString(36)
 
-const metaContent = (html: string, key: string) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1]
+const metaContent = (html: string, key: string) =>
+  html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1]
 
-test('an article shares its hero: og:image and twitter:image, JSON-LD with image, author, publisher logo and comments', async ({ editorApi }) => {
+test('an article shares its hero: og:image and twitter:image, JSON-LD with image, author, publisher logo and comments', async ({
+  editorApi,
+}) => {
   const image = await uploadImage(editorApi, { name: `seo-${run}.png`, alt: 'The harbour wall', hue: 120 })
   const slug = uniqueSlug('seo')
-  const article = await publishStory(editorApi, { title: 'Sharing story', slug, heroImage: image.id, authors: [await myId(editorApi)] })
+  const article = await publishStory(editorApi, {
+    title: 'Sharing story',
+    slug,
+    heroImage: image.id,
+    authors: [await myId(editorApi)],
+  })
   const mod = await staffRequest(MODERATOR)
-  const c = await mod.post('/api/comments', { data: { article: article.id, body: 'A shared thought.', authorName: 'Sam', status: 'approved' } })
+  const c = await mod.post('/api/comments', {
+    data: { article: article.id, body: 'A shared thought.', authorName: 'Sam', status: 'approved' },
+  })
   expect(c.status(), await c.text()).toBe(201)
   await mod.dispose()
   const api = await apiRequest.newContext({ baseURL: baseURL() })
@@ -35,7 +45,13 @@ test('an article shares its hero: og:image and twitter:image, JSON-LD with image
   expect(ld.author).toEqual([expect.objectContaining({ '@type': 'Person', name: 'E2E Editor' })])
   expect(ld.publisher.logo.url).toMatch(/^http/)
   expect(ld.commentCount).toBe(1)
-  expect(ld.comment).toEqual([expect.objectContaining({ '@type': 'Comment', text: 'A shared thought.', author: expect.objectContaining({ name: 'Sam' }) })])
+  expect(ld.comment).toEqual([
+    expect.objectContaining({
+      '@type': 'Comment',
+      text: 'A shared thought.',
+      author: expect.objectContaining({ name: 'Sam' }),
+    }),
+  ])
   await api.dispose()
 })
 
@@ -70,7 +86,9 @@ test('page 1 of a list answers 301 to the list itself', async ({ editorApi }) =>
   ]) {
     const response = await api.get(from, { maxRedirects: 0 })
     expect(response.status(), from).toBe(301)
-    expect(new URL(response.headers().location, baseURL()).pathname + new URL(response.headers().location, baseURL()).search).toBe(to)
+    expect(
+      new URL(response.headers().location, baseURL()).pathname + new URL(response.headers().location, baseURL()).search,
+    ).toBe(to)
   }
   expect((await api.get('/', { maxRedirects: 0 })).status()).toBe(200)
   await api.dispose()
@@ -93,7 +111,10 @@ test('media files are immutable for a year, and a new file gets a new name', asy
   expect(first.filename).toMatch(new RegExp(`^same-name-${run}-[0-9a-f]{10}\\.png$`))
   expect(second.filename).not.toBe(first.filename)
   const replaced = await editorApi.patch(`/api/media/${first.id}`, {
-    multipart: { file: { name: `same-name-${run}.png`, mimeType: 'image/png', buffer: await bannerPng(300) }, _payload: JSON.stringify({ alt: 'First, replaced' }) },
+    multipart: {
+      file: { name: `same-name-${run}.png`, mimeType: 'image/png', buffer: await bannerPng(300) },
+      _payload: JSON.stringify({ alt: 'First, replaced' }),
+    },
   })
   expect(replaced.status(), await replaced.text()).toBe(200)
   const after = (await replaced.json()).doc
@@ -123,16 +144,24 @@ test('a site icon: the shipped default, then the one chosen in the admin', async
   expect(touch.status()).toBe(200)
   const meta = await sharp(await touch.body()).metadata()
   expect([meta.format, meta.width, meta.height]).toEqual(['png', 180, 180])
-  const defaultPixel = await sharp(await touch.body()).extract({ left: 90, top: 40, width: 1, height: 1 }).raw().toBuffer()
+  const defaultPixel = await sharp(await touch.body())
+    .extract({ left: 90, top: 40, width: 1, height: 1 })
+    .raw()
+    .toBuffer()
 
   // The admin sets a green icon: both files follow.
   const admin = await staffRequest(ADMIN)
-  const green = await sharp({ create: { width: 256, height: 256, channels: 3, background: { r: 0, g: 160, b: 0 } } }).png().toBuffer()
+  const green = await sharp({ create: { width: 256, height: 256, channels: 3, background: { r: 0, g: 160, b: 0 } } })
+    .png()
+    .toBuffer()
   const icon = await uploadImage(admin, { name: `icon-${run}.png`, alt: 'Site icon', buffer: green })
   const site = await admin.post('/api/globals/site', { data: { icon: icon.id } })
   expect(site.status(), await site.text()).toBe(200)
   await expect(async () => {
-    const pixel = await sharp(await (await api.get('/apple-touch-icon.png')).body()).extract({ left: 90, top: 40, width: 1, height: 1 }).raw().toBuffer()
+    const pixel = await sharp(await (await api.get('/apple-touch-icon.png')).body())
+      .extract({ left: 90, top: 40, width: 1, height: 1 })
+      .raw()
+      .toBuffer()
     expect([...pixel]).not.toEqual([...defaultPixel])
     expect(pixel[1]).toBeGreaterThan(120)
     expect(pixel[0]).toBeLessThan(40)

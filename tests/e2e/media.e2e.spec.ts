@@ -11,13 +11,7 @@ const SVG = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
 )
 
-function upload(
-  api: APIRequestContext,
-  name: string,
-  mimeType: string,
-  buffer: Buffer,
-  alt?: string,
-) {
+function upload(api: APIRequestContext, name: string, mimeType: string, buffer: Buffer, alt?: string) {
   const fields = alt === undefined ? {} : { alt }
   return api.post('/api/media', {
     multipart: { file: { name, mimeType, buffer }, _payload: JSON.stringify(fields) },

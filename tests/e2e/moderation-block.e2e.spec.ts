@@ -5,7 +5,10 @@ import { expect, test } from './helpers/fixtures'
 import { screenshot } from './helpers/front'
 import { MODERATOR } from './helpers/staff'
 
-test('Block this commenter: from the queue row to the comment’s page, with a reason; their comment is hidden and the next one refused', async ({ browser, editorApi }) => {
+test('Block this commenter: from the queue row to the comment’s page, with a reason; their comment is hidden and the next one refused', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('block')
   const article = await createArticle(editorApi, { title: 'A thread with a troll', slug, status: 'published' })
   const text = `Buy my links ${Date.now().toString(36)}`
@@ -51,7 +54,11 @@ test('Block this commenter: from the queue row to the comment’s page, with a r
 
   // Same browser, same address, another email: refused with the ban message, nothing stored.
   await readerPage.reload()
-  await postComment(readerPage, { comment: 'Trying again under another name.', name: 'Not a troll', email: 'fresh@example.test' })
+  await postComment(readerPage, {
+    comment: 'Trying again under another name.',
+    name: 'Not a troll',
+    email: 'fresh@example.test',
+  })
   await expect(readerPage.locator('form#respond').getByRole('alert')).toHaveText(
     'You are banned from commenting on this site. Reason: Link spam',
   )

@@ -27,11 +27,22 @@ const allOf = (marker: string) =>
   `/admin/collections/comments?search=${encodeURIComponent(marker)}&where[status][in][0]=pending&where[status][in][1]=approved&where[status][in][2]=spam&where[status][in][3]=trash`
 
 async function select(page: Page, marker: string, names: string[]) {
-  for (const name of names) await page.locator('tbody tr', { hasText: `${marker} ${name}` }).getByRole('checkbox').check()
+  for (const name of names)
+    await page
+      .locator('tbody tr', { hasText: `${marker} ${name}` })
+      .getByRole('checkbox')
+      .check()
 }
 
-test('undo after a bulk action restores only what it changed, by button or u; an editor may not undo', async ({ page, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'Bulk undo', slug: uniqueSlug('bulk-undo'), status: 'published' })
+test('undo after a bulk action restores only what it changed, by button or u; an editor may not undo', async ({
+  page,
+  editorApi,
+}) => {
+  const article = await createArticle(editorApi, {
+    title: 'Bulk undo',
+    slug: uniqueSlug('bulk-undo'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const marker = `bulkundo${Date.now().toString(36)}`
   const first = await comment(mod, article.id, `${marker} first`, 'pending')
@@ -61,10 +72,15 @@ test('undo after a bulk action restores only what it changed, by button or u; an
   const meanwhile = await mod.patch(`/api/comments/${second}`, { data: { status: 'trash' } })
   expect(meanwhile.status()).toBe(200)
   await undoBar.getByRole('button', { name: 'Undo' }).click()
-  await expect(page.locator('.payload-toast-container')).toContainText('Undone: 2 comments back to their previous status. 1 comment changed since, left as it is.')
+  await expect(page.locator('.payload-toast-container')).toContainText(
+    'Undone: 2 comments back to their previous status. 1 comment changed since, left as it is.',
+  )
   expect(await statuses(mod, ids)).toEqual(['pending', 'trash', 'spam', 'approved'])
   await expect(undoBar).toHaveCount(0)
-  await expect(rows.filter({ hasText: `${marker} spammy` }).locator('[data-status]')).toHaveAttribute('data-status', 'spam')
+  await expect(rows.filter({ hasText: `${marker} spammy` }).locator('[data-status]')).toHaveAttribute(
+    'data-status',
+    'spam',
+  )
 
   // u undoes a bulk action too.
   await select(page, marker, ['first', 'kept'])
@@ -73,15 +89,20 @@ test('undo after a bulk action restores only what it changed, by button or u; an
   await expect.poll(() => statuses(mod, [first, kept])).toEqual(['spam', 'spam'])
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await page.keyboard.press('u')
-  await expect(page.locator('.payload-toast-container')).toContainText('Undone: 2 comments back to their previous status.')
+  await expect(page.locator('.payload-toast-container')).toContainText(
+    'Undone: 2 comments back to their previous status.',
+  )
   await expect.poll(() => statuses(mod, [first, kept])).toEqual(['pending', 'approved'])
   await page.keyboard.press('u')
   await expect(page.locator('.payload-toast-container')).toContainText('Nothing to undo.')
 
   // The undo is the moderator's own REST update: an editor's identical request is refused.
-  const refused = await editorApi.patch(`/api/comments?where[and][0][id][in][0]=${first}&where[and][1][status][equals]=pending`, {
-    data: { status: 'spam' },
-  })
+  const refused = await editorApi.patch(
+    `/api/comments?where[and][0][id][in][0]=${first}&where[and][1][status][equals]=pending`,
+    {
+      data: { status: 'spam' },
+    },
+  )
   expect(refused.status()).toBe(403)
   expect(await statuses(mod, [first])).toEqual(['pending'])
   await mod.dispose()

@@ -13,12 +13,18 @@ async function statusOf(mod: APIRequestContext, id: number): Promise<string> {
 }
 
 test('keyboard moderation in the queue: j/k move, a/s/t decide, u undoes', async ({ page, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'Keyboard queue', slug: uniqueSlug('keys'), status: 'published' })
+  const article = await createArticle(editorApi, {
+    title: 'Keyboard queue',
+    slug: uniqueSlug('keys'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const marker = `keys${Date.now().toString(36)}`
   const ids: number[] = []
   for (const n of [1, 2, 3]) {
-    const response = await mod.post('/api/comments', { data: { article: article.id, body: `${marker} comment ${n}`, authorName: 'Pat' } })
+    const response = await mod.post('/api/comments', {
+      data: { article: article.id, body: `${marker} comment ${n}`, authorName: 'Pat' },
+    })
     expect(response.status(), await response.text()).toBe(201)
     ids.push((await response.json()).doc.id)
   }

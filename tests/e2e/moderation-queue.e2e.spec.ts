@@ -28,9 +28,11 @@ test('the comments list shows each row’s article title, rows below the fold in
   const marker = `rowtitle${Date.now().toString(36)}`
   const titles = ['Harbour lights at dusk', 'A ledger of small debts', 'The quiet reservoir']
   const articles = []
-  for (const title of titles) articles.push(await createArticle(editorApi, { title, slug: uniqueSlug('rows'), status: 'published' }))
+  for (const title of titles)
+    articles.push(await createArticle(editorApi, { title, slug: uniqueSlug('rows'), status: 'published' }))
   const mod = await staffRequest(MODERATOR)
-  for (let i = 0; i < 14; i += 1) await comment(mod, articles[i % articles.length].id, `${marker} remark number ${i + 1}`)
+  for (let i = 0; i < 14; i += 1)
+    await comment(mod, articles[i % articles.length].id, `${marker} remark number ${i + 1}`)
 
   await page.setViewportSize({ width: 1366, height: 900 })
   await loginToAdmin(page, MODERATOR)
@@ -51,7 +53,11 @@ test('the comments list shows each row’s article title, rows below the fold in
 })
 
 test('a comment’s own page: Approve, Spam, Trash and View on site', async ({ browser, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'One comment, decided on its page', slug: uniqueSlug('single'), status: 'published' })
+  const article = await createArticle(editorApi, {
+    title: 'One comment, decided on its page',
+    slug: uniqueSlug('single'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const id = await comment(mod, article.id, 'Decide me on my own page.')
 

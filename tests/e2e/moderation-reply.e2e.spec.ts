@@ -4,7 +4,10 @@ import { expect, test } from './helpers/fixtures'
 import { screenshot } from './helpers/front'
 import { MODERATOR } from './helpers/staff'
 
-test('a moderator replies as the publication from a pending comment’s page; the reply shows under it with a Staff badge', async ({ browser, editorApi }) => {
+test('a moderator replies as the publication from a pending comment’s page; the reply shows under it with a Staff badge', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('staff-reply')
   const article = await createArticle(editorApi, { title: 'Questions from readers', slug, status: 'published' })
   const mod = await staffRequest(MODERATOR)
@@ -35,7 +38,13 @@ test('a moderator replies as the publication from a pending comment’s page; th
 
   const stored = await mod.get(`/api/comments/${replyId}?depth=0`)
   expect(stored.status()).toBe(200)
-  expect(await stored.json()).toMatchObject({ status: 'approved', byStaff: true, parent: parentId, article: article.id, authorName: publication })
+  expect(await stored.json()).toMatchObject({
+    status: 'approved',
+    byStaff: true,
+    parent: parentId,
+    article: article.id,
+    authorName: publication,
+  })
   expect((await (await mod.get(`/api/comments/${parentId}?depth=0`)).json()).status).toBe('approved')
 
   // On the article page: the reply, indented under the comment, with the badge next to the name.
@@ -47,7 +56,9 @@ test('a moderator replies as the publication from a pending comment’s page; th
     await expect(reply).toBeVisible({ timeout: 1000 })
   }).toPass({ timeout: 10_000 })
   await expect(reply).toContainText(text)
-  await expect(reply.locator('.comment-author').first()).toHaveText(new RegExp(`^${publication.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*Staff$`))
+  await expect(reply.locator('.comment-author').first()).toHaveText(
+    new RegExp(`^${publication.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*Staff$`),
+  )
   await expect(reply.locator('.comment-staff-badge')).toHaveText('Staff')
   // The reader's own comment has no badge.
   await expect(site.locator(`#comment-${parentId} > article .comment-staff-badge`)).toHaveCount(0)
@@ -58,12 +69,21 @@ test('a moderator replies as the publication from a pending comment’s page; th
   await mod.dispose()
 })
 
-test('Reply on a queue row: approves a pending comment and replies as the publication; the text stays on an error', async ({ page, editorApi }) => {
-  const article = await createArticle(editorApi, { title: 'Replies from the queue', slug: uniqueSlug('row-reply'), status: 'published' })
+test('Reply on a queue row: approves a pending comment and replies as the publication; the text stays on an error', async ({
+  page,
+  editorApi,
+}) => {
+  const article = await createArticle(editorApi, {
+    title: 'Replies from the queue',
+    slug: uniqueSlug('row-reply'),
+    status: 'published',
+  })
   const mod = await staffRequest(MODERATOR)
   const marker = `rowreply${Date.now().toString(36)}`
   const post = async (body: string, status: string) => {
-    const response = await mod.post('/api/comments', { data: { article: article.id, body, authorName: 'Curious', status } })
+    const response = await mod.post('/api/comments', {
+      data: { article: article.id, body, authorName: 'Curious', status },
+    })
     expect(response.status(), await response.text()).toBe(201)
     return (await response.json()).doc.id as number
   }

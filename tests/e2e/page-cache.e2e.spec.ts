@@ -8,7 +8,10 @@ import { EDITOR, MODERATOR } from './helpers/staff'
 // The launcher answers repeat anonymous requests for cached pages from memory
 // (server/pageCache.mjs); these tests pin down who gets that copy and when it goes.
 
-test('an anonymous reader gets the in-memory copy of a cached page, identical to what Next.js serves', async ({ request, editorApi }) => {
+test('an anonymous reader gets the in-memory copy of a cached page, identical to what Next.js serves', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('copy')
   await createArticle(editorApi, { title: 'Copied story', slug, status: 'published' })
   const first = await request.get(`/articles/${slug}`)
@@ -23,20 +26,27 @@ test('an anonymous reader gets the in-memory copy of a cached page, identical to
   // A browser asking for gzip gets its own, compressed copy (Playwright decompresses it).
   const gzip = { 'accept-encoding': 'gzip' }
   let zipped = await request.get(`/articles/${slug}`, { headers: gzip })
-  for (let i = 0; i < 3 && !zipped.headers()['x-byline-cache']; i++) zipped = await request.get(`/articles/${slug}`, { headers: gzip })
+  for (let i = 0; i < 3 && !zipped.headers()['x-byline-cache']; i++)
+    zipped = await request.get(`/articles/${slug}`, { headers: gzip })
   expect(zipped.headers()['x-byline-cache']).toBe('HIT')
   expect(zipped.headers()['content-encoding']).toBe('gzip')
   expect(await zipped.text()).toBe(await first.text())
 })
 
-test('signed-in staff, draft mode and client-router requests never get the shared copy', async ({ request, editorApi }) => {
+test('signed-in staff, draft mode and client-router requests never get the shared copy', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('private')
   await createArticle(editorApi, { title: 'Private view', slug, status: 'published' })
   for (let i = 0; i < 3; i++) await request.get(`/articles/${slug}`)
   expect((await request.get(`/articles/${slug}`)).headers()['x-byline-cache']).toBe('HIT')
 
   const token = await login(request, EDITOR)
-  const staff = await newRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  const staff = await newRequest.newContext({
+    baseURL: baseURL(),
+    extraHTTPHeaders: { cookie: `payload-token=${token}` },
+  })
   const asStaff = await staff.get(`/articles/${slug}`)
   expect(asStaff.headers()['x-byline-cache']).toBeUndefined()
   expect(asStaff.headers()['cache-control']).toBe('private, no-store')
@@ -50,7 +60,10 @@ test('signed-in staff, draft mode and client-router requests never get the share
   expect(rsc.headers()['content-type']).toContain('text/x-component')
 })
 
-test('a scheduled article appears on the cached home page when its time comes, with no one editing it', async ({ request, editorApi }) => {
+test('a scheduled article appears on the cached home page when its time comes, with no one editing it', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('scheduled')
   const title = `Scheduled story ${slug}`
   const at = new Date(Date.now() + 4000)
@@ -77,7 +90,12 @@ test('a scheduled article appears on the cached home page when its time comes, w
 
 test('after an edit, no anonymous request gets the old copy back', async ({ request, editorApi }) => {
   const slug = uniqueSlug('edited')
-  const article = await createArticle(editorApi, { title: 'Before the edit', slug, status: 'published', body: [{ p: 'Unchanged body.' }] })
+  const article = await createArticle(editorApi, {
+    title: 'Before the edit',
+    slug,
+    status: 'published',
+    body: [{ p: 'Unchanged body.' }],
+  })
   for (let i = 0; i < 3; i++) await request.get(`/articles/${slug}`)
   expect((await request.get(`/articles/${slug}`)).headers()['x-byline-cache']).toBe('HIT')
 
@@ -89,7 +107,8 @@ test('after an edit, no anonymous request gets the old copy back', async ({ requ
   })
   await updateArticle(editorApi, article.id, { title: 'After the edit' })
   const started = Date.now()
-  while (!bodies.some((b) => b.includes('After the edit')) && Date.now() - started < 1000) await new Promise((r) => setTimeout(r, 10))
+  while (!bodies.some((b) => b.includes('After the edit')) && Date.now() - started < 1000)
+    await new Promise((r) => setTimeout(r, 10))
   const firstNew = bodies.findIndex((b) => b.includes('After the edit'))
   await new Promise((r) => setTimeout(r, 500))
   reading = false
@@ -104,7 +123,10 @@ test('after an edit, no anonymous request gets the old copy back', async ({ requ
   expect(await last.text()).toContain('After the edit')
 })
 
-test('feed.xml and sitemap.xml come from the cache, and a newly published article is in both at once', async ({ request, editorApi }) => {
+test('feed.xml and sitemap.xml come from the cache, and a newly published article is in both at once', async ({
+  request,
+  editorApi,
+}) => {
   for (const file of ['/feed.xml', '/sitemap.xml']) {
     await request.get(file)
     expect((await request.get(file)).headers()['x-nextjs-cache']).toBe('HIT')
@@ -115,7 +137,10 @@ test('feed.xml and sitemap.xml come from the cache, and a newly published articl
   expect(await (await request.get('/sitemap.xml')).text()).toContain(`/articles/${slug}</loc>`)
 })
 
-test('public pages tell a CDN it may keep them (s-maxage, stale-while-revalidate); staff and admin pages are private', async ({ request, editorApi }) => {
+test('public pages tell a CDN it may keep them (s-maxage, stale-while-revalidate); staff and admin pages are private', async ({
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('cdn')
   await createArticle(editorApi, { title: 'Shared by a CDN', slug, status: 'published' })
   const PUBLIC = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
@@ -123,19 +148,27 @@ test('public pages tell a CDN it may keep them (s-maxage, stale-while-revalidate
     expect((await request.get(path)).headers()['cache-control'], path).toBe(PUBLIC)
   }
   const token = await login(request, EDITOR)
-  const staff = await newRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { cookie: `payload-token=${token}` } })
+  const staff = await newRequest.newContext({
+    baseURL: baseURL(),
+    extraHTTPHeaders: { cookie: `payload-token=${token}` },
+  })
   for (const path of ['/', `/articles/${slug}`, '/admin']) {
     expect((await staff.get(path, { maxRedirects: 0 })).headers()['cache-control'], path).toBe('private, no-store')
   }
   await staff.dispose()
 })
 
-test('approving a comment under one article drops only that article from the copy: another article, the home page and the feed stay', async ({ request, editorApi }) => {
+test('approving a comment under one article drops only that article from the copy: another article, the home page and the feed stay', async ({
+  request,
+  editorApi,
+}) => {
   const [a, b] = [uniqueSlug('approved'), uniqueSlug('untouched')]
   const article = await createArticle(editorApi, { title: 'Discussed story', slug: a, status: 'published' })
   await createArticle(editorApi, { title: 'Quiet story', slug: b, status: 'published' })
   const mod = await staffRequest(MODERATOR)
-  const created = await mod.post('/api/comments', { data: { article: article.id, body: 'Approved a moment later.', authorName: 'Lee', status: 'pending' } })
+  const created = await mod.post('/api/comments', {
+    data: { article: article.id, body: 'Approved a moment later.', authorName: 'Lee', status: 'pending' },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const commentId = (await created.json()).doc.id
 

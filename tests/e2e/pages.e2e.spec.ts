@@ -3,7 +3,10 @@ import { expect } from '@playwright/test'
 import { createArticle, uniqueSlug } from './helpers/api'
 import { test } from './helpers/fixtures'
 
-test('an article page carries title, description, canonical URL, Open Graph and NewsArticle JSON-LD', async ({ page, editorApi }) => {
+test('an article page carries title, description, canonical URL, Open Graph and NewsArticle JSON-LD', async ({
+  page,
+  editorApi,
+}) => {
   const slug = uniqueSlug('seo')
   await createArticle(editorApi, { title: 'Search-friendly story', slug, status: 'published' })
   const patch = await editorApi.patch(`/api/articles?where[slug][equals]=${slug}`, {
@@ -13,14 +16,22 @@ test('an article page carries title, description, canonical URL, Open Graph and 
 
   await expect(async () => {
     await page.goto(`/articles/${slug}`)
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'A short summary for search engines.', { timeout: 500 })
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      'A short summary for search engines.',
+      { timeout: 500 },
+    )
   }).toPass({ timeout: 5000 })
   await expect(page).toHaveTitle('Search-friendly story · Byline')
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/articles/${slug}$`))
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Search-friendly story')
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article')
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
-  expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: 'Search-friendly story', author: [{ name: 'E2E Editor' }] })
+  expect(jsonLd).toMatchObject({
+    '@type': 'NewsArticle',
+    headline: 'Search-friendly story',
+    author: [{ name: 'E2E Editor' }],
+  })
 })
 
 test('sitemap.xml, robots.txt and feed.xml describe the published site', async ({ request, editorApi }) => {

@@ -5,10 +5,21 @@ import { baseURL, createArticle, staffRequest, uniqueSlug } from './helpers/api'
 import { loginToAdmin } from './helpers/admin'
 import { expectAwaiting, postComment, readerContext } from './helpers/comments'
 import { test } from './helpers/fixtures'
-import { mailsTo, oidcIssuer, requestLink, setServerClock, signInLink, uniqueEmail, waitForMail } from './helpers/readers'
+import {
+  mailsTo,
+  oidcIssuer,
+  requestLink,
+  setServerClock,
+  signInLink,
+  uniqueEmail,
+  waitForMail,
+} from './helpers/readers'
 import { ADMIN, MODERATOR } from './helpers/staff'
 
-test('a reader signs in by email link, comments without name and email, edits within 10 minutes but not after', async ({ browser, editorApi }) => {
+test('a reader signs in by email link, comments without name and email, edits within 10 minutes but not after', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('reader-email')
   await createArticle(editorApi, { title: 'Story for signed-in readers', slug, status: 'published' })
   const context = await readerContext(browser)
@@ -40,10 +51,20 @@ test('a reader signs in by email link, comments without name and email, edits wi
   await expect(own.locator('.comment-body')).toHaveText('Signed in, typo fixed.')
 
   const moderator = await staffRequest(MODERATOR)
-  const stored = async () => (await (await moderator.get(`/api/comments?where[authorEmail][equals]=${encodeURIComponent(email)}&depth=1`)).json()).docs
+  const stored = async () =>
+    (
+      await (
+        await moderator.get(`/api/comments?where[authorEmail][equals]=${encodeURIComponent(email)}&depth=1`)
+      ).json()
+    ).docs
   const [doc] = await stored()
   expect(`comment-${doc.id}`).toBe(id)
-  expect(doc).toMatchObject({ body: 'Signed in, typo fixed.', authorName: email.split('@')[0], status: 'pending', reader: { email } })
+  expect(doc).toMatchObject({
+    body: 'Signed in, typo fixed.',
+    authorName: email.split('@')[0],
+    status: 'pending',
+    reader: { email },
+  })
 
   // A tampered edit (the comment id in the server action's arguments replaced by text, a number
   // past PostgreSQL's integer ids, a negative or a fractional one) gets the plain refusal with a
@@ -57,7 +78,9 @@ test('a reader signs in by email link, comments without name and email, edits wi
       tampered = true
       return route.continue({ postData: body.replace(/^\[\d+,/, `[${badId},`) })
     })
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']))
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']),
+    )
     await own.getByRole('button', { name: 'Edit' }).click()
     await expect(own.getByRole('alert')).toHaveCount(0)
     await own.getByLabel('Edit your comment').fill(`Tampered id ${badId}.`)
@@ -137,7 +160,9 @@ test('signing in through a real OpenID Connect provider creates the reader once 
   await moderator.dispose()
 })
 
-test('sign-in security: same answer for any address, CSRF, own-origin redirects, no staff or API rights, ban signs out', async ({ browser }) => {
+test('sign-in security: same answer for any address, CSRF, own-origin redirects, no staff or API rights, ban signs out', async ({
+  browser,
+}) => {
   // The check-email page reads the same for a reader who exists and one who does not.
   const known = uniqueEmail('known')
   const api = await request.newContext({ baseURL: baseURL() })
@@ -176,25 +201,35 @@ test('sign-in security: same answer for any address, CSRF, own-origin redirects,
 
   // A staff login is no reader session.
   const staff = await request.newContext({ baseURL: baseURL() })
-  expect((await staff.post('/api/users/login', { data: { email: MODERATOR.email, password: MODERATOR.password } })).status()).toBe(200)
+  expect(
+    (await staff.post('/api/users/login', { data: { email: MODERATOR.email, password: MODERATOR.password } })).status(),
+  ).toBe(200)
   expect((await (await staff.get('/auth/session')).json()).reader).toBeUndefined()
 
   // Banned: the session is gone at once.
   const reader = (await (await api.get('/auth/session')).json()).reader
   const moderator = await staffRequest(MODERATOR)
-  expect((await moderator.patch(`/api/readers/${reader.id}`, { data: { banned: true, banReason: 'Testing bans' } })).status()).toBe(200)
+  expect(
+    (
+      await moderator.patch(`/api/readers/${reader.id}`, { data: { banned: true, banReason: 'Testing bans' } })
+    ).status(),
+  ).toBe(200)
   expect((await (await api.get('/auth/session')).json()).reader).toBeUndefined()
 
   expect(await mailsTo(forged)).toHaveLength(0)
   for (const c of [api, staff, moderator]) await c.dispose()
 })
 
-test('"Users must be registered and logged in to comment": a sign-in prompt replaces the form', async ({ browser, editorApi }) => {
+test('"Users must be registered and logged in to comment": a sign-in prompt replaces the form', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('login-required')
   await createArticle(editorApi, { title: 'Members-only conversation', slug, status: 'published' })
   // Discussion settings are an admin's (#12: moderators read them, admins change them).
   const moderator = await staffRequest(ADMIN)
-  const requireLogin = async (on: boolean) => expect((await moderator.post('/api/globals/discussion', { data: { requireLogin: on } })).status()).toBe(200)
+  const requireLogin = async (on: boolean) =>
+    expect((await moderator.post('/api/globals/discussion', { data: { requireLogin: on } })).status()).toBe(200)
   await requireLogin(true)
   try {
     for (const javaScript of [true, false]) {
@@ -206,7 +241,8 @@ test('"Users must be registered and logged in to comment": a sign-in prompt repl
         await expect(form.getByText('You must be logged in to post a comment.')).toBeVisible({ timeout: 1000 })
       }).toPass({ timeout: 10_000 })
       await expect(form.getByRole('link', { name: 'logged in' })).toHaveAttribute('href', /^\/signin\?callbackUrl=/)
-      for (const label of ['Comment', 'Name*', 'Email*', 'Website']) await expect(form.getByLabel(label, { exact: true })).toHaveCount(0)
+      for (const label of ['Comment', 'Name*', 'Email*', 'Website'])
+        await expect(form.getByLabel(label, { exact: true })).toHaveCount(0)
       await expect(form.getByRole('button', { name: 'Post Comment' })).toHaveCount(0)
       await context.close()
     }
@@ -226,14 +262,18 @@ test('a moderator bans a reader in /admin and hides all their comments in one go
   await api.post('/auth/signin/email', { form: { email, csrfToken, callbackUrl: '/', json: 'true' } })
   await api.get(signInLink(await waitForMail(email)))
   const reader = (await (await api.get('/auth/session')).json()).reader
-  const context = await browser.newContext({ storageState: await api.storageState(), extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.201' } })
+  const context = await browser.newContext({
+    storageState: await api.storageState(),
+    extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.201' },
+  })
   const page = await context.newPage()
   await page.goto(`/articles/${slug}`)
   await expect(page.locator('form#respond').getByText(/^Logged in as/)).toBeVisible()
   await postComment(page, { comment: 'Troll words, approved at first.' })
   await expectAwaiting(page, 'Troll words, approved at first.')
   const moderator = await staffRequest(MODERATOR)
-  const comments = async () => (await (await moderator.get(`/api/comments?where[reader][equals]=${reader.id}`)).json()).docs
+  const comments = async () =>
+    (await (await moderator.get(`/api/comments?where[reader][equals]=${reader.id}`)).json()).docs
   const [comment] = await comments()
   expect((await moderator.patch(`/api/comments/${comment.id}`, { data: { status: 'approved' } })).status()).toBe(200)
   const shown = page.locator('.comment-list:not(.own-comments)').getByText('Troll words')

@@ -7,7 +7,12 @@ import { uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
 
 /** A published (or draft) article with tags, written by the editor through the REST API. */
-async function article(api: APIRequestContext, title: string, body: string, extra: Record<string, unknown> = {}): Promise<Article> {
+async function article(
+  api: APIRequestContext,
+  title: string,
+  body: string,
+  extra: Record<string, unknown> = {},
+): Promise<Article> {
   const response = await api.post('/api/articles', {
     data: { title, slug: uniqueSlug('search'), _status: 'published', content: lexical([{ p: body }]), ...extra },
   })
@@ -17,7 +22,10 @@ async function article(api: APIRequestContext, title: string, body: string, extr
 
 const word = () => `zq${Math.random().toString(36).slice(2, 9)}`
 
-test('search works without JavaScript: GET form, ranked results with highlighted snippets, no drafts', async ({ browser, editorApi }) => {
+test('search works without JavaScript: GET form, ranked results with highlighted snippets, no drafts', async ({
+  browser,
+  editorApi,
+}) => {
   const term = word()
   const inTitle = await article(editorApi, `Harbour ${term} report`, 'The harbour reopened.')
   const inBody = await article(editorApi, 'Weekend notes', `Walking by the sea we found ${term} shells on the sand.`)
@@ -45,7 +53,10 @@ test('search works without JavaScript: GET form, ranked results with highlighted
   await context.close()
 })
 
-test('search answers odd input with 200 and a clear message, and never caches or injects', async ({ page, request }) => {
+test('search answers odd input with 200 and a clear message, and never caches or injects', async ({
+  page,
+  request,
+}) => {
   const long = await request.get(`/search?q=${encodeURIComponent('lighthouse '.repeat(1000))}`)
   expect(long.status()).toBe(200)
   expect(await long.text()).toContain('only the first 200 were used')
@@ -71,7 +82,11 @@ test('search answers odd input with 200 and a clear message, and never caches or
   expect(await page.title()).not.toBe('pwned')
 })
 
-test('author and tag pages list published articles, are cached like categories, and 404 for unknown ones', async ({ page, request, editorApi }) => {
+test('author and tag pages list published articles, are cached like categories, and 404 for unknown ones', async ({
+  page,
+  request,
+  editorApi,
+}) => {
   const me = (await (await editorApi.get('/api/users/me')).json()).user
   expect(me.slug).toMatch(/^[a-z0-9-]+$/)
   const tag = `E2E Tag ${word()}`
@@ -84,7 +99,11 @@ test('author and tag pages list published articles, are cached like categories, 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(me.name)
   await expect(page.getByRole('link', { name: tagged.title })).toBeVisible()
   const person = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}')
-  expect(person).toMatchObject({ '@type': 'Person', name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) })
+  expect(person).toMatchObject({
+    '@type': 'Person',
+    name: me.name,
+    url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)),
+  })
   expect(await page.content()).not.toContain(me.email)
 
   // The article's byline links to that page, and its JSON-LD names the author's url.
@@ -93,7 +112,9 @@ test('author and tag pages list published articles, are cached like categories, 
   await expect(byline).toHaveAttribute('href', `/authors/${me.slug}`)
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents()
   const articleLd = scripts.map((text) => JSON.parse(text)).find((ld) => Array.isArray(ld.author))
-  expect(articleLd?.author).toEqual([expect.objectContaining({ name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) })])
+  expect(articleLd?.author).toEqual([
+    expect.objectContaining({ name: me.name, url: expect.stringMatching(new RegExp(`/authors/${me.slug}$`)) }),
+  ])
   await byline.click()
   await expect(page).toHaveURL(new RegExp(`/authors/${me.slug}$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(me.name)
@@ -106,7 +127,12 @@ test('author and tag pages list published articles, are cached like categories, 
   await expect(page.locator('main article.card')).toHaveCount(1)
   await expect(page.getByRole('link', { name: tagged.title })).toBeVisible()
 
-  for (const path of [`/authors/nobody-${word()}`, `/tags/nothing-${word()}`, `/authors/${me.slug}?page=abc`, `/tags/${tagSlug}?page=2`]) {
+  for (const path of [
+    `/authors/nobody-${word()}`,
+    `/tags/nothing-${word()}`,
+    `/authors/${me.slug}?page=abc`,
+    `/tags/${tagSlug}?page=2`,
+  ]) {
     expect((await request.get(path)).status(), path).toBe(404)
   }
   const sitemap = await (await request.get('/sitemap.xml')).text()

@@ -6,7 +6,11 @@ import { expectAwaiting, postComment, readerContext } from './helpers/comments'
 import { test } from './helpers/fixtures'
 import { ADMIN } from './helpers/staff'
 
-const scriptSrc = (csp: string | undefined) => (csp ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? ''
+const scriptSrc = (csp: string | undefined) =>
+  (csp ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('script-src ')) ?? ''
 
 /** A reader page's policy as the launcher sends it: its own inline scripts by hash, nothing else inline. */
 function expectHashedPolicy(csp: string | undefined) {
@@ -22,7 +26,8 @@ async function recordViolations(context: BrowserContext) {
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`))
   })
 }
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
 function consoleViolations(page: Page) {
   const lines: string[] = []
   page.on('console', (message) => {
@@ -68,7 +73,10 @@ test('/admin may not be framed by anyone', async ({ request }) => {
   expect(response.headers()['x-frame-options']).toBe('DENY')
 })
 
-test('the article page and the admin work under their policies (no violation reported)', async ({ page, editorApi }) => {
+test('the article page and the admin work under their policies (no violation reported)', async ({
+  page,
+  editorApi,
+}) => {
   const slug = uniqueSlug('csp')
   await createArticle(editorApi, { title: 'Policed story', slug, status: 'published' })
   const violations: string[] = []
@@ -84,7 +92,10 @@ test('the article page and the admin work under their policies (no violation rep
   expect(violations).toEqual([])
 })
 
-test('an article from Next and from the page copy runs exactly its own inline scripts: it hydrates and posts a comment; an injected script is blocked', async ({ browser, editorApi }) => {
+test('an article from Next and from the page copy runs exactly its own inline scripts: it hydrates and posts a comment; an injected script is blocked', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('csp-hash')
   await createArticle(editorApi, { title: 'Hashed story', slug, status: 'published' })
   for (const from of ['next', 'copy'] as const) {
@@ -106,7 +117,11 @@ test('an article from Next and from the page copy runs exactly its own inline sc
 
     // Hydrated: the form posts through the server action (a fetch with Next-Action), not as a plain form.
     const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']))
-    await postComment(page, { comment: `Posted with JavaScript, page from ${from}.`, name: 'Hasher', email: `hasher-${from}@example.test` })
+    await postComment(page, {
+      comment: `Posted with JavaScript, page from ${from}.`,
+      name: 'Hasher',
+      email: `hasher-${from}@example.test`,
+    })
     await action
     await expectAwaiting(page, `Posted with JavaScript, page from ${from}.`)
     expect(await violations(page)).toEqual([])
@@ -120,7 +135,11 @@ test('an article from Next and from the page copy runs exactly its own inline sc
   }
 })
 
-test('the home page, sign-in, search and the branded 404 run their inline scripts under hashes; feeds allow no inline script', async ({ browser, request, editorApi }) => {
+test('the home page, sign-in, search and the branded 404 run their inline scripts under hashes; feeds allow no inline script', async ({
+  browser,
+  request,
+  editorApi,
+}) => {
   const slug = uniqueSlug('csp-pages')
   await createArticle(editorApi, { title: 'Findable hashed story', slug, status: 'published' })
   const context = await readerContext(browser)

@@ -26,23 +26,43 @@ async function formPost(api: APIRequestContext, slug: string, typed: Record<stri
   const hidden = formFields(await (await api.get(`/articles/${slug}`)).text()) as Field[]
   const fields: Field[] = [
     ...hidden.filter(([name]) => !(name in typed)),
-    ...Object.entries({ comment: 'A fair point, well made.', author: 'Reader', email: uniqueEmail('sec'), url: '', hp_website: '', ...typed }),
+    ...Object.entries({
+      comment: 'A fair point, well made.',
+      author: 'Reader',
+      email: uniqueEmail('sec'),
+      url: '',
+      hp_website: '',
+      ...typed,
+    }),
   ]
   return multipart(fields) as { body: string; type: string }
 }
 
-async function postForm(api: APIRequestContext, slug: string, typed: Record<string, string>, headers: Record<string, string> = {}) {
+async function postForm(
+  api: APIRequestContext,
+  slug: string,
+  typed: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const { body, type } = await formPost(api, slug, typed)
-  return api.post(`/articles/${slug}`, { data: body, headers: { 'content-type': type, 'x-forwarded-for': nextAddress(), ...headers }, maxRedirects: 0 })
+  return api.post(`/articles/${slug}`, {
+    data: body,
+    headers: { 'content-type': type, 'x-forwarded-for': nextAddress(), ...headers },
+    maxRedirects: 0,
+  })
 }
 
 async function approvedComment(moderator: APIRequestContext, articleId: number, body: string): Promise<number> {
-  const created = await moderator.post('/api/comments', { data: { article: articleId, body, authorName: 'Ann', status: 'approved' } })
+  const created = await moderator.post('/api/comments', {
+    data: { article: articleId, body, authorName: 'Ann', status: 'approved' },
+  })
   expect(created.status(), await created.text()).toBe(201)
   return (await created.json()).doc.id
 }
 
-test('F5: the comment action and its neighbours answer bad input with a 4xx or a message, never 500', async ({ editorApi }) => {
+test('F5: the comment action and its neighbours answer bad input with a 4xx or a message, never 500', async ({
+  editorApi,
+}) => {
   const slug = uniqueSlug('sec-input')
   await createArticle(editorApi, { title: 'Bad input', slug, status: 'published' })
   const api = await request.newContext({ baseURL: baseURL() })
@@ -79,7 +99,7 @@ test('F5: the comment action and its neighbours answer bad input with a 4xx or a
   await api.dispose()
 })
 
-test('F14: a spammer\'s script answer reads exactly like a held comment\'s', async ({ browser, editorApi }) => {
+test("F14: a spammer's script answer reads exactly like a held comment's", async ({ browser, editorApi }) => {
   const slug = uniqueSlug('sec-spam')
   await createArticle(editorApi, { title: 'Spam answers', slug, status: 'published' })
   const answers: string[] = []
@@ -92,7 +112,10 @@ test('F14: a spammer\'s script answer reads exactly like a held comment\'s', asy
     await form.getByLabel(/^Name\*?$/).fill(spam ? 'Bot' : 'Human')
     await form.getByLabel(/^Email\*?$/).fill(uniqueEmail(spam ? 'bot' : 'human'))
     // The bot fills the hidden field only bots see (and is too fast: no wait).
-    if (spam) await page.locator('input[name="hp_website"]').evaluate((el: HTMLInputElement) => (el.value = 'http://bot.example'))
+    if (spam)
+      await page
+        .locator('input[name="hp_website"]')
+        .evaluate((el: HTMLInputElement) => (el.value = 'http://bot.example'))
     else await page.waitForTimeout(3200)
     // The action's answer, read on its way to the page.
     let answered: (text: string) => void = () => undefined
@@ -114,13 +137,22 @@ test('F14: a spammer\'s script answer reads exactly like a held comment\'s', asy
   }
   expect(answers[1]).toBe(answers[0])
   const moderator = await staffRequest(MODERATOR)
-  const stored = await (await moderator.get(`/api/comments?where[authorName][equals]=Bot&sort=-createdAt&limit=1`)).json()
+  const stored = await (
+    await moderator.get(`/api/comments?where[authorName][equals]=Bot&sort=-createdAt&limit=1`)
+  ).json()
   expect(stored.docs[0].status).toBe('spam')
   await moderator.dispose()
 })
 
 test('F6: the Back link on /signin never leaves the site', async ({ page }) => {
-  const variants = ['%2F%09%2Fevil.example', '%2F%0D%2Fevil.example', '%2F%0A%2Fevil.example', '%2F%2Fevil.example', '%2F%5Cevil.example', 'https%3A%2F%2Fevil.example']
+  const variants = [
+    '%2F%09%2Fevil.example',
+    '%2F%0D%2Fevil.example',
+    '%2F%0A%2Fevil.example',
+    '%2F%2Fevil.example',
+    '%2F%5Cevil.example',
+    'https%3A%2F%2Fevil.example',
+  ]
   for (const variant of variants) {
     await page.goto(`/signin?callbackUrl=${variant}`)
     await expect(page.getByRole('link', { name: 'Back' }), variant).toHaveAttribute('href', '/')
@@ -132,7 +164,10 @@ test('F6: the Back link on /signin never leaves the site', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute('href', '/categories/news')
 })
 
-test('F11: reply pages are cached; made-up addresses answer 404 and leave nothing in the cache', async ({ browser, editorApi }) => {
+test('F11: reply pages are cached; made-up addresses answer 404 and leave nothing in the cache', async ({
+  browser,
+  editorApi,
+}) => {
   const slug = uniqueSlug('sec-cache')
   const article = await createArticle(editorApi, { title: 'Cached replies', slug, status: 'published' })
   const moderator = await staffRequest(MODERATOR)
@@ -149,10 +184,17 @@ test('F11: reply pages are cached; made-up addresses answer 404 and leave nothin
   // Next 16 writes pages under .next/server/route-cache/APP_PAGE/<route hash>/$/<path>.
   const cacheRoot = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/route-cache')
   const onDisk = (under: string) =>
-    (fs.readdirSync(cacheRoot, { recursive: true }) as string[]).filter((f) => f.split(path.sep).join('/').includes(`$/articles/${under}`))
+    (fs.readdirSync(cacheRoot, { recursive: true }) as string[]).filter((f) =>
+      f.split(path.sep).join('/').includes(`$/articles/${under}`),
+    )
   expect((await api.get(`/articles/${slug}`)).status()).toBe(200)
   await expect.poll(() => onDisk(`${slug}.html`).length).toBeGreaterThan(0)
-  const madeUp = [`/articles/${slug}-nope`, `/articles/${slug}/comment-page/7`, `/articles/${slug}/reply/${id + 100000}`, `/articles/${slug}/reply/abc`]
+  const madeUp = [
+    `/articles/${slug}-nope`,
+    `/articles/${slug}/comment-page/7`,
+    `/articles/${slug}/reply/${id + 100000}`,
+    `/articles/${slug}/reply/abc`,
+  ]
   for (const url of madeUp) {
     const response = await api.get(url)
     expect(response.status(), url).toBe(404)
@@ -164,7 +206,10 @@ test('F11: reply pages are cached; made-up addresses answer 404 and leave nothin
   expect(onDisk(`${slug}/reply`)).toEqual([])
 
   // Without JavaScript, Reply still leads to a form that answers that comment.
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': nextAddress() } })
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { 'X-Forwarded-For': nextAddress() },
+  })
   const page = await context.newPage()
   await page.goto(`/articles/${slug}`)
   await page.locator(`#comment-${id}`).getByRole('link', { name: 'Reply' }).click()
@@ -182,7 +227,11 @@ test('F15: a repeat sign-in request looks like the first; link requests are capp
   const address = nextAddress()
   const ask = async (to: string, from = address) => {
     const started = Date.now()
-    const response = await api.post('/auth/signin/email', { form: { email: to, csrfToken, callbackUrl: '/' }, headers: { 'x-forwarded-for': from }, maxRedirects: 0 })
+    const response = await api.post('/auth/signin/email', {
+      form: { email: to, csrfToken, callbackUrl: '/' },
+      headers: { 'x-forwarded-for': from },
+      maxRedirects: 0,
+    })
     return { status: response.status(), location: response.headers().location, ms: Date.now() - started }
   }
   const first = await ask(email)
@@ -213,18 +262,46 @@ test('F20: the client-address header counts only when the launcher signed it', a
 
   // Through the launcher: the forwarded address (via the trusted proxy), never the sent header.
   const api = await request.newContext({ baseURL: baseURL() })
-  const launched = await postForm(api, slug, { author: 'ViaLauncher' }, { 'x-forwarded-for': '198.18.7.9', 'x-byline-client-ip': '6.6.6.6', 'x-byline-client-ip-signature': 'f'.repeat(64) })
+  const launched = await postForm(
+    api,
+    slug,
+    { author: 'ViaLauncher' },
+    {
+      'x-forwarded-for': '198.18.7.9',
+      'x-byline-client-ip': '6.6.6.6',
+      'x-byline-client-ip-signature': 'f'.repeat(64),
+    },
+  )
   expect(launched.status()).toBe(200)
   expect(await storedIp('ViaLauncher')).toBe('198.18.7.0')
 
   // A plain `next start` on the same build: the header a client sends is not believed.
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' as const, PORT: String(port), PAYLOAD_SECRET: 'plain-next-start', SERVER_URL: `http://localhost:${port}`, BYLINE_CLIENT_IP_KEY: '', BYLINE_DISABLE_JOBS: '1' }
-  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'ignore' })
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    PORT: String(port),
+    PAYLOAD_SECRET: 'plain-next-start',
+    SERVER_URL: `http://localhost:${port}`,
+    BYLINE_CLIENT_IP_KEY: '',
+    BYLINE_DISABLE_JOBS: '1',
+  }
+  const next = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    { env, stdio: 'ignore' },
+  )
   try {
     const plain = await request.newContext({ baseURL: `http://localhost:${port}` })
-    await expect.poll(async () => (await plain.get('/robots.txt').catch(() => null))?.status(), { timeout: 60_000 }).toBe(200)
-    const response = await postForm(plain, slug, { author: 'ViaPlainNext' }, { 'x-byline-client-ip': '6.6.6.6', 'x-byline-client-ip-signature': 'f'.repeat(64) })
+    await expect
+      .poll(async () => (await plain.get('/robots.txt').catch(() => null))?.status(), { timeout: 60_000 })
+      .toBe(200)
+    const response = await postForm(
+      plain,
+      slug,
+      { author: 'ViaPlainNext' },
+      { 'x-byline-client-ip': '6.6.6.6', 'x-byline-client-ip-signature': 'f'.repeat(64) },
+    )
     expect(response.status()).toBe(200)
     expect(await storedIp('ViaPlainNext')).toBe('unknown')
     await plain.dispose()

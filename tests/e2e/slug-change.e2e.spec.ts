@@ -1,10 +1,7 @@
 import { createArticle, updateArticle, uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
 
-test('renaming a published article redirects its old address permanently', async ({
-  editorApi,
-  request,
-}) => {
+test('renaming a published article redirects its old address permanently', async ({ editorApi, request }) => {
   const oldSlug = uniqueSlug('old')
   const newSlug = uniqueSlug('new')
   const article = await createArticle(editorApi, {
@@ -25,9 +22,7 @@ test('renaming a published article redirects its old address permanently', async
 
   const oldAddress = () => request.get(`/articles/${oldSlug}`, { maxRedirects: 0 })
   const permanent = async () => (await oldAddress()).status() === 301
-  await expect
-    .poll(permanent, { timeout: 3_000, message: 'the old address answers 301' })
-    .toBe(true)
+  await expect.poll(permanent, { timeout: 3_000, message: 'the old address answers 301' }).toBe(true)
   const redirect = await oldAddress()
   expect(redirect.status()).toBe(301)
   expect(redirect.headers()['location']).toMatch(new RegExp(`/articles/${newSlug}$`))

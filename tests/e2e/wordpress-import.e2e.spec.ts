@@ -14,11 +14,16 @@ let dir = ''
 
 function runImporter(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server/launcher.mjs', ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['server/launcher.mjs', ...args], {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args[0]} exited ${code}:\n${output}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${args[0]} exited ${code}:\n${output}`)),
+    )
   })
 }
 
@@ -78,13 +83,41 @@ test('every old address answers one 301 to a page that answers 200', async () =>
 })
 
 test('private, draft, password-protected and trashed posts answer 404, and their text is on no public page', async () => {
-  for (const path of ['/articles/a-draft', '/articles/a-private-post', '/articles/a-protected-post', '/articles/a-trashed-post-trashed']) {
+  for (const path of [
+    '/articles/a-draft',
+    '/articles/a-private-post',
+    '/articles/a-protected-post',
+    '/articles/a-trashed-post-trashed',
+  ]) {
     expect((await api.get(path)).status(), path).toBe(404)
   }
   // No redirect leads to them either.
   expect((await api.get('/?p=13')).status()).toBe(200)
-  const pages = ['/', '/feed.xml', '/sitemap.xml', '/articles/threads-and-things', '/articles/threads-and-things-2', '/articles/privet', '/articles/closed-discussion', '/categories/europe', '/tags/featured', '/level-1/', '/about/']
-  const secrets = [SECRET.draft, SECRET.private, SECRET.trash, SECRET.password, SECRET.pending, SECRET.spam, SECRET.trashComment, SECRET.pingback, 'kestrel-70', 'marmot-19']
+  const pages = [
+    '/',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/articles/threads-and-things',
+    '/articles/threads-and-things-2',
+    '/articles/privet',
+    '/articles/closed-discussion',
+    '/categories/europe',
+    '/tags/featured',
+    '/level-1/',
+    '/about/',
+  ]
+  const secrets = [
+    SECRET.draft,
+    SECRET.private,
+    SECRET.trash,
+    SECRET.password,
+    SECRET.pending,
+    SECRET.spam,
+    SECRET.trashComment,
+    SECRET.pingback,
+    'kestrel-70',
+    'marmot-19',
+  ]
   for (const path of pages) {
     const response = await api.get(path)
     expect(response.status(), path).toBe(200)
@@ -94,7 +127,12 @@ test('private, draft, password-protected and trashed posts answer 404, and their
   }
   // The server ran during the import: its sitemap is fresh all the same (jobs/expireSiteCache.ts).
   const sitemap = await (await api.get('/sitemap.xml')).text()
-  for (const path of ['/articles/threads-and-things', '/articles/privet', '/categories/europe', '/level-1/level-2/level-3/']) {
+  for (const path of [
+    '/articles/threads-and-things',
+    '/articles/privet',
+    '/categories/europe',
+    '/level-1/level-2/level-3/',
+  ]) {
     expect(sitemap, `sitemap lists ${path}`).toContain(`${path}</loc>`)
   }
 })
@@ -113,12 +151,22 @@ test('comment threads are nested as on WordPress, with the Disqus ones, on the a
   expect(threadDepth).toBeGreaterThanOrEqual(3)
   const item = (depth: number) => page.locator('li.comment', { hasText: `Reply at depth ${depth}.` }).last()
   for (let depth = 2; depth <= threadDepth; depth++) {
-    await expect(item(depth - 1).locator('li.comment', { hasText: `Reply at depth ${depth}.` }).first()).toBeVisible()
+    await expect(
+      item(depth - 1)
+        .locator('li.comment', { hasText: `Reply at depth ${depth}.` })
+        .first(),
+    ).toBeVisible()
   }
   await expect(item(threadDepth + 1)).toBeVisible()
-  await expect(item(threadDepth).locator('li.comment', { hasText: `Reply at depth ${threadDepth + 1}.` })).toHaveCount(0)
+  await expect(item(threadDepth).locator('li.comment', { hasText: `Reply at depth ${threadDepth + 1}.` })).toHaveCount(
+    0,
+  )
   await expect(level1.locator('li.comment', { hasText: 'Staff reply bold.' })).toBeVisible()
-  await expect(page.locator('li.comment', { hasText: 'Disqus top comment.' }).locator('li.comment', { hasText: 'Disqus reply, listed first.' })).toBeVisible()
+  await expect(
+    page
+      .locator('li.comment', { hasText: 'Disqus top comment.' })
+      .locator('li.comment', { hasText: 'Disqus reply, listed first.' }),
+  ).toBeVisible()
   await expect(page.getByRole('img', { name: 'A red photo' }).first()).toBeVisible()
 })
 

@@ -15,7 +15,15 @@ export function sender() {
 
 export function comment(articleId: number, overrides: Partial<Submission> = {}): Submission {
   const s = sender()
-  return { articleId, body: 'A thoughtful remark.', authorName: 'Reader', authorEmail: s.email, authorUrl: '', elapsedMs: 10_000, ...overrides }
+  return {
+    articleId,
+    body: 'A thoughtful remark.',
+    authorName: 'Reader',
+    authorEmail: s.email,
+    authorUrl: '',
+    elapsedMs: 10_000,
+    ...overrides,
+  }
 }
 
 export async function setDiscussion(payload: Payload, data: Partial<Discussion>) {
@@ -25,11 +33,18 @@ export async function setDiscussion(payload: Payload, data: Partial<Discussion>)
 export async function publishedArticle(payload: Payload, data: Record<string, unknown> = {}) {
   return payload.create({
     collection: 'articles',
-    data: { title: `Story ${Math.random().toString(36).slice(2, 8)}`, content: lexical([{ p: 'x' }]), _status: 'published', ...data },
+    data: {
+      title: `Story ${Math.random().toString(36).slice(2, 8)}`,
+      content: lexical([{ p: 'x' }]),
+      _status: 'published',
+      ...data,
+    },
     context: ctx,
   })
 }
 
 export async function clearThrottle(payload: Payload) {
-  await (payload.db as unknown as { pool: { query: (s: string) => Promise<unknown> } }).pool.query('delete from comment_throttle')
+  await (payload.db as unknown as { pool: { query: (s: string) => Promise<unknown> } }).pool.query(
+    'delete from comment_throttle',
+  )
 }

@@ -10,6 +10,8 @@ import { migrations } from '@/migrations'
 export async function startPayload(): Promise<{ payload: Payload; stop: () => Promise<void> }> {
   const payload = await getPayload({ config })
   // The generated migrations type their args precisely; the adapter takes them as unknown.
-  await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<typeof payload.db.migrate>[0]>["migrations"] })
+  await payload.db.migrate({
+    migrations: migrations as unknown as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'],
+  })
   return { payload, stop: () => payload.destroy() }
 }

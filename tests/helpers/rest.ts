@@ -5,18 +5,31 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
  * Calls Payload's real REST and GraphQL route handlers (the ones app/(payload)/api mounts) with
  * real Request objects: the same code path as HTTP, without a listening server.
  */
-const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
 
 type Options = { token?: string; body?: unknown; form?: FormData; cookie?: string }
 
 /** The handler's Response itself (headers, a file's bytes); `rest` reads it as JSON. */
-export async function restResponse(method: keyof typeof handlers, path: string, { token, body, form, cookie }: Options = {}) {
+export async function restResponse(
+  method: keyof typeof handlers,
+  path: string,
+  { token, body, form, cookie }: Options = {},
+) {
   const url = new URL(`http://localhost/api/${path.replace(/^\//, '')}`)
   const headers = new Headers()
   if (token) headers.set('Authorization', `JWT ${token}`)
   if (cookie) headers.set('Cookie', cookie)
   if (body !== undefined) headers.set('Content-Type', 'application/json')
-  const request = new Request(url, { method, headers, body: form ?? (body !== undefined ? JSON.stringify(body) : undefined) })
+  const request = new Request(url, {
+    method,
+    headers,
+    body: form ?? (body !== undefined ? JSON.stringify(body) : undefined),
+  })
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   return handlers[method](request, { params: Promise.resolve({ slug }) })
 }
@@ -36,12 +49,19 @@ export async function rest(method: keyof typeof handlers, path: string, options:
 
 const graphqlHandler = GRAPHQL_POST(config)
 
-export async function graphql(query: string, { token, variables, cookie }: { token?: string; variables?: Record<string, unknown>; cookie?: string } = {}) {
+export async function graphql(
+  query: string,
+  { token, variables, cookie }: { token?: string; variables?: Record<string, unknown>; cookie?: string } = {},
+) {
   const headers = new Headers({ 'Content-Type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
   if (cookie) headers.set('Cookie', cookie)
   const response = await graphqlHandler(
-    new Request('http://localhost/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
+    new Request('http://localhost/api/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    }),
   )
   return {
     status: response.status,

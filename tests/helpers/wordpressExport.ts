@@ -36,7 +36,9 @@ export async function writeGeneratedExport(): Promise<{ file: string; mediaDir: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-wxr-'))
   const mediaDir = path.join(dir, 'uploads')
   fs.mkdirSync(path.join(mediaDir, '2020/01'), { recursive: true })
-  await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toFile(path.join(mediaDir, '2020/01/photo.png'))
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .png()
+    .toFile(path.join(mediaDir, '2020/01/photo.png'))
   const xml = generateWxr({
     site: SITE,
     authors: [
@@ -66,16 +68,33 @@ https://www.youtube.com/watch?v=dQw4w9WgXcQ
 <!--more-->
 Second part after the fold.`,
         categories: [{ slug: 'europe', name: 'Europe' }],
-        tags: [{ slug: 'featured', name: 'Featured' }, { slug: 'undeclared-tag', name: 'Undeclared Tag' }],
+        tags: [
+          { slug: 'featured', name: 'Featured' },
+          { slug: 'undeclared-tag', name: 'Undeclared Tag' },
+        ],
         meta: { _thumbnail_id: '100' },
         comments: [
           ...THREAD,
           { id: 2001, content: SECRET.pending, approved: '0', email: 'p@readers.example' },
           { id: 2002, content: SECRET.spam, approved: 'spam', email: 's@readers.example' },
           { id: 2003, content: SECRET.trashComment, approved: 'trash', email: 't@readers.example' },
-          { id: 2004, content: SECRET.pingback, approved: '1', type: 'pingback', url: 'https://elsewhere.example/post' },
+          {
+            id: 2004,
+            content: SECRET.pingback,
+            approved: '1',
+            type: 'pingback',
+            url: 'https://elsewhere.example/post',
+          },
           { id: 2005, content: 'A trackback.', approved: '1', type: 'trackback', url: 'https://tb.example/post' },
-          { id: 2006, content: 'Staff reply <b>bold</b>.', approved: '1', parent: 1000, userId: 3, author: 'Bob', email: 'bob@old.example' },
+          {
+            id: 2006,
+            content: 'Staff reply <b>bold</b>.',
+            approved: '1',
+            parent: 1000,
+            userId: 3,
+            author: 'Bob',
+            email: 'bob@old.example',
+          },
           { id: 2007, content: 'Reply to spam.', approved: '1', parent: 2002, email: 'r@readers.example' },
           { id: 2008, content: 'Reply to a pingback.', approved: '1', parent: 2004, email: 'q@readers.example' },
         ],
@@ -100,15 +119,68 @@ Second part after the fold.`,
       { id: 12, title: 'A draft', status: 'draft', content: SECRET.draft },
       { id: 13, title: 'A private post', status: 'private', content: SECRET.private, slug: 'a-private-post' },
       { id: 14, title: 'A trashed post', status: 'trash', content: SECRET.trash, slug: 'a-trashed-post__trashed' },
-      { id: 15, title: 'A protected post', status: 'publish', password: 'hunter2', content: SECRET.password, slug: 'a-protected-post' },
-      { id: 16, title: 'Same slug again', slug: 'threads-and-things', link: `${SITE}/2020/02/threads-and-things/`, content: 'The second post with that slug.', date: '2020-02-01 09:00:00' },
-      { id: 17, title: 'Closed discussion', slug: 'closed-discussion', commentStatus: 'closed', creator: 'ghost', content: 'No more comments here.', comments: [{ id: 3001, content: 'An old approved comment.', approved: '1' }] },
-      { id: 22, title: 'Level three', type: 'page', slug: 'level-3', parent: 21, link: `${SITE}/level-1/level-2/level-3/`, content: 'The deepest page.' },
-      { id: 21, title: 'Level two', type: 'page', slug: 'level-2', parent: 20, link: `${SITE}/level-1/level-2/`, content: 'The middle page.' },
+      {
+        id: 15,
+        title: 'A protected post',
+        status: 'publish',
+        password: 'hunter2',
+        content: SECRET.password,
+        slug: 'a-protected-post',
+      },
+      {
+        id: 16,
+        title: 'Same slug again',
+        slug: 'threads-and-things',
+        link: `${SITE}/2020/02/threads-and-things/`,
+        content: 'The second post with that slug.',
+        date: '2020-02-01 09:00:00',
+      },
+      {
+        id: 17,
+        title: 'Closed discussion',
+        slug: 'closed-discussion',
+        commentStatus: 'closed',
+        creator: 'ghost',
+        content: 'No more comments here.',
+        comments: [{ id: 3001, content: 'An old approved comment.', approved: '1' }],
+      },
+      {
+        id: 22,
+        title: 'Level three',
+        type: 'page',
+        slug: 'level-3',
+        parent: 21,
+        link: `${SITE}/level-1/level-2/level-3/`,
+        content: 'The deepest page.',
+      },
+      {
+        id: 21,
+        title: 'Level two',
+        type: 'page',
+        slug: 'level-2',
+        parent: 20,
+        link: `${SITE}/level-1/level-2/`,
+        content: 'The middle page.',
+      },
       { id: 20, title: 'Level one', type: 'page', slug: 'level-1', link: `${SITE}/level-1/`, content: 'The top page.' },
       { id: 23, title: 'About', type: 'page', slug: 'about', link: `${SITE}/about-us/`, content: 'About this site.' },
-      { id: 100, title: 'photo', type: 'attachment', parent: 10, slug: 'photo', link: `${SITE}/2020/01/threads-and-things/photo/`, attachmentUrl: `${SITE}/wp-content/uploads/2020/01/photo.png`, meta: { _wp_attachment_image_alt: 'A red photo' } },
-      { id: 101, title: 'missing', type: 'attachment', parent: 10, attachmentUrl: `${SITE}/wp-content/uploads/2020/01/missing.jpg` },
+      {
+        id: 100,
+        title: 'photo',
+        type: 'attachment',
+        parent: 10,
+        slug: 'photo',
+        link: `${SITE}/2020/01/threads-and-things/photo/`,
+        attachmentUrl: `${SITE}/wp-content/uploads/2020/01/photo.png`,
+        meta: { _wp_attachment_image_alt: 'A red photo' },
+      },
+      {
+        id: 101,
+        title: 'missing',
+        type: 'attachment',
+        parent: 10,
+        attachmentUrl: `${SITE}/wp-content/uploads/2020/01/missing.jpg`,
+      },
       { id: 102, title: 'menu', type: 'nav_menu_item' },
     ],
   })
@@ -121,7 +193,12 @@ Second part after the fold.`,
 export function writeDisqusExport(dir: string): string {
   const thread = (id: string, ident: string, link: string) =>
     `<thread dsq:id="${id}"><id>${ident}</id><forum>old</forum><link>${link}</link><title>Thread ${id}</title><createdAt>2020-01-15T10:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>`
-  const post = (id: string, threadId: string, message: string, extra: { parent?: string; spam?: boolean; deleted?: boolean; at?: string } = {}) =>
+  const post = (
+    id: string,
+    threadId: string,
+    message: string,
+    extra: { parent?: string; spam?: boolean; deleted?: boolean; at?: string } = {},
+  ) =>
     `<post dsq:id="${id}"><message><![CDATA[${message}]]></message><createdAt>${extra.at ?? '2020-01-20T12:00:00Z'}</createdAt><isDeleted>${Boolean(extra.deleted)}</isDeleted><isSpam>${Boolean(extra.spam)}</isSpam><author><email>d${id}@disqus.example</email><name>Disqus ${id}</name><isAnonymous>false</isAnonymous></author><ipAddress>198.51.100.7</ipAddress><thread dsq:id="${threadId}"/>${extra.parent ? `<parent dsq:id="${extra.parent}"/>` : ''}</post>`
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

@@ -25,8 +25,17 @@ beforeAll(async () => {
   staff = await createStaff(payload)
   for (const role of ['editor', 'moderator', 'admin'] as Role[]) tokens[role] = await login(staff[role].email, PASSWORD)
   const base = { content: lexical([{ p: 'Body' }]), context: ctx }
-  published = await payload.create({ collection: 'articles', data: { title: 'Published one', _status: 'published', content: base.content }, context: ctx })
-  draft = await payload.create({ collection: 'articles', data: { title: 'Secret draft', _status: 'draft', content: base.content }, context: ctx, draft: true })
+  published = await payload.create({
+    collection: 'articles',
+    data: { title: 'Published one', _status: 'published', content: base.content },
+    context: ctx,
+  })
+  draft = await payload.create({
+    collection: 'articles',
+    data: { title: 'Secret draft', _status: 'draft', content: base.content },
+    context: ctx,
+    draft: true,
+  })
 })
 afterAll(() => stop?.())
 
@@ -34,7 +43,12 @@ describe('articles: reading', () => {
   const canSeeDrafts: Record<Who, boolean> = { anonymous: false, editor: true, moderator: true, admin: true }
 
   it.each(WHO)('%s sees drafts only if staff (Local API, overrideAccess false)', async (who) => {
-    const { docs } = await payload.find({ collection: 'articles', overrideAccess: false, user: userOf(who), draft: true })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      user: userOf(who),
+      draft: true,
+    })
     const titles = docs.map((d) => d.title)
     expect(titles).toContain('Published one')
     expect(titles.includes('Secret draft')).toBe(canSeeDrafts[who])
@@ -65,13 +79,24 @@ describe('articles: writing', () => {
   const canWrite: Record<Who, boolean> = { anonymous: false, editor: true, moderator: false, admin: true }
 
   it.each(WHO)('%s may create articles: Local API', async (who) => {
-    const attempt = payload.create({ collection: 'articles', data: { title: `By ${who}` }, overrideAccess: false, user: userOf(who), draft: true, context: ctx })
+    const attempt = payload.create({
+      collection: 'articles',
+      data: { title: `By ${who}` },
+      overrideAccess: false,
+      user: userOf(who),
+      draft: true,
+      context: ctx,
+    })
     if (canWrite[who]) await expect(attempt).resolves.toMatchObject({ title: `By ${who}` })
     else await expect(attempt).rejects.toThrow(/not allowed/i)
   })
 
   it.each(WHO)('%s may update and delete articles: REST', async (who) => {
-    const target = await payload.create({ collection: 'articles', data: { title: `Target for ${who}`, _status: 'published' }, context: ctx })
+    const target = await payload.create({
+      collection: 'articles',
+      data: { title: `Target for ${who}`, _status: 'published' },
+      context: ctx,
+    })
     const patch = await rest('PATCH', `articles/${target.id}`, { token: tokens[who], body: { title: 'Changed' } })
     expect(patch.status).toBe(canWrite[who] ? 200 : 403)
     const del = await rest('DELETE', `articles/${target.id}`, { token: tokens[who] })
@@ -84,7 +109,9 @@ describe('articles: writing', () => {
   it.each(WHO)('%s may create categories: REST and GraphQL', async (who) => {
     const viaRest = await rest('POST', 'categories', { token: tokens[who], body: { title: `Cat ${who}` } })
     expect(viaRest.status).toBe(canWrite[who] ? 201 : 403)
-    const viaGql = await graphql(`mutation { createCategory(data: { title: "Gql ${who}" }) { id } }`, { token: tokens[who] })
+    const viaGql = await graphql(`mutation { createCategory(data: { title: "Gql ${who}" }) { id } }`, {
+      token: tokens[who],
+    })
     expect(Boolean(viaGql.json.data?.createCategory?.id)).toBe(canWrite[who])
   })
 })
@@ -115,7 +142,10 @@ describe('users', () => {
   })
 
   it.each(['editor', 'moderator'] as Role[])('a %s cannot create users or change other users', async (who) => {
-    const create = await rest('POST', 'users', { token: tokens[who], body: { email: `new-${who}@example.test`, password: PASSWORD, name: 'New', roles: ['admin'] } })
+    const create = await rest('POST', 'users', {
+      token: tokens[who],
+      body: { email: `new-${who}@example.test`, password: PASSWORD, name: 'New', roles: ['admin'] },
+    })
     expect(create.status).toBe(403)
     const patch = await rest('PATCH', `users/${staff.admin.id}`, { token: tokens[who], body: { name: 'Hacked' } })
     expect([403, 404]).toContain(patch.status)
@@ -124,20 +154,35 @@ describe('users', () => {
 
   it.each(['editor', 'moderator', 'admin'] as Role[])('a %s cannot raise (or change) their own role', async (who) => {
     const before = staff[who].roles
-    const patch = await rest('PATCH', `users/${staff[who].id}`, { token: tokens[who], body: { roles: ['admin', 'editor', 'moderator'], name: `Renamed ${who}` } })
+    const patch = await rest('PATCH', `users/${staff[who].id}`, {
+      token: tokens[who],
+      body: { roles: ['admin', 'editor', 'moderator'], name: `Renamed ${who}` },
+    })
     const after = await payload.findByID({ collection: 'users', id: staff[who].id })
     expect(after.roles).toEqual(before)
     // Their own other fields remain theirs to edit.
     expect(patch.status).toBe(200)
     expect(after.name).toBe(`Renamed ${who}`)
-    const viaLocal = await payload.update({ collection: 'users', id: staff[who].id, data: { roles: ['admin'] }, overrideAccess: false, user: staff[who] })
+    const viaLocal = await payload.update({
+      collection: 'users',
+      id: staff[who].id,
+      data: { roles: ['admin'] },
+      overrideAccess: false,
+      user: staff[who],
+    })
     expect(viaLocal.roles).toEqual(before)
   })
 
   it('an admin grants roles to others, and only admins create users', async () => {
-    const created = await rest('POST', 'users', { token: tokens.admin, body: { email: 'fresh@example.test', password: PASSWORD, name: 'Fresh', roles: ['editor'] } })
+    const created = await rest('POST', 'users', {
+      token: tokens.admin,
+      body: { email: 'fresh@example.test', password: PASSWORD, name: 'Fresh', roles: ['editor'] },
+    })
     expect(created.status).toBe(201)
-    const promoted = await rest('PATCH', `users/${created.json.doc.id}`, { token: tokens.admin, body: { roles: ['editor', 'moderator'] } })
+    const promoted = await rest('PATCH', `users/${created.json.doc.id}`, {
+      token: tokens.admin,
+      body: { roles: ['editor', 'moderator'] },
+    })
     expect(promoted.json.doc.roles).toEqual(['editor', 'moderator'])
   })
 })
@@ -146,7 +191,10 @@ describe('media', () => {
   it.each(WHO)('%s may upload media only if an editor or admin', async (who) => {
     const form = new FormData()
     form.append('_payload', JSON.stringify({ alt: 'A dot' }))
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    )
     form.append('file', new Blob([png], { type: 'image/png' }), `dot-${who}.png`)
     const { status } = await rest('POST', 'media', { token: tokens[who], form })
     expect(status).toBe(who === 'editor' || who === 'admin' ? 201 : 403)

@@ -36,7 +36,12 @@ describe('the admin session in development', () => {
   it('counts from localhost, 127.0.0.1 and this machine’s own addresses, not from another site', async () => {
     const origins = extraAdminOrigins({ production: false, port: 3000 })
     expect(origins).toEqual(
-      expect.arrayContaining(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', `http://${os.hostname()}:3000`]),
+      expect.arrayContaining([
+        'http://localhost:3000',
+        'http://127.0.0.1:3000',
+        'http://[::1]:3000',
+        `http://${os.hostname()}:3000`,
+      ]),
     )
 
     const port = process.env.PORT || '3000'

@@ -80,7 +80,13 @@ beforeAll(async () => {
       hits: [hit('odd', 0), 'garbage', { rule: 5, weight: 10 }, { rule: 'noWeight', weight: '10' }],
     }, // 1 h
     // Not decisions in the window:
-    { status: 'approved', created: new Date('2026-10-20T00:00:00Z'), decided: new Date('2026-10-21T23:59:00Z'), by: 'moderator', hits: [LINKS] },
+    {
+      status: 'approved',
+      created: new Date('2026-10-20T00:00:00Z'),
+      decided: new Date('2026-10-21T23:59:00Z'),
+      by: 'moderator',
+      hits: [LINKS],
+    },
     { status: 'approved', created: at(H), decided: at(-H), by: 'moderator', hits: [LINKS] }, // after NOW
     { status: 'pending', created: at(4 * H), decided: at(H), by: 'moderator', hits: [LINKS] }, // sent back to the queue
     { status: 'approved', created: at(3 * H), hits: [TRUST] }, // approved by the verdict, nobody decided
@@ -143,12 +149,23 @@ describe('a decision made through the admin is counted', () => {
   it('a moderator approving a pending comment appears under their name today', async () => {
     const moderator2 = await payload.create({
       collection: 'users',
-      data: { email: `mod2-${Date.now()}@example.test`, name: 'Second moderator', roles: ['moderator'], password: PASSWORD },
+      data: {
+        email: `mod2-${Date.now()}@example.test`,
+        name: 'Second moderator',
+        roles: ['moderator'],
+        password: PASSWORD,
+      },
       context: ctx,
     })
     const comment = await payload.create({
       collection: 'comments',
-      data: { article: articleId, body: 'Through the hook', authorName: 'Ann', status: 'pending', verdict: { score: 10, hits: [LINKS] } },
+      data: {
+        article: articleId,
+        body: 'Through the hook',
+        authorName: 'Ann',
+        status: 'pending',
+        verdict: { score: 10, hits: [LINKS] },
+      },
       context: ctx,
     })
     await payload.update({

@@ -23,7 +23,13 @@ let beforeAnyAuthor: { local: unknown[]; rest: { status: number; json: { docs?: 
 const makeUser = (name: string, extra: Record<string, unknown> = {}) =>
   payload.create({
     collection: 'users',
-    data: { email: `${Math.random().toString(36).slice(2)}@example.test`, name, roles: ['editor'], password: PASSWORD, ...extra },
+    data: {
+      email: `${Math.random().toString(36).slice(2)}@example.test`,
+      name,
+      roles: ['editor'],
+      password: PASSWORD,
+      ...extra,
+    },
     overrideAccess: true,
     context: ctx,
   })
@@ -41,15 +47,28 @@ beforeAll(async () => {
     author: await findAuthorBySlug(payload, writer.slug!),
   }
   for (let i = 0; i < 12; i++) {
-    await publishedArticle(payload, { title: `Engine note ${i}`, authors: [writer.id], tags: i % 2 ? ['Space Station', 'engines'] : ['space station'] })
+    await publishedArticle(payload, {
+      title: `Engine note ${i}`,
+      authors: [writer.id],
+      tags: i % 2 ? ['Space Station', 'engines'] : ['space station'],
+    })
   }
-  await payload.create({ collection: 'articles', data: { title: 'Unpublished', authors: [draftOnly.id], tags: ['secret-tag'], _status: 'draft' }, context: ctx })
-  await publishedArticle(payload, { title: 'Scheduled', authors: [draftOnly.id], tags: ['future-tag'], publishedAt: new Date(Date.now() + 86_400_000).toISOString() })
+  await payload.create({
+    collection: 'articles',
+    data: { title: 'Unpublished', authors: [draftOnly.id], tags: ['secret-tag'], _status: 'draft' },
+    context: ctx,
+  })
+  await publishedArticle(payload, {
+    title: 'Scheduled',
+    authors: [draftOnly.id],
+    tags: ['future-tag'],
+    publishedAt: new Date(Date.now() + 86_400_000).toISOString(),
+  })
 })
 afterAll(() => stop?.())
 
 describe('a site with no published author yet', () => {
-  it('a reader\'s read of users finds nobody instead of failing (the sitemap and author pages read it)', () => {
+  it("a reader's read of users finds nobody instead of failing (the sitemap and author pages read it)", () => {
     expect(beforeAnyAuthor.rest.status).toBe(200)
     expect(beforeAnyAuthor.rest.json.docs).toEqual([])
     expect(beforeAnyAuthor.local).toEqual([])
@@ -68,12 +87,20 @@ describe('staff accounts get an author slug', () => {
   it('a typed slug is normalised; one already taken is refused with a message', async () => {
     const typed = await makeUser('Someone', { slug: 'The Real Someone' })
     expect(typed.slug).toBe('the-real-someone')
-    await expect(makeUser('Other', { slug: 'ada-lovelace' })).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'slug', message: expect.stringMatching(/already used/) })] } })
+    await expect(makeUser('Other', { slug: 'ada-lovelace' })).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ path: 'slug', message: expect.stringMatching(/already used/) })] },
+    })
   })
 
   it('renaming keeps the slug (the author page address stays)', async () => {
     const u = await makeUser('Temporary Name')
-    const renamed = await payload.update({ collection: 'users', id: u.id, data: { name: 'Permanent Name' }, overrideAccess: true, context: ctx })
+    const renamed = await payload.update({
+      collection: 'users',
+      id: u.id,
+      data: { name: 'Permanent Name' },
+      overrideAccess: true,
+      context: ctx,
+    })
     expect(renamed.slug).toBe('temporary-name')
   })
 })

@@ -37,15 +37,12 @@ beforeAll(async () => {
   ).id
   categories = await Promise.all(
     ['World', 'Science'].map(
-      async (title) =>
-        (await payload.create({ collection: 'categories', data: { title }, context: ctx })).id,
+      async (title) => (await payload.create({ collection: 'categories', data: { title }, context: ctx })).id,
     ),
   )
-  for (let i = 0; i < 5; i++)
-    await publishedArticle(payload, { categories: [categories[i % 2]], tags: ['space'] })
+  for (let i = 0; i < 5; i++) await publishedArticle(payload, { categories: [categories[i % 2]], tags: ['space'] })
 })
 afterAll(() => stop?.())
-
 
 async function loadArticlePage(slug: string) {
   const article = await findArticleBySlug(payload, slug)
@@ -103,9 +100,7 @@ describe('an article page loads with a bounded number of SQL queries', () => {
   it('costs the same whatever the number of comments, and with hand-picked related articles', async () => {
     const counts: number[] = []
     for (const n of [0, 40]) {
-      const picks = (await payload.find({ collection: 'articles', limit: 2, depth: 0 })).docs.map(
-        (d) => d.id,
-      )
+      const picks = (await payload.find({ collection: 'articles', limit: 2, depth: 0 })).docs.map((d) => d.id)
       const article = await story({ relatedArticles: picks })
       await addComments(article, n)
       const { result, sql } = await sqlOf(() => loadArticlePage(article.slug!))
@@ -131,7 +126,10 @@ describe('the migrations index the paths pages read', () => {
       /ON public\.comments USING btree \(article_id, status, created_at\)/,
       /ON public\.comments USING btree \(parent_id\)/,
     ]) {
-      expect(defs.some((d) => wanted.test(d)), String(wanted)).toBe(true)
+      expect(
+        defs.some((d) => wanted.test(d)),
+        String(wanted),
+      ).toBe(true)
     }
   })
 })

@@ -22,9 +22,7 @@ beforeAll(async () => {
 afterAll(() => stop?.())
 
 it('adds the articles and comments, after the demo content on an empty database', async () => {
-  const bulk = await sql<{ n: number }>(
-    `select count(*)::int n from articles where slug ~ '-[0-9]+$'`,
-  )
+  const bulk = await sql<{ n: number }>(`select count(*)::int n from articles where slug ~ '-[0-9]+$'`)
   expect(bulk[0].n).toBe(30)
   expect((await payload.count({ collection: 'comments' })).totalDocs).toBe(600)
   expect(
@@ -35,9 +33,7 @@ it('adds the articles and comments, after the demo content on an empty database'
       })
     ).totalDocs,
   ).toBe(1)
-  const statuses = await sql<{ status: string }>(
-    `select distinct status::text from comments order by 1`,
-  )
+  const statuses = await sql<{ status: string }>(`select distinct status::text from comments order by 1`)
   expect(statuses.map((s) => s.status)).toEqual(['approved', 'pending', 'spam', 'trash'])
 })
 
@@ -48,9 +44,7 @@ it('threads replies only under earlier approved comments of the same article', a
   )
   expect(bad).toEqual([])
   expect(
-    (
-      await sql<{ n: number }>(`select count(*)::int n from comments where parent_id is not null`)
-    )[0].n,
+    (await sql<{ n: number }>(`select count(*)::int n from comments where parent_id is not null`))[0].n,
   ).toBeGreaterThan(0)
 })
 
@@ -87,9 +81,8 @@ it('has a latest version per article, so the admin edits it like any other', asy
   })
   expect(before.docs).toHaveLength(1)
   expect(before.docs[0]).toMatchObject({ latest: true, version: { _status: 'published' } })
-  const admin = (
-    await payload.find({ collection: 'users', where: { email: { equals: 'admin@byline.local' } } })
-  ).docs[0]
+  const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@byline.local' } } }))
+    .docs[0]
   const updated = await payload.update({
     collection: 'articles',
     id,
@@ -99,10 +92,7 @@ it('has a latest version per article, so the admin edits it like any other', asy
     context: { disableRevalidate: true },
   })
   expect(updated).toMatchObject({ title: 'Edited in the admin', tags: before.docs[0].version.tags })
-  expect(
-    (await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } } }))
-      .totalDocs,
-  ).toBe(2)
+  expect((await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } } })).totalDocs).toBe(2)
 })
 
 it('refuses a second run unless told to append, then appends with fresh slugs', async () => {

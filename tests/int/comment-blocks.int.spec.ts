@@ -34,9 +34,20 @@ async function posted(from: Sender, body: string) {
   return result.comment.id
 }
 const block = (commentId: number, data: Record<string, unknown> = {}, who: User = staff.moderator) =>
-  payload.create({ collection: 'comment-blocks', data: { comment: commentId, ...data }, depth: 0, overrideAccess: false, user: who, context: ctx })
-const sql = async <T,>(text: string, values: unknown[] = []): Promise<T[]> =>
-  (await (payload.db as unknown as { pool: { query: (s: string, v: unknown[]) => Promise<{ rows: T[] }> } }).pool.query(text, values)).rows
+  payload.create({
+    collection: 'comment-blocks',
+    data: { comment: commentId, ...data },
+    depth: 0,
+    overrideAccess: false,
+    user: who,
+    context: ctx,
+  })
+const sql = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
+  (
+    await (
+      payload.db as unknown as { pool: { query: (s: string, v: unknown[]) => Promise<{ rows: T[] }> } }
+    ).pool.query(text, values)
+  ).rows
 
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
@@ -66,7 +77,11 @@ describe('refusing a blocked commenter', () => {
     const sameEmail = await post({ ...sender(), email: troll.email.toUpperCase() }, 'Back under a new address.')
     expect(sameEmail).toEqual({ ok: false, errors: [], message: MESSAGES.banned('Personal attacks') })
     const sameAddress = await post({ ...sender(), ip: troll.ip }, 'Back under a new email.')
-    expect(sameAddress).toEqual({ ok: false, errors: [], message: 'You are banned from commenting on this site. Reason: Personal attacks' })
+    expect(sameAddress).toEqual({
+      ok: false,
+      errors: [],
+      message: 'You are banned from commenting on this site. Reason: Personal attacks',
+    })
     // Neither refusal stored anything.
     const { totalDocs } = await payload.count({ collection: 'comments', where: { body: { like: 'Back under' } } })
     expect(totalDocs).toBe(0)
@@ -91,7 +106,15 @@ describe('refusing a blocked commenter', () => {
     const now = new Date('2026-06-01T12:00:00Z')
     expect(blockRefusal([], now)).toBeNull()
     expect(blockRefusal([{ until: '2026-05-01T00:00:00Z', reason: 'old' }], now)).toBeNull()
-    expect(blockRefusal([{ until: '2026-05-01T00:00:00Z', reason: 'old' }, { until: null, reason: ' new ' }], now)).toBe(MESSAGES.banned('new'))
+    expect(
+      blockRefusal(
+        [
+          { until: '2026-05-01T00:00:00Z', reason: 'old' },
+          { until: null, reason: ' new ' },
+        ],
+        now,
+      ),
+    ).toBe(MESSAGES.banned('new'))
     expect(blockRefusal([{ until: '2026-06-01T12:00:01Z' }], now)).toBe(MESSAGES.banned(null))
   })
 
@@ -100,11 +123,23 @@ describe('refusing a blocked commenter', () => {
     const ids = [await posted(from, 'Hide me one.')]
     await clearThrottle(payload)
     ids.push(await posted({ ...sender(), ip: from.ip }, 'Hide me two, same address.'))
-    await payload.update({ collection: 'comments', id: ids[0], data: { status: 'approved' }, user: staff.moderator, overrideAccess: false, context: ctx })
+    await payload.update({
+      collection: 'comments',
+      id: ids[0],
+      data: { status: 'approved' },
+      user: staff.moderator,
+      overrideAccess: false,
+      context: ctx,
+    })
     const other = await posted(sender(), 'Not theirs.')
     const made = await block(ids[1], { hideComments: 'spam' })
     expect(made.hiddenComments).toBe(2)
-    const after = await payload.find({ collection: 'comments', where: { id: { in: [...ids, other] } }, depth: 0, overrideAccess: true })
+    const after = await payload.find({
+      collection: 'comments',
+      where: { id: { in: [...ids, other] } },
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(after.docs).toHaveLength(3)
     const status = Object.fromEntries(after.docs.map((d) => [d.id, d.status]))
     expect(status[ids[0]]).toBe('spam')
@@ -136,23 +171,29 @@ describe('who reaches blocks', () => {
     blockId = (await block(id, { reason: 'access check' })).id
   })
 
-  it.each(['moderator', 'admin'] as const)('%s: reads over REST and GraphQL (never the hashes) and creates', async (role) => {
-    const list = await rest('GET', 'comment-blocks?limit=100', { token: tokens[role] })
-    expect(list.status).toBe(200)
-    expect(list.json.docs.length).toBeGreaterThan(0)
-    const mine = list.json.docs.find((d: { id: number }) => d.id === blockId)
-    expect(mine).toMatchObject({ reason: 'access check' })
-    expect(mine).not.toHaveProperty('emailHash')
-    expect(mine).not.toHaveProperty('ipHash')
-    const gql = await graphql('{ CommentBlocks(limit: 100) { docs { id reason } } }', { token: tokens[role] })
-    expect(gql.json.errors).toBeUndefined()
-    expect(gql.json.data.CommentBlocks.docs.map((d: { id: number }) => d.id)).toContain(blockId)
+  it.each(['moderator', 'admin'] as const)(
+    '%s: reads over REST and GraphQL (never the hashes) and creates',
+    async (role) => {
+      const list = await rest('GET', 'comment-blocks?limit=100', { token: tokens[role] })
+      expect(list.status).toBe(200)
+      expect(list.json.docs.length).toBeGreaterThan(0)
+      const mine = list.json.docs.find((d: { id: number }) => d.id === blockId)
+      expect(mine).toMatchObject({ reason: 'access check' })
+      expect(mine).not.toHaveProperty('emailHash')
+      expect(mine).not.toHaveProperty('ipHash')
+      const gql = await graphql('{ CommentBlocks(limit: 100) { docs { id reason } } }', { token: tokens[role] })
+      expect(gql.json.errors).toBeUndefined()
+      expect(gql.json.data.CommentBlocks.docs.map((d: { id: number }) => d.id)).toContain(blockId)
 
-    const target = await posted(sender(), `Blocked over REST by the ${role}.`)
-    const made = await rest('POST', 'comment-blocks', { token: tokens[role], body: { comment: target, reason: 'rest' } })
-    expect(made.status).toBe(201)
-    expect(made.json.doc).toMatchObject({ reason: 'rest', hiddenComments: 0 })
-  })
+      const target = await posted(sender(), `Blocked over REST by the ${role}.`)
+      const made = await rest('POST', 'comment-blocks', {
+        token: tokens[role],
+        body: { comment: target, reason: 'rest' },
+      })
+      expect(made.status).toBe(201)
+      expect(made.json.doc).toMatchObject({ reason: 'rest', hiddenComments: 0 })
+    },
+  )
 
   it.each(['editor', 'anonymous'] as const)('%s: refused over REST, GraphQL and the Local API', async (who) => {
     const auth = who === 'anonymous' ? {} : { token: tokens[who] }
@@ -175,7 +216,9 @@ describe('who reaches blocks', () => {
     expect(mutation.json.errors?.[0]?.message).toBe('You are not allowed to perform this action.')
 
     const local = who === 'editor' ? { overrideAccess: false, user: staff.editor } : { overrideAccess: false }
-    await expect(payload.find({ collection: 'comment-blocks', ...local })).rejects.toThrow('You are not allowed to perform this action.')
+    await expect(payload.find({ collection: 'comment-blocks', ...local })).rejects.toThrow(
+      'You are not allowed to perform this action.',
+    )
     const { totalDocs } = await payload.count({ collection: 'comment-blocks', where: { comment: { equals: target } } })
     expect(totalDocs).toBe(0)
   })

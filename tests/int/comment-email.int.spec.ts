@@ -40,12 +40,20 @@ it('mails moderators a link to each new pending comment', async () => {
 it('mails a commenter who asked, once on approval and once when a reply is approved', async () => {
   await setDiscussion(payload, { manualApproval: true })
   const author = sender().email
-  const first = await submitComment(payload, comment(articleId, { body: 'Notify me please', authorEmail: author, notify: true }), sender())
+  const first = await submitComment(
+    payload,
+    comment(articleId, { body: 'Notify me please', authorEmail: author, notify: true }),
+    sender(),
+  )
   if (!first.ok) throw new Error('refused')
   await payload.update({ collection: 'comments', id: first.comment.id, data: { status: 'approved' }, context: ctx })
   await smtp.waitFor((m) => m.to.includes(author) && m.subject.includes('is published'))
 
-  const reply = await submitComment(payload, comment(articleId, { body: 'A reply to you', parentId: first.comment.id }), sender())
+  const reply = await submitComment(
+    payload,
+    comment(articleId, { body: 'A reply to you', parentId: first.comment.id }),
+    sender(),
+  )
   if (!reply.ok) throw new Error('reply refused')
   await payload.update({ collection: 'comments', id: reply.comment.id, data: { status: 'approved' }, context: ctx })
   const replyMail = await smtp.waitFor((m) => m.to.includes(author) && m.subject.startsWith('New reply'))

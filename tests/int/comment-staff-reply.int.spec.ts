@@ -19,7 +19,11 @@ let pendingId: number
 const tokens: Partial<Record<Role, string>> = {}
 
 const reader = (body: string, status: 'approved' | 'pending') =>
-  payload.create({ collection: 'comments', data: { article: articleId, body, authorName: 'Reader', authorEmail: 'reader@example.test', status }, context: ctx })
+  payload.create({
+    collection: 'comments',
+    data: { article: articleId, body, authorName: 'Reader', authorEmail: 'reader@example.test', status },
+    context: ctx,
+  })
 
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
@@ -35,7 +39,13 @@ describe('a moderator replies as the publication', () => {
   it('is stored approved under the site’s name, on the parent’s article, with who wrote it kept for staff', async () => {
     const made = await rest('POST', 'comments?depth=0', {
       token: tokens.moderator,
-      body: { parent: approvedId, body: 'Yes: we add corrections at the end.', byStaff: true, authorName: 'Someone else', status: 'pending' },
+      body: {
+        parent: approvedId,
+        body: 'Yes: we add corrections at the end.',
+        byStaff: true,
+        authorName: 'Someone else',
+        status: 'pending',
+      },
     })
     expect(made.status).toBe(201)
     expect(made.json.doc).toMatchObject({
@@ -64,7 +74,10 @@ describe('a moderator replies as the publication', () => {
   })
 
   it('a comment a moderator posts without asking stays an ordinary one', async () => {
-    const made = await rest('POST', 'comments?depth=0', { token: tokens.admin, body: { article: articleId, body: 'Plain.', authorName: 'Pat', status: 'approved' } })
+    const made = await rest('POST', 'comments?depth=0', {
+      token: tokens.admin,
+      body: { article: articleId, body: 'Plain.', authorName: 'Pat', status: 'approved' },
+    })
     expect(made.status).toBe(201)
     expect(made.json.doc).toMatchObject({ byStaff: false, authorName: 'Pat' })
   })
@@ -74,14 +87,20 @@ describe('a moderator replies as the publication', () => {
     ['no parent', () => ({ article: articleId }), 'A reply as the publication needs the comment it answers (parent).'],
     ['a comment that does not exist', () => ({ parent: 999_999 }), 'There is no comment 999999 to reply to.'],
   ])('refuses a reply to %s with a 400 and the reason', async (_name, target, message) => {
-    const made = await rest('POST', 'comments', { token: tokens.moderator, body: { ...target(), body: 'Hello', byStaff: true } })
+    const made = await rest('POST', 'comments', {
+      token: tokens.moderator,
+      body: { ...target(), body: 'Hello', byStaff: true },
+    })
     expect(made.status).toBe(400)
     expect(JSON.stringify(made.json)).toContain(message)
   })
 
   it.each(['editor', 'anonymous'] as const)('%s cannot reply as the publication', async (who) => {
     const auth = who === 'anonymous' ? {} : { token: tokens[who] }
-    const made = await rest('POST', 'comments', { ...auth, body: { parent: approvedId, article: articleId, body: 'Impostor', byStaff: true } })
+    const made = await rest('POST', 'comments', {
+      ...auth,
+      body: { parent: approvedId, article: articleId, body: 'Impostor', byStaff: true },
+    })
     expect(made.status).toBe(403)
     expect(made.json.errors[0].message).toBe('You are not allowed to perform this action.')
     const { totalDocs } = await payload.count({ collection: 'comments', where: { body: { equals: 'Impostor' } } })

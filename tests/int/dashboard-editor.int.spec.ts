@@ -63,7 +63,11 @@ beforeAll(async () => {
   ] as const) {
     await payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: id }, user: { relationTo: 'users', value: user.id } },
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: id },
+        user: { relationTo: 'users', value: user.id },
+      },
       waitUntil: new Date(waitUntil),
     })
   }
@@ -89,13 +93,24 @@ describe('editor dashboard data', () => {
 
   it('another editor sees theirs, not the first editor’s', async () => {
     const d = await editorDashboard(payload, { user: other })
-    expect(d.drafts.map((a) => a.title).sort()).toEqual(['Co-written draft', 'Someone else’s draft', 'Their queued draft'])
+    expect(d.drafts.map((a) => a.title).sort()).toEqual([
+      'Co-written draft',
+      'Someone else’s draft',
+      'Their queued draft',
+    ])
     expect(d.scheduled.map((s) => s.title)).toEqual(['Their future story', 'Their queued draft'])
     expect(d.comments.map((c) => c.excerpt)).toEqual(['Remark on theirs'])
   })
 
   it('a published article is no longer a draft', async () => {
-    await payload.update({ collection: 'articles', id: ids.myDraft, data: { _status: 'published' }, user: staff.editor, overrideAccess: false, context: ctx })
+    await payload.update({
+      collection: 'articles',
+      id: ids.myDraft,
+      data: { _status: 'published' },
+      user: staff.editor,
+      overrideAccess: false,
+      context: ctx,
+    })
     const d = await editorDashboard(payload, { user: staff.editor })
     expect(d.drafts.length).toBeGreaterThan(0)
     expect(d.drafts.map((a) => a.title)).not.toContain('My draft')

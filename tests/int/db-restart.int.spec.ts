@@ -59,7 +59,11 @@ describe('F16: database connections lost under a running server', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(uncaught).toEqual([])
 
-    const found = await payload.find({ collection: 'articles', where: { id: { equals: article.id } }, overrideAccess: true })
+    const found = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: article.id } },
+      overrideAccess: true,
+    })
     expect(found.docs.map((d) => d.id)).toEqual([article.id])
     // The proxy's lists reload from its pool (a live slug needs no redirect).
     expect(await redirectFor(article.slug ?? '')).toBeUndefined()

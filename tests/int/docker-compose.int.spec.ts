@@ -9,7 +9,9 @@ import { parse } from 'yaml'
 function compose(): string[] {
   if (spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0) return ['docker', 'compose']
   if (spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0) return ['docker-compose']
-  throw new Error('neither `docker compose` nor `docker-compose` is installed: apt-get install docker-compose (.ci/run does)')
+  throw new Error(
+    'neither `docker compose` nor `docker-compose` is installed: apt-get install docker-compose (.ci/run does)',
+  )
 }
 
 type Service = {
@@ -25,16 +27,35 @@ describe('docker-compose.yml', () => {
   const [bin, ...args] = compose()
   // Settings a user exports before `up`; `config` must validate without them too.
   const config = (extra: string[], env: Record<string, string> = {}) =>
-    execFileSync(bin, [...args, ...extra], { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    execFileSync(bin, [...args, ...extra], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
 
   it('`--profile scale config` validates, with or without the secrets set', () => {
     expect(() => config(['--profile', 'scale', 'config', '-q'])).not.toThrow()
-    expect(() => config(['--profile', 'scale', 'config', '-q'], { PAYLOAD_SECRET: 'x'.repeat(64), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') })).not.toThrow()
+    expect(() =>
+      config(['--profile', 'scale', 'config', '-q'], {
+        PAYLOAD_SECRET: 'x'.repeat(64),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+      }),
+    ).not.toThrow()
   })
 
   it('the scale profile: a balancer, two app instances, one worker, a primary and a replica, Redis and MinIO, with health checks', () => {
     const { services } = parse(config(['--profile', 'scale', 'config'])) as { services: Record<string, Service> }
-    expect(Object.keys(services).sort()).toEqual(['app-a', 'app-b', 'db', 'db-replica', 'lb', 'minio', 'minio-bucket', 'redis', 'worker'])
+    expect(Object.keys(services).sort()).toEqual([
+      'app-a',
+      'app-b',
+      'db',
+      'db-replica',
+      'lb',
+      'minio',
+      'minio-bucket',
+      'redis',
+      'worker',
+    ])
     for (const name of ['db', 'db-replica', 'redis', 'minio', 'app-a', 'app-b', 'lb']) {
       expect(services[name].healthcheck?.test, name).toBeTruthy()
     }
@@ -59,7 +80,9 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/server app-a:3000/)
     expect(nginx).toMatch(/server app-b:3000/)
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For/)
-    expect(fs.readFileSync('deploy/postgres/allow-replication.sh', 'utf8')).toMatch(/echo "host replication \$\{POSTGRES_USER\} all scram-sha-256" >> "\$PGDATA\/pg_hba.conf"/)
+    expect(fs.readFileSync('deploy/postgres/allow-replication.sh', 'utf8')).toMatch(
+      /echo "host replication \$\{POSTGRES_USER\} all scram-sha-256" >> "\$PGDATA\/pg_hba.conf"/,
+    )
     expect(fs.statSync('deploy/postgres/allow-replication.sh').mode & 0o111).not.toBe(0)
   })
 })

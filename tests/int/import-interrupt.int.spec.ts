@@ -16,7 +16,10 @@ import { createStaff } from '../helpers/staff'
 let payload: Payload
 let stop: () => Promise<void>
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-wxr-kill-'))
-const sql = <R>(text: string, params: unknown[] = []) => poolOf(payload).query<R>(text, params).then((r) => r.rows)
+const sql = <R>(text: string, params: unknown[] = []) =>
+  poolOf(payload)
+    .query<R>(text, params)
+    .then((r) => r.rows)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const POSTS = 120
@@ -29,7 +32,12 @@ function busyExport(): string {
     title: `Post ${p + 1}`,
     slug: `post-${p + 1}`,
     content: `Body of post ${p + 1}.\n\nSecond paragraph.`,
-    comments: Array.from({ length: COMMENTS_PER_POST }, (_, c) => ({ id: 10_000 + p * 100 + c, parent: c ? 10_000 + p * 100 + c - 1 : 0, content: `Comment ${c} on ${p + 1}`, email: `r${c}@example.test` })).reverse(),
+    comments: Array.from({ length: COMMENTS_PER_POST }, (_, c) => ({
+      id: 10_000 + p * 100 + c,
+      parent: c ? 10_000 + p * 100 + c - 1 : 0,
+      content: `Comment ${c} on ${p + 1}`,
+      email: `r${c}@example.test`,
+    })).reverse(),
   }))
   return generateWxr({ authors: [{ id: 1, login: 'alice', email: 'alice@old.example', name: 'Alice' }], items })
 }
@@ -46,7 +54,9 @@ afterAll(async () => {
 async function snapshot() {
   return {
     articles: await sql(`select import_id, slug, _status from articles where import_id is not null order by import_id`),
-    comments: await sql(`select c.import_id, p.import_id parent, a.import_id article from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id order by c.import_id`),
+    comments: await sql(
+      `select c.import_id, p.import_id parent, a.import_id article from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id order by c.import_id`,
+    ),
     redirects: await sql(`select "from", to_type from redirects order by "from"`),
   }
 }
@@ -62,7 +72,9 @@ it('a run killed with SIGKILL mid-import, then run again, ends as one clean run:
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)))
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  )
   // Killed once it is writing articles: after its first "importing" progress line and a few rows.
   await new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (d) => (stderr += d))
@@ -76,7 +88,10 @@ it('a run killed with SIGKILL mid-import, then run again, ends as one clean run:
         resolve()
       }
     }, 50)
-    child.on('exit', () => (clearInterval(timer), reject(new Error(`the import ended before it could be killed:\n${stderr}`))))
+    child.on(
+      'exit',
+      () => (clearInterval(timer), reject(new Error(`the import ended before it could be killed:\n${stderr}`))),
+    )
   })
   expect(await exited).toBe('SIGKILL')
   const [{ n: partial }] = await sql<{ n: number }>(`select count(*)::int n from articles where import_id is not null`)
@@ -108,7 +123,17 @@ it('reads a large export with flat memory: the first pass keeps no contents', as
   const out = fs.openSync(file, 'w')
   fs.writeSync(out, wxrHeader('https://old.example'))
   const body = 'Lorem ipsum dolor sit amet, <em>consectetur</em> adipiscing elit. '.repeat(1500) // ~100 KB
-  for (let i = 1; i <= 800; i++) fs.writeSync(out, wxrItem('https://old.example', { id: i, title: `Large ${i}`, slug: `large-${i}`, content: `${body}${i}`, comments: [{ id: i, content: body.slice(0, 5000) }] }))
+  for (let i = 1; i <= 800; i++)
+    fs.writeSync(
+      out,
+      wxrItem('https://old.example', {
+        id: i,
+        title: `Large ${i}`,
+        slug: `large-${i}`,
+        content: `${body}${i}`,
+        comments: [{ id: i, content: body.slice(0, 5000) }],
+      }),
+    )
   fs.writeSync(out, WXR_FOOTER)
   fs.closeSync(out)
   const size = fs.statSync(file).size

@@ -17,18 +17,29 @@ import { FIXTURES, writeDisqusExport, writeGeneratedExport } from '../helpers/wo
 let payload: Payload
 let stop: () => Promise<void>
 let generated: Awaited<ReturnType<typeof writeGeneratedExport>>
-const sql = <R>(text: string, params: unknown[] = []) => poolOf(payload).query<R>(text, params).then((r) => r.rows)
+const sql = <R>(text: string, params: unknown[] = []) =>
+  poolOf(payload)
+    .query<R>(text, params)
+    .then((r) => r.rows)
 
 /** The imported content of every table the importer writes, without ids or timestamps of the run. */
 async function dump() {
   return {
-    articles: await sql(`select import_id, title, slug, _status, published_at, excerpt, comments_open, hero_image_id is not null as hero, content::text from articles where import_id is not null order by import_id`),
+    articles: await sql(
+      `select import_id, title, slug, _status, published_at, excerpt, comments_open, hero_image_id is not null as hero, content::text from articles where import_id is not null order by import_id`,
+    ),
     versions: await sql(`select count(*)::int n from _articles_v`),
-    pages: await sql(`select import_id, title, slug, path, _status, (select import_id from pages p where p.id = pages.parent_id) parent from pages order by import_id`),
-    categories: await sql(`select import_id, title, slug, (select import_id from categories c where c.id = categories.parent_id) parent from categories where import_id is not null order by import_id`),
+    pages: await sql(
+      `select import_id, title, slug, path, _status, (select import_id from pages p where p.id = pages.parent_id) parent from pages order by import_id`,
+    ),
+    categories: await sql(
+      `select import_id, title, slug, (select import_id from categories c where c.id = categories.parent_id) parent from categories where import_id is not null order by import_id`,
+    ),
     users: await sql(`select import_id, email, name from users where import_id is not null order by import_id`),
     media: await sql(`select import_id, alt, mime_type from media order by import_id`),
-    comments: await sql(`select c.import_id, c.status, c.body, c.author_name, c.author_email, c.created_at, p.import_id parent, a.import_id article from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id where c.import_id is not null order by c.import_id`),
+    comments: await sql(
+      `select c.import_id, c.status, c.body, c.author_name, c.author_email, c.created_at, p.import_id parent, a.import_id article from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id where c.import_id is not null order by c.import_id`,
+    ),
     pingbacks: await sql(`select import_id, type, source_url from pingbacks order by import_id`),
     redirects: await sql(`select "from", to_type, to_url, to_tag, status_code from redirects order by "from"`),
   }
@@ -38,7 +49,10 @@ const textOf = (node: unknown): string => {
   if (!node || typeof node !== 'object') return ''
   const n = node as { text?: string; children?: unknown[]; root?: unknown }
   if (n.root) return textOf(n.root)
-  return (n.text ?? '') + (n.children ?? []).map(textOf).join(n.children && (n as { type?: string }).type === 'root' ? '\n' : '')
+  return (
+    (n.text ?? '') +
+    (n.children ?? []).map(textOf).join(n.children && (n as { type?: string }).type === 'root' ? '\n' : '')
+  )
 }
 
 beforeAll(async () => {
@@ -55,9 +69,26 @@ describe('WordPress import: a generated export with everything real exports carr
   let first: Awaited<ReturnType<typeof importWordPress>>
   let afterFirst: Awaited<ReturnType<typeof dump>>
   const article = async (wpId: number) =>
-    (await payload.find({ collection: 'articles', where: { importId: { equals: `wp:post:${wpId}` } }, draft: true, overrideAccess: true, depth: 1 })).docs[0] as Article
+    (
+      await payload.find({
+        collection: 'articles',
+        where: { importId: { equals: `wp:post:${wpId}` } },
+        draft: true,
+        overrideAccess: true,
+        depth: 1,
+      })
+    ).docs[0] as Article
   const comments = async (articleId: number) =>
-    (await payload.find({ collection: 'comments', where: { article: { equals: articleId } }, overrideAccess: true, pagination: false, depth: 0, sort: 'createdAt' })).docs as Comment[]
+    (
+      await payload.find({
+        collection: 'comments',
+        where: { article: { equals: articleId } },
+        overrideAccess: true,
+        pagination: false,
+        depth: 0,
+        sort: 'createdAt',
+      })
+    ).docs as Comment[]
 
   beforeAll(async () => {
     first = await importWordPress(payload, { file: generated.file, mediaDir: generated.mediaDir, download: false })
@@ -107,7 +138,8 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(json).toContain('"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ"')
     expect(json).not.toContain('old.example/wp-content')
     expect(json).toContain('Second part after the fold.')
-    const europe = (await payload.find({ collection: 'categories', where: { slug: { equals: 'europe' } }, depth: 2 })).docs[0]
+    const europe = (await payload.find({ collection: 'categories', where: { slug: { equals: 'europe' } }, depth: 2 }))
+      .docs[0]
     const world = europe.parent as { slug: string; parent: { slug: string } }
     expect([world.slug, world.parent.slug]).toEqual(['world', 'news'])
   })
@@ -120,8 +152,14 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(text).toContain('Block paragraph one.')
     expect(text).toContain('Block heading')
     expect(JSON.stringify(post.content)).not.toContain('wp:')
-    expect(await findRedirect('/2020/01/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/', '')).toEqual({ location: '/articles/privet', status: 301 })
-    expect(await findRedirect('/2020/01/%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82', '')).toEqual({ location: '/articles/privet', status: 301 })
+    expect(await findRedirect('/2020/01/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82/', '')).toEqual({
+      location: '/articles/privet',
+      status: 301,
+    })
+    expect(await findRedirect('/2020/01/%d0%bf%d1%80%d0%b8%d0%b2%d0%b5%d1%82', '')).toEqual({
+      location: '/articles/privet',
+      status: 301,
+    })
   })
 
   it('threads comments by their WordPress parents, ten deep, though each reply is listed before its parent', async () => {
@@ -134,7 +172,13 @@ describe('WordPress import: a generated export with everything real exports carr
     }
     expect(byImport.get('wp:comment:1000')!.parent ?? null).toBeNull()
     const deepest = byImport.get('wp:comment:1009')!
-    expect(deepest).toMatchObject({ status: 'approved', authorName: 'Level 10', authorEmail: 'level10@readers.example', body: 'Reply at depth 10.\nSecond line & more.', ip: '203.0.113.0' })
+    expect(deepest).toMatchObject({
+      status: 'approved',
+      authorName: 'Level 10',
+      authorEmail: 'level10@readers.example',
+      body: 'Reply at depth 10.\nSecond line & more.',
+      ip: '203.0.113.0',
+    })
     expect(deepest.createdAt).toBe('2020-01-16T10:09:00.000Z')
     expect(byImport.get('wp:comment:2001')!.status).toBe('pending')
     expect(byImport.get('wp:comment:2002')!.status).toBe('spam')
@@ -148,13 +192,22 @@ describe('WordPress import: a generated export with everything real exports carr
     const pingbacks = await payload.find({ collection: 'pingbacks', overrideAccess: true, sort: 'importId' })
     expect(pingbacks.docs.map((p) => p.type)).toEqual(['pingback', 'trackback'])
     // Readers see only the approved ones.
-    const publicList = await payload.find({ collection: 'comments', where: { article: { equals: post.id } }, overrideAccess: false, pagination: false })
+    const publicList = await payload.find({
+      collection: 'comments',
+      where: { article: { equals: post.id } },
+      overrideAccess: false,
+      pagination: false,
+    })
     expect(publicList.docs.length).toBe(13)
     expect(publicList.docs.map((c) => c.body).join('\n')).not.toMatch(/heron-31|viagra-88|gecko-64|ibis-22/)
   })
 
   it('counts imported approved comments towards "previously approved" trust for their email', async () => {
-    const approved = await payload.count({ collection: 'comments', where: { authorEmail: { equals: 'level3@readers.example' }, status: { equals: 'approved' } }, overrideAccess: true })
+    const approved = await payload.count({
+      collection: 'comments',
+      where: { authorEmail: { equals: 'level3@readers.example' }, status: { equals: 'approved' } },
+      overrideAccess: true,
+    })
     expect(approved.totalDocs).toBe(1)
   })
 
@@ -168,16 +221,40 @@ describe('WordPress import: a generated export with everything real exports carr
   it('keeps drafts, private and password-protected posts unpublished, and never imports the trash', async () => {
     for (const id of [12, 13, 15]) expect((await article(id))._status).toBe('draft')
     expect(await article(14)).toBeUndefined()
-    const imported = await payload.find({ collection: 'articles', where: { importId: { like: 'wp:post:' } }, draft: true, overrideAccess: true, pagination: false, depth: 0 })
+    const imported = await payload.find({
+      collection: 'articles',
+      where: { importId: { like: 'wp:post:' } },
+      draft: true,
+      overrideAccess: true,
+      pagination: false,
+      depth: 0,
+    })
     expect(imported.docs.length).toBe(7)
     const wpIdOf = new Map(imported.docs.map((a) => [a.id, a.importId]))
-    const visible = await payload.find({ collection: 'articles', overrideAccess: false, pagination: false, depth: 0, where: { id: { in: [...wpIdOf.keys()] } } })
-    expect(visible.docs.map((a) => wpIdOf.get(a.id)).sort()).toEqual(['wp:post:10', 'wp:post:11', 'wp:post:16', 'wp:post:17'])
+    const visible = await payload.find({
+      collection: 'articles',
+      overrideAccess: false,
+      pagination: false,
+      depth: 0,
+      where: { id: { in: [...wpIdOf.keys()] } },
+    })
+    expect(visible.docs.map((a) => wpIdOf.get(a.id)).sort()).toEqual([
+      'wp:post:10',
+      'wp:post:11',
+      'wp:post:16',
+      'wp:post:17',
+    ])
     expect(await findRedirect('/', '?p=13')).toBeUndefined()
   })
 
   it('nests pages listed child first, at their full path', async () => {
-    const deepest = (await payload.find({ collection: 'pages', where: { path: { equals: '/level-1/level-2/level-3/' } }, overrideAccess: false })).docs[0] as Page
+    const deepest = (
+      await payload.find({
+        collection: 'pages',
+        where: { path: { equals: '/level-1/level-2/level-3/' } },
+        overrideAccess: false,
+      })
+    ).docs[0] as Page
     expect(deepest.title).toBe('Level three')
     expect(await findRedirect('/about-us/', '')).toEqual({ location: '/about/', status: 301 })
     expect(await findRedirect('/level-1/level-2/level-3/', '')).toBeUndefined()
@@ -197,11 +274,20 @@ describe('WordPress import: a generated export with everything real exports carr
       ['/tag/featured/', '', '/tags/featured'],
       ['/author/alice/', '', '/'],
     ]
-    for (const [pathname, search, location] of cases) expect({ pathname, search, hit: await findRedirect(pathname, search) }).toEqual({ pathname, search, hit: { location, status: 301 } })
+    for (const [pathname, search, location] of cases)
+      expect({ pathname, search, hit: await findRedirect(pathname, search) }).toEqual({
+        pathname,
+        search,
+        hit: { location, status: 301 },
+      })
   })
 
   it('a second run adds and changes nothing', async () => {
-    const second = await importWordPress(payload, { file: generated.file, mediaDir: generated.mediaDir, download: false })
+    const second = await importWordPress(payload, {
+      file: generated.file,
+      mediaDir: generated.mediaDir,
+      download: false,
+    })
     expect(second.report.counts.articles).toEqual({ created: 0, existing: 7, skipped: 1 })
     expect(second.report.counts.comments.created).toBe(0)
     expect(second.report.counts.comments.existing).toBeGreaterThanOrEqual(17)
@@ -209,7 +295,7 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(await dump()).toEqual(afterFirst)
   })
 
-  it("leaves the running site a job that expires its pages, lists, sitemap and redirects", async () => {
+  it('leaves the running site a job that expires its pages, lists, sitemap and redirects', async () => {
     const pending = { taskSlug: { equals: 'expireSiteCache' }, completedAt: { exists: false } } as const
     const queued = await payload.count({ collection: 'payload-jobs', where: pending, overrideAccess: true })
     expect(queued.totalDocs).toBeGreaterThanOrEqual(2) // one per run above
@@ -220,18 +306,34 @@ describe('WordPress import: a generated export with everything real exports carr
     } finally {
       stop()
     }
-    expect(expired).toEqual(expect.arrayContaining(['site', 'articles', 'categories', 'authors', 'pages', 'redirects', 'comment-feed']))
-    expect((await payload.count({ collection: 'payload-jobs', where: pending, overrideAccess: true })).totalDocs).toBe(0)
+    expect(expired).toEqual(
+      expect.arrayContaining(['site', 'articles', 'categories', 'authors', 'pages', 'redirects', 'comment-feed']),
+    )
+    expect((await payload.count({ collection: 'payload-jobs', where: pending, overrideAccess: true })).totalDocs).toBe(
+      0,
+    )
   })
 
   it('a dry run writes nothing', async () => {
     const before = await dump()
     const runs = (await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs
-    const { report } = await importWordPress(payload, { file: path.join(FIXTURES, 'crazy-cdata-escaped.xml'), dryRun: true, download: false })
+    const { report } = await importWordPress(payload, {
+      file: path.join(FIXTURES, 'crazy-cdata-escaped.xml'),
+      dryRun: true,
+      download: false,
+    })
     expect(report.counts.articles).toEqual({ created: 1, existing: 0, skipped: 0 })
     expect(await dump()).toEqual(before)
     expect((await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs).toBe(runs)
-    expect((await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'expireSiteCache' }, completedAt: { exists: false } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'payload-jobs',
+          where: { taskSlug: { equals: 'expireSiteCache' }, completedAt: { exists: false } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 
@@ -241,7 +343,9 @@ describe('Disqus import, after the WordPress one', () => {
     const { report } = await importDisqus(payload, { file })
     expect(report.counts.comments).toEqual({ created: 5, existing: 0, skipped: 1 })
     expect(report.counts.threads).toEqual({ created: 2, existing: 0, skipped: 1 })
-    expect(report.warnings.join('\n')).toContain('thread t3 "Thread t3" (https://old.example/nothing-here/): no matching article, 1 comment(s) skipped')
+    expect(report.warnings.join('\n')).toContain(
+      'thread t3 "Thread t3" (https://old.example/nothing-here/): no matching article, 1 comment(s) skipped',
+    )
     const rows = await sql<{ import_id: string; status: string; parent: string | null; article: string; body: string }>(
       `select c.import_id, c.status, p.import_id parent, a.import_id article, c.body from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id where c.import_id like 'disqus:%' order by c.import_id`,
     )
@@ -255,23 +359,39 @@ describe('Disqus import, after the WordPress one', () => {
     expect(rows[1].body).toBe('Disqus top comment.')
     const again = await importDisqus(payload, { file })
     expect(again.report.counts.comments).toEqual({ created: 0, existing: 5, skipped: 1 })
-    expect((await sql<{ n: number }>(`select count(*)::int n from comments where import_id like 'disqus:%'`))[0].n).toBe(5)
+    expect(
+      (await sql<{ n: number }>(`select count(*)::int n from comments where import_id like 'disqus:%'`))[0].n,
+    ).toBe(5)
   })
 })
 
 describe('WordPress import: a malformed file', () => {
   const cases: [string, (xml: string) => string, RegExp][] = [
-    ['an unclosed element', (xml) => xml.replace('<wp:post_type>page</wp:post_type>', '<wp:post_type>page'), /unexpected close tag|unclosed/i],
-    ['a bad entity', (xml) => xml.replace('<title>Level one</title>', '<title>Level &bogus; one</title>'), /undefined entity|entity/i],
+    [
+      'an unclosed element',
+      (xml) => xml.replace('<wp:post_type>page</wp:post_type>', '<wp:post_type>page'),
+      /unexpected close tag|unclosed/i,
+    ],
+    [
+      'a bad entity',
+      (xml) => xml.replace('<title>Level one</title>', '<title>Level &bogus; one</title>'),
+      /undefined entity|entity/i,
+    ],
     ['a truncated file', (xml) => xml.slice(0, Math.floor(xml.length * 0.7)), /unclosed|unexpected end/i],
   ]
   for (const [name, corrupt, reason] of cases) {
     it(`${name}: fails before writing anything, naming the line and column`, async () => {
       const file = path.join(generated.dir, `bad-${name.replace(/\W+/g, '-')}.xml`)
-      fs.writeFileSync(file, corrupt(fs.readFileSync(generated.file, 'utf8')).replace(/wp:post_id>1\d</g, (m) => m.replace('>1', '>9')))
+      fs.writeFileSync(
+        file,
+        corrupt(fs.readFileSync(generated.file, 'utf8')).replace(/wp:post_id>1\d</g, (m) => m.replace('>1', '>9')),
+      )
       const before = await dump()
       const runs = (await payload.count({ collection: 'imports', overrideAccess: true })).totalDocs
-      const error = await importWordPress(payload, { file, download: false }).then(() => null, (e: unknown) => e)
+      const error = await importWordPress(payload, { file, download: false }).then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(XmlSyntaxError)
       const e = error as XmlSyntaxError
       expect(e.line).toBeGreaterThan(1)

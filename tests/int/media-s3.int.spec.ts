@@ -33,9 +33,15 @@ const object = async (key: string) => {
   const found = await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }))
   return { bytes: Buffer.from(await found.Body!.transformToByteArray()), contentType: found.ContentType }
 }
-const keys = async () => ((await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? []).map((o) => o.Key!).sort()
+const keys = async () =>
+  ((await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }))).Contents ?? []).map((o) => o.Key!).sort()
 /** The original's and every generated size's file name of a media document. */
-const fileNames = (doc: Media) => [doc.filename!, ...Object.values(doc.sizes ?? {}).map((size) => size?.filename).filter((n): n is string => Boolean(n))]
+const fileNames = (doc: Media) => [
+  doc.filename!,
+  ...Object.values(doc.sizes ?? {})
+    .map((size) => size?.filename)
+    .filter((n): n is string => Boolean(n)),
+]
 
 let payload: Payload
 let stop: () => Promise<void>
@@ -68,7 +74,9 @@ afterAll(async () => {
 })
 
 const photo = (r: number) =>
-  sharp({ create: { width: 1700, height: 1000, channels: 3, background: { r, g: 90, b: 140 } } }).png().toBuffer()
+  sharp({ create: { width: 1700, height: 1000, channels: 3, background: { r, g: 90, b: 140 } } })
+    .png()
+    .toBuffer()
 
 async function upload(data: Buffer, name: string) {
   const form = new FormData()
@@ -82,10 +90,23 @@ async function upload(data: Buffer, name: string) {
 /** A file as the local-disk Payload serves it (the same REST handler, the other configuration). */
 function localFile(name: string) {
   const request = new Request(`http://localhost/api/media/file/${encodeURIComponent(name)}`)
-  return handleEndpoints({ config: local.config, path: `/api/media/file/${encodeURIComponent(name)}`, request, payloadInstanceCacheKey: 'local-disk' })
+  return handleEndpoints({
+    config: local.config,
+    path: `/api/media/file/${encodeURIComponent(name)}`,
+    request,
+    payloadInstanceCacheKey: 'local-disk',
+  })
 }
 
-const HEADERS = ['content-type', 'content-length', 'cache-control', 'accept-ranges', 'content-security-policy', 'x-content-type-options', 'content-disposition']
+const HEADERS = [
+  'content-type',
+  'content-length',
+  'cache-control',
+  'accept-ranges',
+  'content-security-policy',
+  'x-content-type-options',
+  'content-disposition',
+]
 const picked = (response: Response) => Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)]))
 
 describe('media on S3-compatible storage', () => {
@@ -100,7 +121,9 @@ describe('media on S3-compatible storage', () => {
     expect(stored.bytes.equals(original)).toBe(true)
     expect(stored.contentType).toBe('image/png')
     // As the site icon's route reads a chosen image (app/(frontend)/site-icon).
-    expect((await readMediaObject(payload.collections.media.config, { ...doc, filename: doc.filename! })).equals(original)).toBe(true)
+    expect(
+      (await readMediaObject(payload.collections.media.config, { ...doc, filename: doc.filename! })).equals(original),
+    ).toBe(true)
     for (const [name, size] of Object.entries(doc.sizes ?? {})) {
       const { bytes, contentType } = await object(size!.filename!)
       expect([name, bytes.length, contentType]).toEqual([name, size!.filesize, size!.mimeType])
@@ -124,13 +147,21 @@ describe('media on S3-compatible storage', () => {
     const fromDisk = await localFile(onDisk.filename!)
     expect([fromS3.status, fromDisk.status]).toEqual([200, 200])
     expect(picked(fromS3)).toEqual(picked(fromDisk))
-    expect(picked(fromS3)).toMatchObject({ 'content-type': 'image/png', 'cache-control': 'public, max-age=31536000, immutable', 'content-length': String(original.length) })
+    expect(picked(fromS3)).toMatchObject({
+      'content-type': 'image/png',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'content-length': String(original.length),
+    })
     expect(Buffer.from(await fromS3.arrayBuffer()).equals(original)).toBe(true)
     expect(Buffer.from(await fromDisk.arrayBuffer()).equals(original)).toBe(true)
 
     // A generated size, and a byte range, the same way.
     const size = await restResponse('GET', `media/file/${onS3.sizes!.card!.filename}`)
-    expect([size.status, size.headers.get('content-type'), size.headers.get('cache-control')]).toEqual([200, 'image/webp', 'public, max-age=31536000, immutable'])
+    expect([size.status, size.headers.get('content-type'), size.headers.get('cache-control')]).toEqual([
+      200,
+      'image/webp',
+      'public, max-age=31536000, immutable',
+    ])
     expect(Buffer.from(await size.arrayBuffer()).equals((await object(onS3.sizes!.card!.filename!)).bytes)).toBe(true)
   })
 
@@ -179,7 +210,11 @@ describe('npm run media:to-s3', () => {
     const made = await Promise.all(
       [40, 50].map(async (r, i) => {
         const data = await photo(r)
-        return local.payload.create({ collection: 'media', data: { alt: `Old ${i}` }, file: { data, mimetype: 'image/png', name: `old-${i}.png`, size: data.length } })
+        return local.payload.create({
+          collection: 'media',
+          data: { alt: `Old ${i}` },
+          file: { data, mimetype: 'image/png', name: `old-${i}.png`, size: data.length },
+        })
       }),
     )
     const names = made.flatMap(fileNames)
@@ -207,7 +242,9 @@ describe('npm run media:to-s3', () => {
     // Now served through the S3 configuration, with the document's content type.
     const served = await restResponse('GET', `media/file/${made[0].filename}`)
     expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png'])
-    expect(Buffer.from(await served.arrayBuffer()).equals(fs.readFileSync(path.join(localDir, made[0].filename!)))).toBe(true)
+    expect(
+      Buffer.from(await served.arrayBuffer()).equals(fs.readFileSync(path.join(localDir, made[0].filename!))),
+    ).toBe(true)
 
     // A second run uploads nothing.
     const second = await mediaToS3()

@@ -8,7 +8,8 @@ import { NOT_FOUND_PATH, replaceNotFoundBody } from '../../server/notFoundBody.m
 // The launcher's 404 body replacement against a stand-in for Next that answers as Next 16 does:
 // a gzipped empty shell with status 404 for unknown pages (server/notFoundBody.mjs).
 const SHELL = '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>'
-const BRANDED = '<!DOCTYPE html><html lang="en"><body><a class="site-name" href="/">Byline</a><h1>Page not found</h1></body></html>'
+const BRANDED =
+  '<!DOCTYPE html><html lang="en"><body><a class="site-name" href="/">Byline</a><h1>Page not found</h1></body></html>'
 let brandedUp = true
 let server: http.Server
 let base = ''

@@ -32,7 +32,9 @@ async function serve(cache: Cache, { delayMs = 0, hit = true } = {}) {
     // The cache handler's get() runs inside the request, as in Next.js.
     void cache.run(res, async () => {
       await new Promise((r) => setTimeout(r, 1))
-      pageTags({ value: { kind: 'APP_PAGE', headers: { 'x-next-cache-tags': (TAGS[req.url!] ?? ['misc']).join(',') } } })
+      pageTags({
+        value: { kind: 'APP_PAGE', headers: { 'x-next-cache-tags': (TAGS[req.url!] ?? ['misc']).join(',') } },
+      })
     })
     setTimeout(() => {
       res.setHeader('cache-control', 'public, max-age=0, s-maxage=60')
@@ -133,7 +135,7 @@ describe('the page copy', () => {
     expect(await copied()).toEqual([])
   })
 
-  it('a request in flight at an expiry of its own page\'s tag cannot store it; one of another tag can', async () => {
+  it("a request in flight at an expiry of its own page's tag cannot store it; one of another tag can", async () => {
     const cache = createPageCache({ maxBytes: 10_000 })
     const { get, nextRender } = await serve(cache, { delayMs: 150 })
     const started = Promise.all([nextRender(), nextRender()])

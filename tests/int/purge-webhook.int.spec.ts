@@ -9,7 +9,14 @@ import { freePort } from '../../server/database.mjs'
 // The purge webhook client (BYLINE_PURGE_URL) against a real HTTP server on a free port.
 
 type Call = { tags: string[]; authorization?: string; xkeyPurge?: string; contentType?: string }
-type Receiver = { url: string; calls: Call[]; status: number; hang: boolean; nextCall: () => Promise<Call>; close: () => Promise<void> }
+type Receiver = {
+  url: string
+  calls: Call[]
+  status: number
+  hang: boolean
+  nextCall: () => Promise<Call>
+  close: () => Promise<void>
+}
 const receivers: Receiver[] = []
 const webhooks: ReturnType<typeof createPurgeWebhook>[] = []
 afterEach(async () => {
@@ -67,10 +74,18 @@ describe('BYLINE_PURGE_URL and BYLINE_PURGE_TOKEN', () => {
       url: 'https://cdn.example/purge',
       token: 'abc',
     })
-    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'cdn.example/purge' })).toThrow('BYLINE_PURGE_URL is not a URL: "cdn.example/purge"')
-    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'ftp://cdn.example/' })).toThrow('BYLINE_PURGE_URL must be an http:// or https:// address, not ftp://')
-    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'https://u:p@cdn.example/' })).toThrow('must not carry a user or password')
-    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'https://cdn.example/', BYLINE_PURGE_TOKEN: 'a b' })).toThrow('BYLINE_PURGE_TOKEN must be printable ASCII')
+    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'cdn.example/purge' })).toThrow(
+      'BYLINE_PURGE_URL is not a URL: "cdn.example/purge"',
+    )
+    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'ftp://cdn.example/' })).toThrow(
+      'BYLINE_PURGE_URL must be an http:// or https:// address, not ftp://',
+    )
+    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'https://u:p@cdn.example/' })).toThrow(
+      'must not carry a user or password',
+    )
+    expect(() => purgeSettings({ BYLINE_PURGE_URL: 'https://cdn.example/', BYLINE_PURGE_TOKEN: 'a b' })).toThrow(
+      'BYLINE_PURGE_TOKEN must be printable ASCII',
+    )
   })
 })
 
@@ -130,7 +145,9 @@ describe('the purge webhook', () => {
     await hook.idle()
     expect(hook.state()).toMatchObject({ down: true, pending: 1, sent: 0 })
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^byline: the purge webhook \(BYLINE_PURGE_URL http:\/\/127\.0\.0\.1:\d+\/purge\) failed \(ECONNREFUSED\)/)
+    expect(lines[0]).toMatch(
+      /^byline: the purge webhook \(BYLINE_PURGE_URL http:\/\/127\.0\.0\.1:\d+\/purge\) failed \(ECONNREFUSED\)/,
+    )
     expect(lines[0]).not.toContain('secret')
 
     // An endpoint that answers 503 is still down: one try per retry period, no further lines.
@@ -178,7 +195,13 @@ describe('the purge webhook', () => {
   it('keeps at most maxPending tags during an outage, dropping the oldest', async () => {
     const port = await freePort()
     const lines: string[] = []
-    const hook = webhook({ url: `http://127.0.0.1:${port}/`, attempts: 1, maxPending: 5, retryDownMs: 100, log: (line) => lines.push(line) })
+    const hook = webhook({
+      url: `http://127.0.0.1:${port}/`,
+      attempts: 1,
+      maxPending: 5,
+      retryDownMs: 100,
+      log: (line) => lines.push(line),
+    })
     hook.expire(['t0'])
     await hook.idle()
     expect(hook.state().down).toBe(true)

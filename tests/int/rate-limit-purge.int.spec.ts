@@ -10,7 +10,8 @@ let stop: () => Promise<void>
 beforeAll(async () => ({ payload, stop } = await startPayload()))
 afterAll(() => stop?.())
 
-const keys = async () => (await poolOf(payload).query('select key from rate_limits order by key')).rows.map((r) => (r as { key: string }).key)
+const keys = async () =>
+  (await poolOf(payload).query('select key from rate_limits order by key')).rows.map((r) => (r as { key: string }).key)
 
 it('the hourly job deletes the counters whose window has ended and keeps the running ones', async () => {
   // Real counters, written by the limiter: two addresses calling the API, one wrong password.
@@ -20,7 +21,10 @@ it('the hourly job deletes the counters whose window has ended and keeps the run
   const before = await keys()
   expect(before).toHaveLength(3)
   // One API window (60 s) ended an hour ago; the login counter's 15 minutes are still running.
-  await poolOf(payload).query(`update rate_limits set expire = $1 where key = $2`, [Date.now() - 3_600_000, 'anonymousApi:198.51.100.7'])
+  await poolOf(payload).query(`update rate_limits set expire = $1 where key = $2`, [
+    Date.now() - 3_600_000,
+    'anonymousApi:198.51.100.7',
+  ])
 
   expect(payload.config.jobs.tasks?.find((t) => t.slug === 'purgeRateLimits')?.schedule?.[0]?.cron).toBe('40 * * * *')
   await payload.jobs.queue({ task: 'purgeRateLimits', input: {} })

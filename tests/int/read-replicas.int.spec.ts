@@ -33,7 +33,8 @@ async function title(anonymous: boolean) {
 }
 /** The same through raw SQL (lib/sql.ts readPoolOf), as search and archives read. */
 async function sqlTitle(anonymous: boolean) {
-  const read = () => readPoolOf(payload).query<{ title: string }>('select title from articles where id = $1', [articleId])
+  const read = () =>
+    readPoolOf(payload).query<{ title: string }>('select title from articles where id = $1', [articleId])
   return (anonymous ? await withReplicaReads(read) : await read()).rows[0]?.title
 }
 
@@ -71,12 +72,12 @@ afterAll(async () => {
 })
 
 describe('DATABASE_READ_URLS', () => {
-  it('an anonymous reader\'s reads go to the replica, through Payload and through raw SQL', async () => {
+  it("an anonymous reader's reads go to the replica, through Payload and through raw SQL", async () => {
     expect(await title(true)).toBe('Replicated title')
     expect(await sqlTitle(true)).toBe('Replicated title')
   })
 
-  it('every other read (staff, the admin, a commenter\'s own comments, jobs) goes to the primary', async () => {
+  it("every other read (staff, the admin, a commenter's own comments, jobs) goes to the primary", async () => {
     expect(await title(false)).toBe('Changed on the primary')
     expect(await sqlTitle(false)).toBe('Changed on the primary')
   })
@@ -87,8 +88,13 @@ describe('DATABASE_READ_URLS', () => {
     expect(await sqlTitle(true)).toBe('Changed on the primary')
   })
 
-  it('within Payload\'s window after its own write, anonymous reads go to the primary', async () => {
-    await payload.update({ collection: 'articles', id: articleId, data: { title: 'Written through Payload' }, context: { disableRevalidate: true } })
+  it("within Payload's window after its own write, anonymous reads go to the primary", async () => {
+    await payload.update({
+      collection: 'articles',
+      id: articleId,
+      data: { title: 'Written through Payload' },
+      context: { disableRevalidate: true },
+    })
     expect(await title(true)).toBe('Written through Payload')
     await pastWriteWindow()
     expect(await title(true)).toBe('Replicated title')
@@ -108,7 +114,9 @@ describe('DATABASE_READ_URLS', () => {
     expect(lost[0]).toMatch(/cannot be reached.*reads go to the primary/)
 
     await pair.startReplica()
-    await expect.poll(() => infos.some((i) => i.includes('answers again')), { timeout: 15_000, interval: 200 }).toBe(true)
+    await expect
+      .poll(() => infos.some((i) => i.includes('answers again')), { timeout: 15_000, interval: 200 })
+      .toBe(true)
     // The replica answers with its own data again: pause it, change the primary, read the old.
     await pair.caughtUp()
     await pair.pauseReplay()

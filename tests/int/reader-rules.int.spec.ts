@@ -1,18 +1,47 @@
 import { describe, expect, it } from 'vitest'
 
 import { MESSAGES } from '@/lib/comments/messages'
-import { activeBan, authorRefusal, editRefusal, type Facts, judge, type ReaderFacts, type Settings, statusAfterEdit } from '@/lib/comments/rules'
+import {
+  activeBan,
+  authorRefusal,
+  editRefusal,
+  type Facts,
+  judge,
+  type ReaderFacts,
+  type Settings,
+  statusAfterEdit,
+} from '@/lib/comments/rules'
 
 /** The reader rules as pure functions: one table row per case (no database involved). */
 const NOW = new Date('2026-06-01T12:00:00Z')
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString()
 const settings: Settings = {
-  commentsEnabled: true, closeAfterDays: 0, requireNameEmail: true, manualApproval: true, trustApprovedAuthors: true,
-  holdLinkCount: 2, moderationWords: ['casino'], disallowedWords: ['pills'], minSecondsToSubmit: 3, requireLogin: false, trustAfterApproved: 1,
+  commentsEnabled: true,
+  closeAfterDays: 0,
+  requireNameEmail: true,
+  manualApproval: true,
+  trustApprovedAuthors: true,
+  holdLinkCount: 2,
+  moderationWords: ['casino'],
+  disallowedWords: ['pills'],
+  minSecondsToSubmit: 3,
+  requireLogin: false,
+  trustAfterApproved: 1,
 }
-const input = (body: string) => ({ body, authorName: 'R', authorEmail: 'r@example.test', authorUrl: '', elapsedMs: 10_000 })
+const input = (body: string) => ({
+  body,
+  authorName: 'R',
+  authorEmail: 'r@example.test',
+  authorUrl: '',
+  elapsedMs: 10_000,
+})
 const meta = { ip: '192.0.2.1', userAgent: 'UA' }
-const facts = (approvedBefore: number, byReader = true): Facts => ({ article: null, approvedBefore, byReader, duplicate: false })
+const facts = (approvedBefore: number, byReader = true): Facts => ({
+  article: null,
+  approvedBefore,
+  byReader,
+  duplicate: false,
+})
 const reader = (over: Partial<ReaderFacts> = {}): ReaderFacts => ({ id: 1, ...over })
 
 describe('who may comment', () => {
@@ -43,7 +72,11 @@ describe('trust after N approved comments', () => {
     ['a threshold of 0 means 1', 0, 0, {}, 'pending'],
   ] as const)('%s', (_name, approved, trustAfterApproved, over, status) => {
     const body = 'body' in over ? over.body : 'Hello'
-    const s = { ...settings, trustAfterApproved, ...('trustApprovedAuthors' in over ? { trustApprovedAuthors: over.trustApprovedAuthors } : {}) }
+    const s = {
+      ...settings,
+      trustAfterApproved,
+      ...('trustApprovedAuthors' in over ? { trustApprovedAuthors: over.trustApprovedAuthors } : {}),
+    }
     const verdict = judge(input(body), meta, facts(approved), s)
     expect(verdict.status).toBe(status)
     const trusted = verdict.hits.find((h) => h.rule === 'trustedAuthor')
@@ -58,7 +91,7 @@ describe('the 10-minute edit window', () => {
     ['own, exactly 10 minutes old', { reader: 1, createdAt: minutesAgo(10), status: 'approved' }, null],
     ['own, 11 minutes old', { reader: 1, createdAt: minutesAgo(11), status: 'approved' }, MESSAGES.editClosed],
     ['own, marked spam', { reader: 1, createdAt: minutesAgo(1), status: 'spam' }, MESSAGES.editClosed],
-    ['someone else\'s', { reader: 2, createdAt: minutesAgo(1), status: 'approved' }, MESSAGES.notYours],
+    ["someone else's", { reader: 2, createdAt: minutesAgo(1), status: 'approved' }, MESSAGES.notYours],
     ['anonymous', { reader: null, createdAt: minutesAgo(1), status: 'approved' }, MESSAGES.notYours],
     ['not found', null, MESSAGES.notYours],
   ] as const)('%s', (_name, comment, expected) => expect(editRefusal(comment, 1, NOW)).toBe(expected))

@@ -26,7 +26,11 @@ const tokens: Partial<Record<Who, string>> = {}
 
 const auth = (who: Who) => (who === 'reader' ? { cookie: aliceCookie } : { token: tokens[who] })
 const local = (who: Who) =>
-  who === 'anonymous' ? { overrideAccess: false } : who === 'reader' ? { overrideAccess: false, context: { readerId: alice.id } } : { overrideAccess: false, user: staff[who] }
+  who === 'anonymous'
+    ? { overrideAccess: false }
+    : who === 'reader'
+      ? { overrideAccess: false, context: { readerId: alice.id } }
+      : { overrideAccess: false, user: staff[who] }
 
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
@@ -70,15 +74,24 @@ describe('read', () => {
 
 describe('write', () => {
   it.each(WHO)('%s: nobody creates readers over the API (only sign-in does)', async (who) => {
-    const viaRest = await rest('POST', 'readers', { ...auth(who), body: { name: 'Mallory', email: `m-${who}@readers.test` } })
+    const viaRest = await rest('POST', 'readers', {
+      ...auth(who),
+      body: { name: 'Mallory', email: `m-${who}@readers.test` },
+    })
     expect(viaRest.status).toBe(403)
-    const viaGql = await graphql(`mutation { createReader(data: { name: "Gql", email: "g-${who}@readers.test" }) { id } }`, auth(who))
+    const viaGql = await graphql(
+      `mutation { createReader(data: { name: "Gql", email: "g-${who}@readers.test" }) { id } }`,
+      auth(who),
+    )
     expect(viaGql.json.data?.createReader?.id).toBeFalsy()
   })
 
-  it.each(WHO)('%s: ban over REST only as a moderator or admin; counts stay the server\'s', async (who) => {
+  it.each(WHO)("%s: ban over REST only as a moderator or admin; counts stay the server's", async (who) => {
     const target = await createReader(payload, `Target ${who}`)
-    const patch = await rest('PATCH', `readers/${target.id}`, { ...auth(who), body: { banned: true, banReason: 'Trolling', approvedCount: 99 } })
+    const patch = await rest('PATCH', `readers/${target.id}`, {
+      ...auth(who),
+      body: { banned: true, banReason: 'Trolling', approvedCount: 99 },
+    })
     expect(patch.status).toBe(mayModerate(who) ? 200 : 403)
     const stored = await payload.findByID({ collection: 'readers', id: target.id })
     expect(stored.banned).toBe(mayModerate(who))
@@ -93,12 +106,22 @@ describe('write', () => {
 })
 
 describe('the sign-in collections and the rest of /api', () => {
-  it.each(WHO)('%s: sessions and magic-link tokens are reachable by nobody; linked accounts by moderators', async (who) => {
-    expect((await rest('GET', 'reader-sessions', auth(who))).status).toBe(403)
-    expect((await rest('GET', 'reader-verification-tokens', auth(who))).status).toBe(403)
-    expect((await rest('GET', 'reader-accounts', auth(who))).status).toBe(mayModerate(who) ? 200 : 403)
-    expect((await rest('POST', 'reader-sessions', { ...auth(who), body: { tokenHash: 'x', reader: alice.id, expires: '2099-01-01' } })).status).toBe(403)
-  })
+  it.each(WHO)(
+    '%s: sessions and magic-link tokens are reachable by nobody; linked accounts by moderators',
+    async (who) => {
+      expect((await rest('GET', 'reader-sessions', auth(who))).status).toBe(403)
+      expect((await rest('GET', 'reader-verification-tokens', auth(who))).status).toBe(403)
+      expect((await rest('GET', 'reader-accounts', auth(who))).status).toBe(mayModerate(who) ? 200 : 403)
+      expect(
+        (
+          await rest('POST', 'reader-sessions', {
+            ...auth(who),
+            body: { tokenHash: 'x', reader: alice.id, expires: '2099-01-01' },
+          })
+        ).status,
+      ).toBe(403)
+    },
+  )
 
   it('a reader session is no Payload login: not a user, and no write access anywhere', async () => {
     const cookie = aliceCookie

@@ -17,10 +17,21 @@ afterAll(() => stop?.())
 describe('next-auth adapter on Payload', () => {
   it('finds a reader by email (any case) and by linked account; one account links once', async () => {
     const reader = await createReader(payload, 'Linker')
-    expect(await adapter().getUserByEmail!(reader.email.toUpperCase())).toMatchObject({ id: String(reader.id), name: 'Linker' })
-    const account = { userId: String(reader.id), provider: 'oidc', providerAccountId: `sub-${reader.id}`, type: 'oauth' as const, access_token: 'secret-token' }
+    expect(await adapter().getUserByEmail!(reader.email.toUpperCase())).toMatchObject({
+      id: String(reader.id),
+      name: 'Linker',
+    })
+    const account = {
+      userId: String(reader.id),
+      provider: 'oidc',
+      providerAccountId: `sub-${reader.id}`,
+      type: 'oauth' as const,
+      access_token: 'secret-token',
+    }
     await adapter().linkAccount!(account)
-    expect(await adapter().getUserByAccount!({ provider: 'oidc', providerAccountId: `sub-${reader.id}` })).toMatchObject({ id: String(reader.id) })
+    expect(
+      await adapter().getUserByAccount!({ provider: 'oidc', providerAccountId: `sub-${reader.id}` }),
+    ).toMatchObject({ id: String(reader.id) })
     await expect(adapter().linkAccount!(account)).rejects.toThrow('invalid: provider, provider_account_id')
     const { docs } = await payload.find({ collection: 'reader-accounts', where: { reader: { equals: reader.id } } })
     expect(docs).toHaveLength(1)
@@ -39,7 +50,11 @@ describe('next-auth adapter on Payload', () => {
   })
 
   it('a magic-link token works once, even when two requests race for it', async () => {
-    const token = { identifier: 'racer@readers.test', token: `hashed-${Date.now()}`, expires: new Date(Date.now() + 60_000) }
+    const token = {
+      identifier: 'racer@readers.test',
+      token: `hashed-${Date.now()}`,
+      expires: new Date(Date.now() + 60_000),
+    }
     await adapter().createVerificationToken!(token)
     const [a, b] = await Promise.all([adapter().useVerificationToken!(token), adapter().useVerificationToken!(token)])
     expect([a, b].filter(Boolean)).toHaveLength(1)
@@ -49,7 +64,12 @@ describe('next-auth adapter on Payload', () => {
   it('deleting a reader removes their sessions and linked accounts', async () => {
     const reader = await createReader(payload, 'Leaver')
     const { sessionToken } = await sessionCookie(payload, reader.id)
-    await adapter().linkAccount!({ userId: String(reader.id), provider: 'github', providerAccountId: `gh-${reader.id}`, type: 'oauth' })
+    await adapter().linkAccount!({
+      userId: String(reader.id),
+      provider: 'github',
+      providerAccountId: `gh-${reader.id}`,
+      type: 'oauth',
+    })
     await adapter().deleteUser!(String(reader.id))
     expect(await adapter().getSessionAndUser!(sessionToken)).toBeNull()
     expect(await adapter().getUserByAccount!({ provider: 'github', providerAccountId: `gh-${reader.id}` })).toBeNull()

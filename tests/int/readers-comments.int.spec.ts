@@ -26,23 +26,48 @@ beforeAll(async () => {
 })
 afterAll(() => stop?.())
 beforeEach(async () => {
-  await setDiscussion(payload, { manualApproval: true, trustApprovedAuthors: true, trustAfterApproved: 1, requireLogin: false, holdLinkCount: 2, moderationWords: '', disallowedWords: '', requireNameEmail: true, commentsEnabled: true, closeAfterDays: 0, minSecondsToSubmit: 3, perIpPerHour: 20 })
+  await setDiscussion(payload, {
+    manualApproval: true,
+    trustApprovedAuthors: true,
+    trustAfterApproved: 1,
+    requireLogin: false,
+    holdLinkCount: 2,
+    moderationWords: '',
+    disallowedWords: '',
+    requireNameEmail: true,
+    commentsEnabled: true,
+    closeAfterDays: 0,
+    minSecondsToSubmit: 3,
+    perIpPerHour: 20,
+  })
   await clearThrottle(payload)
 })
 
-const asReader = (readerId: number, over: Partial<Submission> = {}) => comment(articleId, { authorName: '', authorEmail: '', readerId, ...over })
+const asReader = (readerId: number, over: Partial<Submission> = {}) =>
+  comment(articleId, { authorName: '', authorEmail: '', readerId, ...over })
 const countAll = () => payload.count({ collection: 'comments' }).then((r) => r.totalDocs)
 const statusOf = async (id: number) => (await payload.findByID({ collection: 'comments', id })).status
-const approve = (id: number) => payload.update({ collection: 'comments', id, data: { status: 'approved' }, context: ctx })
-const ban = (id: number, data: Record<string, unknown>) => rest('PATCH', `readers/${id}`, { token: moderatorToken, body: { banned: true, ...data } })
+const approve = (id: number) =>
+  payload.update({ collection: 'comments', id, data: { status: 'approved' }, context: ctx })
+const ban = (id: number, data: Record<string, unknown>) =>
+  rest('PATCH', `readers/${id}`, { token: moderatorToken, body: { banned: true, ...data } })
 
 describe('signed-in readers comment as themselves', () => {
-  it('stores the comment linked to the reader, under the account\'s name and email, whatever the form said', async () => {
+  it("stores the comment linked to the reader, under the account's name and email, whatever the form said", async () => {
     const reader = await createReader(payload, 'Rosa')
-    const result = await submitComment(payload, asReader(reader.id, { authorName: 'Someone Else', authorEmail: 'else@example.test' }), sender())
+    const result = await submitComment(
+      payload,
+      asReader(reader.id, { authorName: 'Someone Else', authorEmail: 'else@example.test' }),
+      sender(),
+    )
     if (!result.ok) throw new Error(JSON.stringify(result))
     const stored = await payload.findByID({ collection: 'comments', id: result.comment.id, depth: 0 })
-    expect(stored).toMatchObject({ reader: reader.id, authorName: 'Rosa', authorEmail: reader.email, status: 'pending' })
+    expect(stored).toMatchObject({
+      reader: reader.id,
+      authorName: 'Rosa',
+      authorEmail: reader.email,
+      status: 'pending',
+    })
   })
 })
 
@@ -50,8 +75,12 @@ describe('bans', () => {
   it.each([
     ['with a reason', { banReason: 'Personal attacks' }, MESSAGES.banned('Personal attacks')],
     ['without a reason', {}, 'You are banned from commenting on this site.'],
-    ['until a later date', { bannedUntil: new Date(Date.now() + 86_400_000).toISOString(), banReason: 'Cool off' }, MESSAGES.banned('Cool off')],
-  ])('refuses a banned reader\'s new comment (%s), saying so, and stores nothing', async (_name, terms, message) => {
+    [
+      'until a later date',
+      { bannedUntil: new Date(Date.now() + 86_400_000).toISOString(), banReason: 'Cool off' },
+      MESSAGES.banned('Cool off'),
+    ],
+  ])("refuses a banned reader's new comment (%s), saying so, and stores nothing", async (_name, terms, message) => {
     const reader = await createReader(payload, 'Troll')
     expect((await ban(reader.id, terms)).status).toBe(200)
     const before = await countAll()
@@ -90,7 +119,10 @@ describe('bans', () => {
     }
     await approve(ids[0])
     const other = await submitComment(payload, comment(articleId), sender())
-    const patch = await rest('PATCH', `readers/${reader.id}`, { token: moderatorToken, body: { banned: true, hideAllComments: true } })
+    const patch = await rest('PATCH', `readers/${reader.id}`, {
+      token: moderatorToken,
+      body: { banned: true, hideAllComments: true },
+    })
     expect(patch.status).toBe(200)
     expect(await Promise.all(ids.map(statusOf))).toEqual(['spam', 'spam', 'spam'])
     if (!other.ok) throw new Error(`the other commenter was refused: ${JSON.stringify(other)}`)
@@ -107,19 +139,25 @@ describe('"Users must be registered and logged in to comment"', () => {
 
   it('refuses an anonymous form submission and stores nothing', async () => {
     const before = await countAll()
-    expect(await submitComment(payload, comment(articleId), sender())).toEqual({ ok: false, errors: [], message: MESSAGES.loginRequired })
+    expect(await submitComment(payload, comment(articleId), sender())).toEqual({
+      ok: false,
+      errors: [],
+      message: MESSAGES.loginRequired,
+    })
     expect(await countAll()).toBe(before)
   })
 
   it('refuses anonymous API submissions (REST and GraphQL)', async () => {
     const before = await countAll()
-    expect((await rest('POST', 'comments', { body: { article: articleId, body: 'Via REST', authorName: 'A' } })).status).toBe(403)
+    expect(
+      (await rest('POST', 'comments', { body: { article: articleId, body: 'Via REST', authorName: 'A' } })).status,
+    ).toBe(403)
     const gql = await graphql(`mutation { createComment(data: { article: ${articleId}, body: "Via GraphQL" }) { id } }`)
     expect(gql.json.data?.createComment?.id).toBeFalsy()
     expect(await countAll()).toBe(before)
   })
 
-  it('takes a signed-in reader\'s comment', async () => {
+  it("takes a signed-in reader's comment", async () => {
     const reader = await createReader(payload, 'Member')
     expect((await submitComment(payload, asReader(reader.id), sender())).ok).toBe(true)
   })
@@ -131,30 +169,41 @@ describe('trust: N approved comments, then approved at once unless a rule holds 
     [1, 1, 'approved'],
     [2, 1, 'pending'],
     [2, 2, 'approved'],
-  ])('trusted from %i: a reader with %i approved comment(s) gets %s', async (trustAfterApproved, approved, expected) => {
-    await setDiscussion(payload, { trustAfterApproved })
-    const reader = await createReader(payload, 'Regular')
-    for (let i = 0; i < approved; i++) {
-      const r = await submitComment(payload, asReader(reader.id, { body: `Earlier ${i}` }), sender())
-      if (!r.ok) throw new Error('refused')
-      await approve(r.comment.id)
+  ])(
+    'trusted from %i: a reader with %i approved comment(s) gets %s',
+    async (trustAfterApproved, approved, expected) => {
+      await setDiscussion(payload, { trustAfterApproved })
+      const reader = await createReader(payload, 'Regular')
+      for (let i = 0; i < approved; i++) {
+        const r = await submitComment(payload, asReader(reader.id, { body: `Earlier ${i}` }), sender())
+        if (!r.ok) throw new Error('refused')
+        await approve(r.comment.id)
+        await clearThrottle(payload)
+      }
+      expect((await payload.findByID({ collection: 'readers', id: reader.id })).approvedCount).toBe(approved)
+      const next = await submitComment(payload, asReader(reader.id, { body: 'Now' }), sender())
+      expect(next.ok && (await statusOf(next.comment.id))).toBe(expected)
+      if (expected !== 'approved') return
       await clearThrottle(payload)
-    }
-    expect((await payload.findByID({ collection: 'readers', id: reader.id })).approvedCount).toBe(approved)
-    const next = await submitComment(payload, asReader(reader.id, { body: 'Now' }), sender())
-    expect(next.ok && (await statusOf(next.comment.id))).toBe(expected)
-    if (expected !== 'approved') return
-    await clearThrottle(payload)
-    const linky = await submitComment(payload, asReader(reader.id, { body: 'See https://a.example and https://b.example' }), sender())
-    expect(linky.ok && (await statusOf(linky.comment.id))).toBe('pending')
-  })
+      const linky = await submitComment(
+        payload,
+        asReader(reader.id, { body: 'See https://a.example and https://b.example' }),
+        sender(),
+      )
+      expect(linky.ok && (await statusOf(linky.comment.id))).toBe('pending')
+    },
+  )
 
-  it('typing a trusted reader\'s email into the anonymous form borrows nothing', async () => {
+  it("typing a trusted reader's email into the anonymous form borrows nothing", async () => {
     const reader = await createReader(payload, 'Trusted')
     const r = await submitComment(payload, asReader(reader.id), sender())
     if (!r.ok) throw new Error('refused')
     await approve(r.comment.id)
-    const impostor = await submitComment(payload, comment(articleId, { authorEmail: reader.email, body: 'Me, honest' }), sender())
+    const impostor = await submitComment(
+      payload,
+      comment(articleId, { authorEmail: reader.email, body: 'Me, honest' }),
+      sender(),
+    )
     expect(impostor.ok && (await statusOf(impostor.comment.id))).toBe('pending')
   })
 })
@@ -173,9 +222,15 @@ describe('edit and delete within 10 minutes, through the server, never the API',
   it('an edited approved comment stays approved; one a rule now holds goes back to the queue', async () => {
     const reader = await createReader(payload, 'Editor')
     const id = await posted(reader.id)
-    expect(await editOwnComment(payload, reader.id, id, 'Fixed a typo', meta)).toMatchObject({ ok: true, comment: { body: 'Fixed a typo', status: 'approved' } })
+    expect(await editOwnComment(payload, reader.id, id, 'Fixed a typo', meta)).toMatchObject({
+      ok: true,
+      comment: { body: 'Fixed a typo', status: 'approved' },
+    })
     await setDiscussion(payload, { moderationWords: 'casino' })
-    expect(await editOwnComment(payload, reader.id, id, 'Visit my casino', meta)).toMatchObject({ ok: true, comment: { status: 'pending' } })
+    expect(await editOwnComment(payload, reader.id, id, 'Visit my casino', meta)).toMatchObject({
+      ok: true,
+      comment: { status: 'pending' },
+    })
     const stored = await payload.findByID({ collection: 'comments', id })
     expect((stored.verdict as { hits: { rule: string }[] }).hits.map((h) => h.rule)).toEqual(['moderationWord'])
   })
@@ -184,15 +239,27 @@ describe('edit and delete within 10 minutes, through the server, never the API',
     const reader = await createReader(payload, 'Late')
     const other = await createReader(payload, 'Other')
     const id = await posted(reader.id, 'pending')
-    expect(await editOwnComment(payload, reader.id, id, 'Too late', meta, later(11))).toEqual({ ok: false, message: MESSAGES.editClosed })
-    expect(await deleteOwnComment(payload, reader.id, id, later(11))).toEqual({ ok: false, message: MESSAGES.editClosed })
-    expect(await editOwnComment(payload, other.id, id, 'Not mine', meta)).toEqual({ ok: false, message: MESSAGES.notYours })
+    expect(await editOwnComment(payload, reader.id, id, 'Too late', meta, later(11))).toEqual({
+      ok: false,
+      message: MESSAGES.editClosed,
+    })
+    expect(await deleteOwnComment(payload, reader.id, id, later(11))).toEqual({
+      ok: false,
+      message: MESSAGES.editClosed,
+    })
+    expect(await editOwnComment(payload, other.id, id, 'Not mine', meta)).toEqual({
+      ok: false,
+      message: MESSAGES.notYours,
+    })
     expect(await deleteOwnComment(payload, other.id, id)).toEqual({ ok: false, message: MESSAGES.notYours })
-    expect(await editOwnComment(payload, reader.id, id, '   ', meta)).toMatchObject({ ok: false, message: MESSAGES.emptyBody })
+    expect(await editOwnComment(payload, reader.id, id, '   ', meta)).toMatchObject({
+      ok: false,
+      message: MESSAGES.emptyBody,
+    })
     expect((await payload.findByID({ collection: 'comments', id })).body).toMatch(/^Original/)
   })
 
-  it('deletes within the window, and the reader\'s counts follow', async () => {
+  it("deletes within the window, and the reader's counts follow", async () => {
     const reader = await createReader(payload, 'Deleter')
     const id = await posted(reader.id)
     expect((await payload.findByID({ collection: 'readers', id: reader.id })).approvedCount).toBe(1)
@@ -201,7 +268,7 @@ describe('edit and delete within 10 minutes, through the server, never the API',
     expect((await payload.findByID({ collection: 'readers', id: reader.id })).approvedCount).toBe(0)
   })
 
-  it('the comments API stays closed to a signed-in reader\'s session', async () => {
+  it("the comments API stays closed to a signed-in reader's session", async () => {
     const reader = await createReader(payload, 'ApiTry')
     const id = await posted(reader.id)
     const { cookie } = await sessionCookie(payload, reader.id)
@@ -210,7 +277,7 @@ describe('edit and delete within 10 minutes, through the server, never the API',
   })
 })
 
-describe('what the form learns about the reader\'s own comments (/comments/mine)', () => {
+describe("what the form learns about the reader's own comments (/comments/mine)", () => {
   it('pending ones, and which they may still edit with the time left', async () => {
     const reader = await createReader(payload, 'Mine')
     const a = await submitComment(payload, asReader(reader.id, { body: 'Mine, waiting' }), sender())

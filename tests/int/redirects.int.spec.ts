@@ -29,7 +29,12 @@ it.each([
 })
 
 it('admins and editors manage redirects; moderators and readers may not even read them; the proxy answers at once', async () => {
-  const page = await payload.create({ collection: 'pages', data: { title: 'About us', slug: 'about-us', _status: 'published' }, overrideAccess: true, context: { disableRevalidate: true } })
+  const page = await payload.create({
+    collection: 'pages',
+    data: { title: 'About us', slug: 'about-us', _status: 'published' },
+    overrideAccess: true,
+    context: { disableRevalidate: true },
+  })
   expect(page.path).toBe('/about-us/')
   const made = await payload.create({
     collection: 'redirects',
@@ -39,16 +44,46 @@ it('admins and editors manage redirects; moderators and readers may not even rea
   })
   expect(made.from).toBe('/About%2FOld')
   expect(await findRedirect('/About%2fOld/', '')).toEqual({ location: '/about-us/', status: 302 })
-  await payload.update({ collection: 'redirects', id: made.id, data: { statusCode: '301' }, user: staff.admin, overrideAccess: false })
+  await payload.update({
+    collection: 'redirects',
+    id: made.id,
+    data: { statusCode: '301' },
+    user: staff.admin,
+    overrideAccess: false,
+  })
   expect(await findRedirect('/About%2fOld', '')).toEqual({ location: '/about-us/', status: 301 })
-  await expect(payload.create({ collection: 'redirects', data: { from: '/x', to: { type: 'url', url: '/' }, statusCode: '301' }, user: staff.moderator, overrideAccess: false })).rejects.toThrow(/not allowed/i)
-  const asModerator = await payload.find({ collection: 'redirects', user: staff.moderator, overrideAccess: false }).then(() => 'read', (e: Error) => e.message)
+  await expect(
+    payload.create({
+      collection: 'redirects',
+      data: { from: '/x', to: { type: 'url', url: '/' }, statusCode: '301' },
+      user: staff.moderator,
+      overrideAccess: false,
+    }),
+  ).rejects.toThrow(/not allowed/i)
+  const asModerator = await payload
+    .find({ collection: 'redirects', user: staff.moderator, overrideAccess: false })
+    .then(
+      () => 'read',
+      (e: Error) => e.message,
+    )
   expect(asModerator).toMatch(/not allowed/i)
-  const anonymous = await payload.find({ collection: 'redirects', overrideAccess: false }).then(() => 'read', (e: Error) => e.message)
+  const anonymous = await payload.find({ collection: 'redirects', overrideAccess: false }).then(
+    () => 'read',
+    (e: Error) => e.message,
+  )
   expect(anonymous).toMatch(/not allowed/i)
 })
 
 it('a page may not take the address of one of the site\u2019s own routes', async () => {
-  const error = await payload.create({ collection: 'pages', data: { title: 'Articles', slug: 'articles', _status: 'published' }, overrideAccess: true }).then(() => null, (e: { data?: unknown }) => e)
+  const error = await payload
+    .create({
+      collection: 'pages',
+      data: { title: 'Articles', slug: 'articles', _status: 'published' },
+      overrideAccess: true,
+    })
+    .then(
+      () => null,
+      (e: { data?: unknown }) => e,
+    )
   expect(JSON.stringify(error?.data)).toContain("is one of the site's own addresses")
 })

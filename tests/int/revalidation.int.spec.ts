@@ -33,8 +33,7 @@ afterEach(() => stopRecording())
 
 const asEditor = () => ({ overrideAccess: false, user: editor }) as const
 const sorted = () => expired.flat().sort()
-const articleTags = (...slugs: string[]) =>
-  [TAGS.articles, TAGS.redirects, ...slugs.map(TAGS.article)].sort()
+const articleTags = (...slugs: string[]) => [TAGS.articles, TAGS.redirects, ...slugs.map(TAGS.article)].sort()
 
 const publish = (slug: string) =>
   payload.create({

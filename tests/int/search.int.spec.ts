@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SearchSnippet } from '@/components/SearchSnippet'
 import { lexical } from '@/lib/lexical'
-import { MARK_END, MARK_START, MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles, searchPage, snippetParts, type SearchResult } from '@/lib/search'
+import {
+  MARK_END,
+  MARK_START,
+  MAX_QUERY_LENGTH,
+  MAX_SEARCH_PAGE,
+  SEARCH_PAGE_SIZE,
+  searchArticles,
+  searchPage,
+  snippetParts,
+  type SearchResult,
+} from '@/lib/search'
 import { poolOf } from '@/lib/sql'
 import { ctx, publishedArticle } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
@@ -22,20 +32,52 @@ async function article(key: string, data: Record<string, unknown>) {
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
   // Ranking: the same word in the title, the excerpt and the body only.
-  await article('titleHit', { title: 'Glacier retreat accelerates', excerpt: 'Ice sheets thin.', content: lexical([{ p: 'Scientists measured the ice.' }]) })
-  await article('excerptHit', { title: 'A summer in the Alps', excerpt: 'Walking beside a glacier.', content: lexical([{ p: 'Meadows and cows.' }]) })
-  await article('bodyHit', { title: 'Mountain diary', excerpt: 'Notes from a hut.', content: lexical([{ p: 'Rain all week.' }, { h2: 'Day three' }, { p: 'We crossed the glacier at dawn.' }]) })
+  await article('titleHit', {
+    title: 'Glacier retreat accelerates',
+    excerpt: 'Ice sheets thin.',
+    content: lexical([{ p: 'Scientists measured the ice.' }]),
+  })
+  await article('excerptHit', {
+    title: 'A summer in the Alps',
+    excerpt: 'Walking beside a glacier.',
+    content: lexical([{ p: 'Meadows and cows.' }]),
+  })
+  await article('bodyHit', {
+    title: 'Mountain diary',
+    excerpt: 'Notes from a hut.',
+    content: lexical([{ p: 'Rain all week.' }, { h2: 'Day three' }, { p: 'We crossed the glacier at dawn.' }]),
+  })
   // Phrases and exclusions.
-  await article('phrase', { title: 'Harbour notes', content: lexical([{ p: 'The new bridge opened over the harbour on Monday.' }]) })
-  await article('scattered', { title: 'Harbour traffic', content: lexical([{ p: 'A bridge closed; the new ferry opened instead.' }]) })
+  await article('phrase', {
+    title: 'Harbour notes',
+    content: lexical([{ p: 'The new bridge opened over the harbour on Monday.' }]),
+  })
+  await article('scattered', {
+    title: 'Harbour traffic',
+    content: lexical([{ p: 'A bridge closed; the new ferry opened instead.' }]),
+  })
   // Markup in article text, and a control character that must not forge a highlight.
-  await article('markup', { title: 'Escaping test', content: lexical([{ p: 'Beware <script>alert("x")</script> and <b>bold</b> zeppelin\u0001fake\u0002 claims.' }]) })
+  await article('markup', {
+    title: 'Escaping test',
+    content: lexical([{ p: 'Beware <script>alert("x")</script> and <b>bold</b> zeppelin\u0001fake\u0002 claims.' }]),
+  })
   // Never found: a draft and a scheduled article with a word no published article has.
-  await payload.create({ collection: 'articles', data: { title: 'Secret quokka draft', content: lexical([{ p: 'quokka' }]), _status: 'draft' }, context: ctx })
-  await article('scheduled', { title: 'Future quokka story', publishedAt: new Date(Date.now() + 86_400_000).toISOString() })
+  await payload.create({
+    collection: 'articles',
+    data: { title: 'Secret quokka draft', content: lexical([{ p: 'quokka' }]), _status: 'draft' },
+    context: ctx,
+  })
+  await article('scheduled', {
+    title: 'Future quokka story',
+    publishedAt: new Date(Date.now() + 86_400_000).toISOString(),
+  })
   await article('visibleQuokka', { title: 'Quokka spotted', excerpt: 'A quokka on the island.' })
   // Many matches, for paging.
-  for (let i = 0; i < 25; i++) await article(`lighthouse${i}`, { title: `Lighthouse keeper ${i}`, content: lexical([{ p: 'The lighthouse beam turned.' }]) })
+  for (let i = 0; i < 25; i++)
+    await article(`lighthouse${i}`, {
+      title: `Lighthouse keeper ${i}`,
+      content: lexical([{ p: 'The lighthouse beam turned.' }]),
+    })
 })
 afterAll(() => stop?.())
 
@@ -66,7 +108,9 @@ describe('search ranks published articles by where the words appear', () => {
 
 describe('websearch syntax', () => {
   it('"quoted phrase" matches the words in that order only', async () => {
-    expect(hitIds(await searchArticles(payload, 'bridge opened'))).toEqual(expect.arrayContaining([ids.phrase, ids.scattered]))
+    expect(hitIds(await searchArticles(payload, 'bridge opened'))).toEqual(
+      expect.arrayContaining([ids.phrase, ids.scattered]),
+    )
     expect(hitIds(await searchArticles(payload, '"bridge opened"'))).toEqual([ids.phrase])
   })
 
@@ -76,7 +120,9 @@ describe('websearch syntax', () => {
   })
 
   it('or alternates', async () => {
-    expect(hitIds(await searchArticles(payload, 'ferry or quokka')).sort()).toEqual([ids.scattered, ids.visibleQuokka].sort())
+    expect(hitIds(await searchArticles(payload, 'ferry or quokka')).sort()).toEqual(
+      [ids.scattered, ids.visibleQuokka].sort(),
+    )
   })
 })
 
@@ -88,9 +134,13 @@ describe('only published articles whose time has come', () => {
   })
 
   it('finds a scheduled article once its time has come', async () => {
-    await poolOf(payload).query(`update articles set published_at = now() - interval '1 minute' where id = $1`, [ids.scheduled])
+    await poolOf(payload).query(`update articles set published_at = now() - interval '1 minute' where id = $1`, [
+      ids.scheduled,
+    ])
     expect(hitIds(await searchArticles(payload, 'future quokka'))).toEqual([ids.scheduled])
-    await poolOf(payload).query(`update articles set published_at = now() + interval '1 day' where id = $1`, [ids.scheduled])
+    await poolOf(payload).query(`update articles set published_at = now() + interval '1 day' where id = $1`, [
+      ids.scheduled,
+    ])
   })
 })
 
@@ -141,7 +191,11 @@ describe('paging is bounded', () => {
     expect(first.sql).toHaveLength(1)
     const third = results(await searchArticles(payload, 'lighthouse', 3))
     expect(third.hits).toHaveLength(5)
-    const all = [...hitIds(first.result), ...hitIds(await searchArticles(payload, 'lighthouse', 2)), ...third.hits.map((h) => h.id)]
+    const all = [
+      ...hitIds(first.result),
+      ...hitIds(await searchArticles(payload, 'lighthouse', 2)),
+      ...third.hits.map((h) => h.id),
+    ]
     expect(new Set(all).size).toBe(25)
   })
 
@@ -163,7 +217,11 @@ describe('snippets cannot inject markup', () => {
     const [hit] = results(await searchArticles(payload, 'zeppelin')).hits
     expect(hit.id).toBe(ids.markup)
     // The marker characters stored in the article are stripped: only the real match is marked.
-    expect(snippetParts(hit.snippet).filter((p) => p.mark).map((p) => p.text)).toEqual(['zeppelin'])
+    expect(
+      snippetParts(hit.snippet)
+        .filter((p) => p.mark)
+        .map((p) => p.text),
+    ).toEqual(['zeppelin'])
     const html = renderToStaticMarkup(createElement(SearchSnippet, { text: hit.snippet }))
     expect(html).toContain('<mark>zeppelin</mark>')
     // ts_headline drops tags from the text; what is left is escaped text.
@@ -173,8 +231,12 @@ describe('snippets cannot inject markup', () => {
   })
 
   it('a query with markup is only text, and a snippet never turns text into markup', async () => {
-    expect(results(await searchArticles(payload, '<img src=x onerror=alert(1)> zeppelin')).query).toBe('<img src=x onerror=alert(1)> zeppelin')
-    const html = renderToStaticMarkup(createElement(SearchSnippet, { text: `${MARK_START}<img src=x onerror=alert(1)>${MARK_END}` }))
+    expect(results(await searchArticles(payload, '<img src=x onerror=alert(1)> zeppelin')).query).toBe(
+      '<img src=x onerror=alert(1)> zeppelin',
+    )
+    const html = renderToStaticMarkup(
+      createElement(SearchSnippet, { text: `${MARK_START}<img src=x onerror=alert(1)>${MARK_END}` }),
+    )
     expect(html).toBe('<p class="search-snippet"><mark>&lt;img src=x onerror=alert(1)&gt;</mark></p>')
   })
 })

@@ -23,7 +23,11 @@ const CATEGORIES = DEFAULT_MAX_LIMIT + 5
 async function refusedGraphql(query: string, variables?: Record<string, unknown>) {
   const { status, json } = await graphql(query, { variables })
   const body = json as unknown
-  return { status, errors: Array.isArray(body) ? (body as { message: string }[]) : (json.errors ?? []), data: Array.isArray(body) ? undefined : json.data }
+  return {
+    status,
+    errors: Array.isArray(body) ? (body as { message: string }[]) : (json.errors ?? []),
+    data: Array.isArray(body) ? undefined : json.data,
+  }
 }
 
 beforeAll(async () => {
@@ -119,7 +123,9 @@ describe('F2: GraphQL cost counts limit and aliases', () => {
   })
 
   it('a limit passed as a variable counts the same', async () => {
-    const { data, errors } = await refusedGraphql('query ($n: Int) { Categories(limit: $n) { docs { id } } }', { n: 100000 })
+    const { data, errors } = await refusedGraphql('query ($n: Int) { Categories(limit: $n) { docs { id } } }', {
+      n: 100000,
+    })
     expect(data).toBeUndefined()
     expect(errors[0].message).toMatch(/Query too expensive/)
   })
@@ -169,7 +175,10 @@ describe('F5: bad input answers 400 or 404 with a short message, never 500', () 
     ['DELETE', 'comments/99999999999'],
   ] as const)('%s /api/%s as a moderator answers 404', async (method, path) => {
     const token = tokens.admin
-    const { status } = await rest(method, path, { token, body: method === 'PATCH' ? { status: 'approved' } : undefined })
+    const { status } = await rest(method, path, {
+      token,
+      body: method === 'PATCH' ? { status: 'approved' } : undefined,
+    })
     expect(status).toBe(404)
   })
 

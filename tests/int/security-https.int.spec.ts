@@ -44,7 +44,9 @@ describe('https deployment', () => {
   })
 
   it('the launcher adds HSTS for an https SERVER_URL only', () => {
-    expect(launcherHeaders(process.env.SERVER_URL)).toEqual({ 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' })
+    expect(launcherHeaders(process.env.SERVER_URL)).toEqual({
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    })
     expect(launcherHeaders('http://localhost:3000')).toEqual({})
   })
 })

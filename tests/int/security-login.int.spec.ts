@@ -23,7 +23,12 @@ async function signIn(email: string, password: string, ip: string) {
   const started = performance.now()
   const response = await post(request, { params: Promise.resolve({ slug: ['users', 'login'] }) })
   const json = (await response.json()) as { token?: string; errors?: { message: string }[] }
-  return { status: response.status, json, ms: performance.now() - started, retryAfter: response.headers.get('retry-after') }
+  return {
+    status: response.status,
+    json,
+    ms: performance.now() - started,
+    retryAfter: response.headers.get('retry-after'),
+  }
 }
 
 beforeAll(async () => {
@@ -81,7 +86,11 @@ describe('F4: staff login', () => {
   })
 
   it("Payload's own account lock is off: the account is never marked locked", async () => {
-    const stored = (await payload.findByID({ collection: 'users', id: staff.admin.id, showHiddenFields: true })) as unknown as Record<string, unknown>
+    const stored = (await payload.findByID({
+      collection: 'users',
+      id: staff.admin.id,
+      showHiddenFields: true,
+    })) as unknown as Record<string, unknown>
     expect(stored.email).toBe(staff.admin.email)
     expect(stored.lockUntil ?? null).toBeNull()
     expect(stored.loginAttempts ?? null).toBeNull()

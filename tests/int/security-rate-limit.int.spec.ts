@@ -53,15 +53,19 @@ describe('anonymous API rate limit', () => {
       body: JSON.stringify({ query: '{ Articles(limit: 1) { totalDocs } }' }),
     })
     expect((await graphqlPost(request, undefined as never)).status).toBe(429)
-    const pool = (payload.db as unknown as { pool: { query: (s: string, p: unknown[]) => Promise<{ rows: { points: number }[] }> } }).pool
+    const pool = (
+      payload.db as unknown as { pool: { query: (s: string, p: unknown[]) => Promise<{ rows: { points: number }[] }> } }
+    ).pool
     const { rows } = await pool.query('select points from rate_limits where key = $1', [`anonymousApi:${ip}`])
     expect(rows[0].points).toBeGreaterThan(BUDGET)
   })
 
   it('staff are not limited, and a made-up session cookie does not dodge the limit', async () => {
     const ip = '192.0.2.13'
-    for (let i = 0; i < BUDGET + 3; i++) expect((await call('articles?limit=1', ip, { Authorization: `JWT ${token}` })).status).toBe(200)
-    for (let i = 0; i < BUDGET; i++) expect((await call('articles?limit=1', ip, { Cookie: 'payload-token=made-up' })).status).toBe(200)
+    for (let i = 0; i < BUDGET + 3; i++)
+      expect((await call('articles?limit=1', ip, { Authorization: `JWT ${token}` })).status).toBe(200)
+    for (let i = 0; i < BUDGET; i++)
+      expect((await call('articles?limit=1', ip, { Cookie: 'payload-token=made-up' })).status).toBe(200)
     expect((await call('articles?limit=1', ip, { Cookie: 'payload-token=made-up' })).status).toBe(429)
   })
 

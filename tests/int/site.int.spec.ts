@@ -21,20 +21,32 @@ describe('the Site global', () => {
     const b = await payload.create({ collection: 'categories', data: { title: 'Beta' } })
     const expired: string[][] = []
     const off = onTagsExpired((tags) => expired.push(tags))
-    await payload.updateGlobal({ slug: 'site', data: { sections: [b.id, a.id], footerLinks: [{ label: 'About', url: '/about' }] } })
+    await payload.updateGlobal({
+      slug: 'site',
+      data: { sections: [b.id, a.id], footerLinks: [{ label: 'About', url: '/about' }] },
+    })
     off()
     expect(expired.flat()).toContain(TAGS.site)
     const site = await payload.findGlobal({ slug: 'site', overrideAccess: false, depth: 1 })
     expect((site.sections ?? []).map((c) => (typeof c === 'object' ? c.title : c))).toEqual(['Beta', 'Alpha'])
-    await expect(payload.updateGlobal({ slug: 'site', data: { sections: [] }, overrideAccess: false })).rejects.toThrow(/not allowed/i)
+    await expect(payload.updateGlobal({ slug: 'site', data: { sections: [] }, overrideAccess: false })).rejects.toThrow(
+      /not allowed/i,
+    )
   })
 })
 
 describe('media names', () => {
   it('carry a hash of the bytes: a new file gets a new name, the same bytes keep it', async () => {
-    const png = (r: number) => sharp({ create: { width: 40, height: 40, channels: 3, background: { r, g: 0, b: 0 } } }).png().toBuffer()
+    const png = (r: number) =>
+      sharp({ create: { width: 40, height: 40, channels: 3, background: { r, g: 0, b: 0 } } })
+        .png()
+        .toBuffer()
     const up = async (data: Buffer) =>
-      payload.create({ collection: 'media', data: { alt: 'A square' }, file: { data, mimetype: 'image/png', name: 'Square.PNG', size: data.length } })
+      payload.create({
+        collection: 'media',
+        data: { alt: 'A square' },
+        file: { data, mimetype: 'image/png', name: 'Square.PNG', size: data.length },
+      })
     const red = await png(200)
     const first = await up(red)
     const second = await up(await png(20))

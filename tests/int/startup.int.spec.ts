@@ -9,8 +9,22 @@ import { startS3Server } from '../servers/s3Server.mjs'
 
 /** Runs the launcher as a user would (`npm run migrate` etc.), with a clean environment. */
 function launcher(args: string[], env: Record<string, string | undefined>, { killOn }: { killOn?: RegExp } = {}) {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'DATABASE_READ_URLS', 'PAYLOAD_SECRET', 'NODE_ENV', 'REDIS_URL', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'].includes(k)))
-  const child = spawn(process.execPath, ['server/launcher.mjs', ...args], { env: { ...baseEnv, ...env } as NodeJS.ProcessEnv })
+  const baseEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        ![
+          'DATABASE_URL',
+          'DATABASE_READ_URLS',
+          'PAYLOAD_SECRET',
+          'NODE_ENV',
+          'REDIS_URL',
+          'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY',
+        ].includes(k),
+    ),
+  )
+  const child = spawn(process.execPath, ['server/launcher.mjs', ...args], {
+    env: { ...baseEnv, ...env } as NodeJS.ProcessEnv,
+  })
   let stdout = ''
   let stderr = ''
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -40,28 +54,47 @@ describe('start-up failures print one clear line and exit non-zero', () => {
   })
 
   it('production with a page-copy size that is not a number', async () => {
-    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', BYLINE_PAGE_CACHE_MB: 'lots' })
+    const { code, stderr } = await launcher(['start'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      BYLINE_PAGE_CACHE_MB: 'lots',
+    })
     expect(code).not.toBe(0)
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('BYLINE_PAGE_CACHE_MB must be a whole number')])
   })
 
   it('a read replica URL that is not a postgres:// URL (a replica that is down is not an error)', async () => {
-    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', DATABASE_READ_URLS: 'postgres://r@127.0.0.1:1/r, mysql://r:secret@replica/r' })
+    const { code, stderr } = await launcher(['start'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      DATABASE_READ_URLS: 'postgres://r@127.0.0.1:1/r, mysql://r:secret@replica/r',
+    })
     expect(code).toBe(1)
-    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('DATABASE_READ_URLS: "mysql:" is not postgres://')])
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('DATABASE_READ_URLS: "mysql:" is not postgres://'),
+    ])
     expect(stderr).not.toContain('secret')
   })
 
   it('a time zone that does not exist', async () => {
-    const { code, stderr } = await launcher(['start'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', SITE_TIMEZONE: 'Mars/Olympus' })
+    const { code, stderr } = await launcher(['start'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      SITE_TIMEZONE: 'Mars/Olympus',
+    })
     expect(code).toBe(1)
-    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('SITE_TIMEZONE is not a time zone name: "Mars/Olympus"')])
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('SITE_TIMEZONE is not a time zone name: "Mars/Olympus"'),
+    ])
   })
 
   it('a purge webhook that is not an http(s) URL, and BYLINE_SURROGATE_KEYS that is not 1 or 0', async () => {
     const base = { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x' }
     for (const [env, message] of [
-      [{ BYLINE_PURGE_URL: 'varnish:6081/purge' }, 'BYLINE_PURGE_URL must be an http:// or https:// address, not varnish:'],
+      [
+        { BYLINE_PURGE_URL: 'varnish:6081/purge' },
+        'BYLINE_PURGE_URL must be an http:// or https:// address, not varnish:',
+      ],
       [{ BYLINE_PURGE_URL: 'http//varnish/purge' }, 'BYLINE_PURGE_URL is not a URL: "http//varnish/purge"'],
       [{ BYLINE_PURGE_URL: 'https://user:pw@cdn.example/purge' }, 'BYLINE_PURGE_URL must not carry a user or password'],
       [{ BYLINE_SURROGATE_KEYS: 'yes' }, 'BYLINE_SURROGATE_KEYS must be 1'],
@@ -117,15 +150,26 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     const redis = await startRedis({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'byline-redis-')) })
     try {
       for (const key of [undefined, 'not-a-key']) {
-        const env = { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: redis.url, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }
+        const env = {
+          DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+          PAYLOAD_SECRET: 'x',
+          REDIS_URL: redis.url,
+          NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key,
+        }
         const { code, stderr } = await launcher(['start'], env)
         expect(code).toBe(1)
-        expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key')])
+        expect(stderr.trim().split('\n')).toEqual([
+          expect.stringContaining('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key'),
+        ])
       }
     } finally {
       await redis.stop()
     }
-    const { code, stderr } = await launcher(['worker'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', REDIS_URL: undefined })
+    const { code, stderr } = await launcher(['worker'], {
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      REDIS_URL: undefined,
+    })
     expect(code).toBe(1)
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('npm run worker needs REDIS_URL')])
   })
@@ -143,11 +187,23 @@ describe('start-up failures print one clear line and exit non-zero', () => {
     const cases: [Record<string, string>, string][] = [
       [{ S3_BUCKET: 'media' }, 'S3_BUCKET is set but S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are not'],
       [{ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a' }, 'S3_BUCKET is set but S3_SECRET_ACCESS_KEY is not'],
-      [{ S3_ENDPOINT: s3.endpoint, ...keys }, 'S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are set but S3_BUCKET is not'],
+      [
+        { S3_ENDPOINT: s3.endpoint, ...keys },
+        'S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are set but S3_BUCKET is not',
+      ],
       [{ S3_BUCKET: 'media', ...keys, S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE must be true or false'],
-      [{ S3_BUCKET: 'media', ...keys, S3_ENDPOINT: '127.0.0.1:9000' }, 'S3_ENDPOINT must be an http:// or https:// address'],
-      [{ ...s3.env, S3_BUCKET: 'no-such-bucket' }, `cannot use S3_BUCKET (bucket no-such-bucket at ${s3.endpoint}): no such bucket`],
-      [{ ...s3.env, S3_ENDPOINT: 'http://127.0.0.1:1' }, 'cannot use S3_BUCKET (bucket byline-media at http://127.0.0.1:1): ECONNREFUSED'],
+      [
+        { S3_BUCKET: 'media', ...keys, S3_ENDPOINT: '127.0.0.1:9000' },
+        'S3_ENDPOINT must be an http:// or https:// address',
+      ],
+      [
+        { ...s3.env, S3_BUCKET: 'no-such-bucket' },
+        `cannot use S3_BUCKET (bucket no-such-bucket at ${s3.endpoint}): no such bucket`,
+      ],
+      [
+        { ...s3.env, S3_ENDPOINT: 'http://127.0.0.1:1' },
+        'cannot use S3_BUCKET (bucket byline-media at http://127.0.0.1:1): ECONNREFUSED',
+      ],
     ]
     try {
       for (const [env, line] of cases) {
@@ -172,7 +228,9 @@ describe('payload scripts', () => {
     const script = path.join(dir, 'stall.mts')
     fs.writeFileSync(script, "await new Promise(() => {})\nconsole.log('finished')\n")
     try {
-      const { code, stdout, stderr } = await launcher(['payload', 'run', script], { DATABASE_URL: process.env.DATABASE_URL })
+      const { code, stdout, stderr } = await launcher(['payload', 'run', script], {
+        DATABASE_URL: process.env.DATABASE_URL,
+      })
       expect(code).toBe(75)
       expect(stdout).not.toContain('finished')
       expect(stderr.match(/stopped before it finished/g)).toHaveLength(1)
@@ -186,8 +244,13 @@ describe('stopping the launcher', () => {
   it('SIGTERM reaches the script it runs (the job worker, an import): neither is left running', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-stop-'))
     const script = path.join(dir, 'forever.mts')
-    fs.writeFileSync(script, "console.log(`script pid ${process.pid}`)\nsetInterval(() => {}, 1000)\nawait new Promise(() => {})\n")
-    const child = spawn(process.execPath, ['server/launcher.mjs', 'payload', 'run', script], { env: { ...process.env, NODE_ENV: 'test' } })
+    fs.writeFileSync(
+      script,
+      'console.log(`script pid ${process.pid}`)\nsetInterval(() => {}, 1000)\nawait new Promise(() => {})\n',
+    )
+    const child = spawn(process.execPath, ['server/launcher.mjs', 'payload', 'run', script], {
+      env: { ...process.env, NODE_ENV: 'test' },
+    })
     let scriptPid = 0
     try {
       let stdout = ''
@@ -266,20 +329,26 @@ describe('a start with no pending migration (#11 F19)', () => {
 describe('loading the editor outside Next', () => {
   // Without the launcher's export condition, most plain imports of the Lexical editor drained
   // before running a line (tests above would pass or fail by luck). Each of these must finish.
-  it.each(['production', 'development'] as const)('imports @payloadcms/richtext-lexical every time (NODE_ENV=%s)', async (nodeEnv) => {
-    const { exportConditions } = await import('../../server/exportConditions.mjs')
-    const code = "await import('@payloadcms/richtext-lexical'); console.log('loaded')"
-    const runs = await Promise.all(
-      Array.from({ length: 6 }, () => {
-        return new Promise<{ code: number | null; stdout: string }>((resolve) => {
-          const child = spawn(process.execPath, [exportConditions(nodeEnv), '--input-type=module', '-e', code], { env: { ...process.env, NODE_ENV: nodeEnv } as NodeJS.ProcessEnv })
-          let stdout = ''
-          child.stdout.on('data', (d) => (stdout += d))
-          child.on('exit', (exit) => resolve({ code: exit, stdout }))
-        })
-      }),
-    )
-    expect(runs).toHaveLength(6)
-    for (const run of runs) expect(run).toEqual({ code: 0, stdout: 'loaded\n' })
-  }, 120_000)
+  it.each(['production', 'development'] as const)(
+    'imports @payloadcms/richtext-lexical every time (NODE_ENV=%s)',
+    async (nodeEnv) => {
+      const { exportConditions } = await import('../../server/exportConditions.mjs')
+      const code = "await import('@payloadcms/richtext-lexical'); console.log('loaded')"
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, () => {
+          return new Promise<{ code: number | null; stdout: string }>((resolve) => {
+            const child = spawn(process.execPath, [exportConditions(nodeEnv), '--input-type=module', '-e', code], {
+              env: { ...process.env, NODE_ENV: nodeEnv } as NodeJS.ProcessEnv,
+            })
+            let stdout = ''
+            child.stdout.on('data', (d) => (stdout += d))
+            child.on('exit', (exit) => resolve({ code: exit, stdout }))
+          })
+        }),
+      )
+      expect(runs).toHaveLength(6)
+      for (const run of runs) expect(run).toEqual({ code: 0, stdout: 'loaded\n' })
+    },
+    120_000,
+  )
 })

@@ -31,11 +31,15 @@ describe('the tags as CDN keys', () => {
     // `%` itself is encoded, so a tag that looks encoded cannot meet the tag it would decode to.
     expect(encodeTag('a%20b')).toBe('a%2520b')
     expect(encodeTag('a%20b')).not.toBe(encodeTag('a b'))
-    for (const key of cdnKeys(['page:/a b/', 'x,y', 'ünï\tcode', '"quoted"'])) expect(key).toMatch(/^[A-Za-z0-9\-._~:/@+=%]+$/)
+    for (const key of cdnKeys(['page:/a b/', 'x,y', 'ünï\tcode', '"quoted"']))
+      expect(key).toMatch(/^[A-Za-z0-9\-._~:/@+=%]+$/)
   })
 
   it('leaves out Next.js implicit tags, duplicates and empty tags', () => {
-    expect(cdnKeys(['_N_T_/layout', 'article:a', '', 'article:a', '_N_T_/articles/a', 'articles'])).toEqual(['article:a', 'articles'])
+    expect(cdnKeys(['_N_T_/layout', 'article:a', '', 'article:a', '_N_T_/articles/a', 'articles'])).toEqual([
+      'article:a',
+      'articles',
+    ])
   })
 
   it('formats Surrogate-Key space-separated and Cache-Tag comma-separated', () => {
@@ -51,18 +55,26 @@ describe('the tags as CDN keys', () => {
   it(`sends all of a page's tags or none: at most ${MAX_TAGS} tags of ${MAX_TAG_BYTES} bytes, ${MAX_HEADER_BYTES} bytes a header`, () => {
     const many = (n: number, width = 4) => Array.from({ length: n }, (_, i) => `t${String(i).padStart(width, '0')}`)
     expect(surrogateHeaders(many(MAX_TAGS)).headers?.['surrogate-key'].split(' ')).toHaveLength(MAX_TAGS)
-    expect(surrogateHeaders(many(MAX_TAGS + 1))).toEqual({ headers: null, why: `${MAX_TAGS + 1} tags (at most ${MAX_TAGS})` })
+    expect(surrogateHeaders(many(MAX_TAGS + 1))).toEqual({
+      headers: null,
+      why: `${MAX_TAGS + 1} tags (at most ${MAX_TAGS})`,
+    })
 
     const longest = `article:${'x'.repeat(MAX_TAG_BYTES - 8)}`
     expect(surrogateHeaders([longest]).headers?.['surrogate-key']).toBe(longest)
-    expect(surrogateHeaders([`${longest}x`, 'articles']).why).toBe(`a tag of ${MAX_TAG_BYTES + 1} bytes (at most ${MAX_TAG_BYTES})`)
+    expect(surrogateHeaders([`${longest}x`, 'articles']).why).toBe(
+      `a tag of ${MAX_TAG_BYTES + 1} bytes (at most ${MAX_TAG_BYTES})`,
+    )
     // Encoding counts: 67 spaces become 201 bytes.
     expect(surrogateHeaders([' '.repeat(67)]).headers).toBeNull()
 
     const wide = Array.from({ length: 6 }, (_, i) => `${i}`.padEnd(150, 'x'))
     expect(surrogateHeaders(wide).headers).not.toBeNull()
     const tooWide = [...wide, 'y'.padEnd(150, 'y')]
-    expect(surrogateHeaders(tooWide)).toEqual({ headers: null, why: `${7 * 150 + 6} bytes of tags (at most ${MAX_HEADER_BYTES})` })
+    expect(surrogateHeaders(tooWide)).toEqual({
+      headers: null,
+      why: `${7 * 150 + 6} bytes of tags (at most ${MAX_HEADER_BYTES})`,
+    })
   })
 
   it('BYLINE_SURROGATE_KEYS is off unless it is 1, and refuses anything but 1 or 0', () => {
@@ -112,7 +124,10 @@ async function launcher(cache: ReturnType<typeof createPageCache>, { delayMs = 0
       onTags()
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs))
       const personal = /payload-token/.test(req.headers.cookie ?? '') || req.method !== 'GET'
-      res.setHeader('cache-control', personal ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300')
+      res.setHeader(
+        'cache-control',
+        personal ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+      )
       res.setHeader('x-nextjs-cache', hit ? 'HIT' : 'MISS')
       res.setHeader('content-type', 'text/html')
       res.end(`<p>${path}</p>`)
@@ -132,7 +147,10 @@ async function launcher(cache: ReturnType<typeof createPageCache>, { delayMs = 0
   }
 }
 
-const ARTICLE_KEYS = { surrogateKey: 'article:a comments:1 articles site', cacheTag: 'article:a,comments:1,articles,site' }
+const ARTICLE_KEYS = {
+  surrogateKey: 'article:a comments:1 articles site',
+  cacheTag: 'article:a,comments:1,articles,site',
+}
 
 describe('the launcher with BYLINE_SURROGATE_KEYS=1', () => {
   it('sends the tags on the first render, on Next.js cache HITs and from the page copy', async () => {
@@ -155,8 +173,14 @@ describe('the launcher with BYLINE_SURROGATE_KEYS=1', () => {
     expect((await get('/articles/a')).surrogateKey).toBe(ARTICLE_KEYS.surrogateKey)
     expect((await get('/articles/a')).surrogateKey).toBe(ARTICLE_KEYS.surrogateKey)
     const none = { surrogateKey: null, cacheTag: null }
-    expect(await get('/articles/a', { headers: { cookie: 'payload-token=abc' } })).toEqual({ from: 'next HIT', ...none })
-    expect(await get('/articles/a', { headers: { cookie: '__prerender_bypass=1' } })).toMatchObject({ from: 'next HIT', ...none })
+    expect(await get('/articles/a', { headers: { cookie: 'payload-token=abc' } })).toEqual({
+      from: 'next HIT',
+      ...none,
+    })
+    expect(await get('/articles/a', { headers: { cookie: '__prerender_bypass=1' } })).toMatchObject({
+      from: 'next HIT',
+      ...none,
+    })
     expect(await get('/articles/a', { headers: { 'next-action': 'abc' } })).toMatchObject({ from: 'next HIT', ...none })
     expect(await get('/articles/a', { method: 'POST', body: 'x' })).toEqual({ from: 'next HIT', ...none })
     // And the shared answer still carries them afterwards.
@@ -181,7 +205,9 @@ describe('the launcher with BYLINE_SURROGATE_KEYS=1', () => {
 
   it('a page with more tags than fit goes without, said once', async () => {
     const warnings: string[] = []
-    const get = await launcher(createPageCache({ maxBytes: 100_000, surrogateKeys: true, warn: (line) => warnings.push(line) }))
+    const get = await launcher(
+      createPageCache({ maxBytes: 100_000, surrogateKeys: true, warn: (line) => warnings.push(line) }),
+    )
     for (let i = 0; i < 3; i++) expect(await get('/too-many')).toMatchObject({ surrogateKey: null, cacheTag: null })
     expect((await get('/too-many')).from).toBe('copy')
     expect(warnings).toHaveLength(1)

@@ -42,7 +42,10 @@ beforeAll(async () => {
       reached[url] = (reached[url] ?? 0) + 1
       if (TAGS[url]) renderedTags({ kind: 'APP_PAGE', headers: { 'x-next-cache-tags': TAGS[url].join(',') } })
       const staff = /payload-token=/.test(req.headers.cookie ?? '')
-      res.setHeader('cache-control', staff ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300')
+      res.setHeader(
+        'cache-control',
+        staff ? 'private, no-store' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+      )
       res.setHeader('content-type', 'text/html')
       res.end(`<p>${url} #${reached[url]}</p>`)
     })
@@ -57,15 +60,34 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`
   purgeUrl = `${base}/.byline/purge`
   const log: string[] = []
-  varnish = spawn(VARNISHD, ['-F', '-n', path.join(tmp, 'n'), '-a', `127.0.0.1:${port}`, '-T', 'none', '-f', path.join(tmp, 'byline.vcl'), '-s', 'malloc,32m'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  varnish = spawn(
+    VARNISHD,
+    [
+      '-F',
+      '-n',
+      path.join(tmp, 'n'),
+      '-a',
+      `127.0.0.1:${port}`,
+      '-T',
+      'none',
+      '-f',
+      path.join(tmp, 'byline.vcl'),
+      '-s',
+      'malloc,32m',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   varnish.stdout!.on('data', (d) => log.push(String(d)))
   varnish.stderr!.on('data', (d) => log.push(String(d)))
   const until = Date.now() + 30_000
   while (Date.now() < until) {
     if (varnish.exitCode !== null) throw new Error(`varnishd exited: ${log.join('')}`)
-    const status = await fetch(purgeUrl).then((r) => r.status, () => 0)
+    const status = await fetch(purgeUrl).then(
+      (r) => r.status,
+      () => 0,
+    )
     if (status === 405) return
     await new Promise((r) => setTimeout(r, 200))
   }

@@ -43,7 +43,8 @@ export async function adminToken(base: string): Promise<string> {
   return (await response.json()).token
 }
 
-export const slugFor = (name: string) => `scale-${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+export const slugFor = (name: string) =>
+  `scale-${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 export async function api(base: string, token: string, method: string, path: string, data?: unknown) {
   const response = await fetch(`${base}${path}`, {
@@ -56,7 +57,13 @@ export async function api(base: string, token: string, method: string, path: str
   return JSON.parse(text)
 }
 
-export async function publish(base: string, token: string, title: string, slug: string, extra: Record<string, unknown> = {}) {
+export async function publish(
+  base: string,
+  token: string,
+  title: string,
+  slug: string,
+  extra: Record<string, unknown> = {},
+) {
   const { doc } = await api(base, token, 'POST', '/api/articles', {
     title,
     slug,
@@ -69,7 +76,11 @@ export async function publish(base: string, token: string, title: string, slug: 
 
 export async function get(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers }, redirect: 'manual' })
-  return { status: response.status, copy: response.headers.get('x-byline-cache') === 'HIT', body: await response.text() }
+  return {
+    status: response.status,
+    copy: response.headers.get('x-byline-cache') === 'HIT',
+    body: await response.text(),
+  }
 }
 
 /** Requests `url` until the launcher answers it from its page copy (at most `tries` times). */

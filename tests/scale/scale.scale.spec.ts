@@ -8,7 +8,25 @@ import { s3Settings } from '../../lib/env.mjs'
 import { s3ClientConfig } from '../../lib/storage/s3Settings.mjs'
 import { isLibraryOutageLine } from '../../server/cache/redisCacheHandler.mjs'
 import { redisServerBinary } from '../servers/redisServer.mjs'
-import { A, adminToken, api, B, connected, db, described, emailOf, get, LB, postComment, publish, redisClient, sleep, slugFor, warm, within } from './helpers'
+import {
+  A,
+  adminToken,
+  api,
+  B,
+  connected,
+  db,
+  described,
+  emailOf,
+  get,
+  LB,
+  postComment,
+  publish,
+  redisClient,
+  sleep,
+  slugFor,
+  warm,
+  within,
+} from './helpers'
 
 // Two production instances A and B of one build, on one Redis, behind nginx (LB), with two job
 // workers: started by scripts/scale.mjs. The tests run in order; the last one kills A.
@@ -20,19 +38,22 @@ beforeAll(async () => {
 })
 
 describe('one site across two instances', () => {
-  it('an article published via A is on B (its page, and B\'s cached home page) within 1 s', async () => {
+  it("an article published via A is on B (its page, and B's cached home page) within 1 s", async () => {
     await warm(`${B}/`)
     const slug = slugFor('fresh')
     const title = `Published via A ${slug}`
     await publish(A, token, title, slug)
     const took = await within(1000, 'the new article on B', async () => {
       const [page, home] = await Promise.all([get(`${B}/articles/${slug}`), get(`${B}/`)])
-      return (page.status === 200 && page.body.includes(title) && home.body.includes(title)) || `${described('page', page, title)}; ${described('home', home, title)}`
+      return (
+        (page.status === 200 && page.body.includes(title) && home.body.includes(title)) ||
+        `${described('page', page, title)}; ${described('home', home, title)}`
+      )
     })
     expect(took).toBeLessThan(1000)
   })
 
-  it('approving a comment via B drops that article from A\'s page copy within 1 s, and keeps B\'s other article, the home page and the feed', async () => {
+  it("approving a comment via B drops that article from A's page copy within 1 s, and keeps B's other article, the home page and the feed", async () => {
     const [x, y] = [slugFor('approved'), slugFor('other')]
     const article = await publish(A, token, `Approved here ${x}`, x)
     await publish(A, token, `Untouched ${y}`, y)
@@ -48,7 +69,9 @@ describe('one site across two instances', () => {
     expect(rows).toHaveLength(1)
     await api(B, token, 'PATCH', `/api/comments/${rows[0].id}`, { status: 'approved' })
 
-    await within(1000, 'the approved comment on A', async () => (await get(`${A}/articles/${x}`)).body.includes(`Bench Reader ${reader}`))
+    await within(1000, 'the approved comment on A', async () =>
+      (await get(`${A}/articles/${x}`)).body.includes(`Bench Reader ${reader}`),
+    )
     for (const path of [`/articles/${y}`, '/', '/feed.xml']) {
       expect((await get(`${A}${path}`)).copy, `${path} left A's page copy`).toBe(true)
     }
@@ -69,7 +92,9 @@ describe('one site across two instances', () => {
     expect(second.body).toContain('You are posting comments too quickly')
     const client = db()
     await client.connect()
-    const { rows } = await client.query('select author_email from comments where author_email = any($1)', [[emailOf(runId, reader - 1), emailOf(runId, reader)]])
+    const { rows } = await client.query('select author_email from comments where author_email = any($1)', [
+      [emailOf(runId, reader - 1), emailOf(runId, reader)],
+    ])
     await client.end()
     expect(rows.map((r) => r.author_email)).toEqual([emailOf(runId, reader - 1)])
   })
@@ -81,10 +106,16 @@ describe('one site across two instances', () => {
       body: JSON.stringify({ email: 'scale-admin@byline.test', password: 'scale-admin-password-9d1e' }),
     })
     expect(login.status).toBe(200)
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('payload-token='))!
+      .split(';')[0]
     const { token: jwt } = await login.json()
     // The cookie as a browser sends it on the site's own pages (Payload refuses a cookie from another site).
-    const asStaff: Record<string, string>[] = [{ authorization: `JWT ${jwt}` }, { cookie, 'sec-fetch-site': 'same-origin' }]
+    const asStaff: Record<string, string>[] = [
+      { authorization: `JWT ${jwt}` },
+      { cookie, 'sec-fetch-site': 'same-origin' },
+    ]
     for (const headers of asStaff) {
       const me = await fetch(`${B}/api/users/me`, { headers })
       expect(me.status).toBe(200)
@@ -93,11 +124,17 @@ describe('one site across two instances', () => {
   })
 
   it('an upload via A is served via B (media on S3): the same bytes, content type and safe headers', async () => {
-    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 30, g: 120, b: 60 } } }).png().toBuffer()
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 30, g: 120, b: 60 } } })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('_payload', JSON.stringify({ alt: 'Uploaded via A' }))
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `scale-${runId}.png`)
-    const uploaded = await fetch(`${A}/api/media`, { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
+    const uploaded = await fetch(`${A}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}` },
+      body: form,
+    })
     expect(uploaded.status, await uploaded.clone().text()).toBe(201)
     const { doc } = await uploaded.json()
     // A and B each have a MEDIA_DIR of their own (scripts/scale.mjs): B can only have it from the bucket.
@@ -106,14 +143,26 @@ describe('one site across two instances', () => {
     const stored = await bucket.send(new GetObjectCommand({ Bucket: s3.bucket, Key: doc.filename }))
     expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(png)).toBe(true)
     bucket.destroy()
-    const safe = ['content-type', 'content-length', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']
+    const safe = [
+      'content-type',
+      'content-length',
+      'cache-control',
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+    ]
     for (const file of [doc.filename, doc.sizes.card.filename]) {
       const [viaA, viaB, viaLb] = await Promise.all([A, B, LB].map((base) => fetch(`${base}/api/media/file/${file}`)))
       expect([viaA.status, viaB.status, viaLb.status], file).toEqual([200, 200, 200])
       const headersOf = (r: Response) => Object.fromEntries(safe.map((name) => [name, r.headers.get(name)]))
       expect(headersOf(viaB), file).toEqual(headersOf(viaA))
       expect(headersOf(viaLb), file).toEqual(headersOf(viaA))
-      expect(headersOf(viaB)).toMatchObject({ 'content-type': file === doc.filename ? 'image/png' : 'image/webp', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' })
+      expect(headersOf(viaB)).toMatchObject({
+        'content-type': file === doc.filename ? 'image/png' : 'image/webp',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+      })
       expect(viaB.headers.get('content-security-policy')).toContain('sandbox')
       const [a, b] = await Promise.all([viaA, viaB].map(async (r) => Buffer.from(await r.arrayBuffer())))
       expect(b.length).toBeGreaterThan(0)
@@ -122,7 +171,7 @@ describe('one site across two instances', () => {
     }
   })
 
-  it('the anonymous API\'s per-address limit counts requests through A and B together', async () => {
+  it("the anonymous API's per-address limit counts requests through A and B together", async () => {
     // One reader address (through the trusted proxy), alternating instances, until the first 429.
     const headers = { 'x-forwarded-for': '203.0.113.41' }
     let allowed = 0
@@ -141,7 +190,11 @@ describe('one site across two instances', () => {
     expect(allowed).toBeGreaterThanOrEqual(590)
     expect(allowed).toBeLessThanOrEqual(600)
     // Another address is not limited by it, on either instance.
-    for (const base of [A, B]) expect((await fetch(`${base}/api/articles?limit=1&depth=0`, { headers: { 'x-forwarded-for': '203.0.113.42' } })).status).toBe(200)
+    for (const base of [A, B])
+      expect(
+        (await fetch(`${base}/api/articles?limit=1&depth=0`, { headers: { 'x-forwarded-for': '203.0.113.42' } }))
+          .status,
+      ).toBe(200)
   })
 
   it('a reader signed in via A (emailed link) is signed in on B', async () => {
@@ -173,7 +226,10 @@ describe('one site across two instances', () => {
       return link !== ''
     })
     const onA = new URL(link)
-    const callback = await fetch(`${A}${onA.pathname}${onA.search}`, { redirect: 'manual', headers: { cookie: cookie() } })
+    const callback = await fetch(`${A}${onA.pathname}${onA.search}`, {
+      redirect: 'manual',
+      headers: { cookie: cookie() },
+    })
     expect(callback.status).toBe(302)
     keep(callback)
     expect(jar.get('next-auth.session-token')).toMatch(/.{20,}/)
@@ -182,11 +238,13 @@ describe('one site across two instances', () => {
     expect((await session.json()).user?.email).toBe(email)
   })
 
-  it('with two workers running, each scheduled article\'s job runs once', async () => {
+  it("with two workers running, each scheduled article's job runs once", async () => {
     const { client: redis, subscriber } = await redisClient(process.env.SCALE_REDIS_PORT!)
     await subscriber.connect()
     const expiries: { at: number; tags: string[] }[] = []
-    await subscriber.subscribe('byline:tags-expired', (message) => expiries.push({ at: Date.now(), tags: JSON.parse(message).tags }))
+    await subscriber.subscribe('byline:tags-expired', (message) =>
+      expiries.push({ at: Date.now(), tags: JSON.parse(message).tags }),
+    )
     const at = new Date(Date.now() + 3000)
     const slugs = [slugFor('sched1'), slugFor('sched2'), slugFor('sched3')]
     try {
@@ -214,14 +272,21 @@ describe('one site across two instances', () => {
     const primary = db()
     await primary.connect()
     try {
-      await within(5000, 'the replica has the article', async () => (await replica.query('select 1 from articles where id = $1', [article.id])).rowCount === 1)
+      await within(
+        5000,
+        'the replica has the article',
+        async () => (await replica.query('select 1 from articles where id = $1', [article.id])).rowCount === 1,
+      )
       await replica.query('select pg_wal_replay_pause()')
       // Behind Payload's back: no write window and no tag expiry sends readers to the primary.
       await primary.query('update articles set title = $1 where id = $2', [`Primary only ${slug}`, article.id])
       for (const base of [A, B]) {
         await within(5000, `${base}: an anonymous read shows the replica's title`, async () => {
           const r = await get(`${base}/api/articles/${article.id}?depth=0`)
-          return (r.status === 200 && JSON.parse(r.body).title === `Replicated ${slug}`) || `${r.status} ${r.body.slice(0, 120)}`
+          return (
+            (r.status === 200 && JSON.parse(r.body).title === `Replicated ${slug}`) ||
+            `${r.status} ${r.body.slice(0, 120)}`
+          )
         })
         const staff = await api(base, token, 'GET', `/api/articles/${article.id}?depth=0`)
         expect(staff.title).toBe(`Primary only ${slug}`)
@@ -231,7 +296,12 @@ describe('one site across two instances', () => {
       await replica.end()
       await primary.end()
     }
-    await within(5000, 'the replica catches up', async () => JSON.parse((await get(`${B}/api/articles/${article.id}?depth=0`)).body).title === `Primary only ${slug}`)
+    await within(
+      5000,
+      'the replica catches up',
+      async () =>
+        JSON.parse((await get(`${B}/api/articles/${article.id}?depth=0`)).body).title === `Primary only ${slug}`,
+    )
   })
 })
 
@@ -265,7 +335,10 @@ describe('failures', () => {
     }
     const logs = JSON.parse(process.env.SCALE_LOGS!) as { A: string; B: string }
     for (const file of [logs.A, logs.B]) {
-      const warnings = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('read replica') && line.includes('cannot be reached'))
+      const warnings = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('read replica') && line.includes('cannot be reached'))
       expect(warnings, file).toHaveLength(1)
     }
   })
@@ -279,7 +352,8 @@ describe('failures', () => {
     const load = Promise.all(
       [A, B, LB].map(async (base) => {
         while (loading) {
-          for (const path of [`/articles/${slug}`, '/', '/feed.xml', '/page/2']) statuses.push((await get(`${base}${path}`)).status)
+          for (const path of [`/articles/${slug}`, '/', '/feed.xml', '/page/2'])
+            statuses.push((await get(`${base}${path}`)).status)
         }
       }),
     )
@@ -292,9 +366,28 @@ describe('failures', () => {
     await api(A, token, 'PATCH', `/api/articles/${article.id}`, { title: `During the outage ${slug}` })
     expect((await get(`${A}/articles/${slug}`)).body).toContain(`During the outage ${slug}`)
     await sleep(1500)
-    restarted = spawn(redisServerBinary(), ['--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', process.env.SCALE_REDIS_DIR!, '--notify-keyspace-events', 'Exe'], { stdio: 'ignore' })
+    restarted = spawn(
+      redisServerBinary(),
+      [
+        '--port',
+        port,
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        process.env.SCALE_REDIS_DIR!,
+        '--notify-keyspace-events',
+        'Exe',
+      ],
+      { stdio: 'ignore' },
+    )
     const back = Date.now()
-    await within(5000, 'B shows the change made during the outage', async () => (await get(`${B}/articles/${slug}`)).body.includes(`During the outage ${slug}`))
+    await within(5000, 'B shows the change made during the outage', async () =>
+      (await get(`${B}/articles/${slug}`)).body.includes(`During the outage ${slug}`),
+    )
     await sleep(1000)
     loading = false
     await load
@@ -315,9 +408,18 @@ describe('failures', () => {
     const logs = JSON.parse(process.env.SCALE_LOGS!) as { A: string; B: string }
     for (const file of [logs.A, logs.B]) {
       const lines = fs.readFileSync(file, 'utf8').split('\n')
-      expect(lines.filter((l) => l.includes('byline: lost Redis')), file).toHaveLength(1)
-      expect(lines.filter((l) => l.includes('byline: Redis is back')), file).toHaveLength(1)
-      expect(lines.filter((l) => isLibraryOutageLine([l.trim()], true)), file).toEqual([])
+      expect(
+        lines.filter((l) => l.includes('byline: lost Redis')),
+        file,
+      ).toHaveLength(1)
+      expect(
+        lines.filter((l) => l.includes('byline: Redis is back')),
+        file,
+      ).toHaveLength(1)
+      expect(
+        lines.filter((l) => isLibraryOutageLine([l.trim()], true)),
+        file,
+      ).toEqual([])
     }
   })
 
@@ -338,7 +440,10 @@ describe('failures', () => {
     const writers = Array.from({ length: 3 }, async () => {
       while (loading) {
         const i = ++reader
-        const r = await postComment(LB, `/articles/${slugs[0]}`, html, runId, i).catch(() => ({ status: 599, posted: false }))
+        const r = await postComment(LB, `/articles/${slugs[0]}`, html, runId, i).catch(() => ({
+          status: 599,
+          posted: false,
+        }))
         posts.push({ i, posted: r.posted, status: r.status })
       }
     })
@@ -356,7 +461,10 @@ describe('failures', () => {
     expect(answered.length).toBeGreaterThan(3)
     const client = db()
     await client.connect()
-    const { rows } = await client.query('select author_email, count(*)::int as n from comments where author_email = any($1) group by author_email', [posts.map((p) => emailOf(runId, p.i))])
+    const { rows } = await client.query(
+      'select author_email, count(*)::int as n from comments where author_email = any($1) group by author_email',
+      [posts.map((p) => emailOf(runId, p.i))],
+    )
     await client.end()
     const stored = new Map(rows.map((r) => [r.author_email, r.n]))
     expect(answered.filter((p) => stored.get(emailOf(runId, p.i)) !== 1)).toEqual([])

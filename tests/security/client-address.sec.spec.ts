@@ -23,13 +23,25 @@ describe('client address: the socket, unless a trusted proxy forwards', () => {
     ['IPv4-mapped socket address is normalised', '', '::ffff:203.0.113.9', undefined, '203.0.113.9'],
     ['untrusted peer: its header is ignored', '127.0.0.1', '203.0.113.9', '1.1.1.1', '203.0.113.9'],
     ['trusted proxy: the forwarded client counts', '127.0.0.1', '127.0.0.1', '198.51.100.7', '198.51.100.7'],
-    ['rightmost untrusted hop, not a spoofed leftmost one', '127.0.0.1,10.0.0.0/8', '127.0.0.1', '6.6.6.6, 198.51.100.7, 10.1.2.3', '198.51.100.7'],
+    [
+      'rightmost untrusted hop, not a spoofed leftmost one',
+      '127.0.0.1,10.0.0.0/8',
+      '127.0.0.1',
+      '6.6.6.6, 198.51.100.7, 10.1.2.3',
+      '198.51.100.7',
+    ],
     ['IPv4 CIDR match', '10.0.0.0/8', '10.9.8.7', '198.51.100.8', '198.51.100.8'],
     ['garbage hop: only the proxy can be named', '127.0.0.1', '127.0.0.1', 'not-an-ip', '127.0.0.1'],
     ['IPv4 entry with a port: the port is stripped', '127.0.0.1', '127.0.0.1', '1.2.3.4:5678', '1.2.3.4'],
     ['bracketed IPv6 entry with a port', '127.0.0.1', '127.0.0.1', '[2001:db8::1]:443', '2001:db8::1'],
     ['forwarded IPv4-mapped IPv6 becomes IPv4', '127.0.0.1', '127.0.0.1', '::ffff:198.51.100.7', '198.51.100.7'],
-    ['forwarded IPv6 in a long spelling is canonical', '127.0.0.1', '127.0.0.1', '2001:0DB8:0000:0000:0000:0000:0000:0001', '2001:db8::1'],
+    [
+      'forwarded IPv6 in a long spelling is canonical',
+      '127.0.0.1',
+      '127.0.0.1',
+      '2001:0DB8:0000:0000:0000:0000:0000:0001',
+      '2001:db8::1',
+    ],
     ['IPv6 proxy range trusts the whole range', '2001:db8::/32', '2001:db8:ffff::9', '198.51.100.9', '198.51.100.9'],
     ['IPv6 proxy range does not trust outside it', '2001:db8::/32', '2001:db9::9', '198.51.100.9', '2001:db9::9'],
     ['IPv4-mapped socket of a trusted IPv4 proxy', '127.0.0.1', '::ffff:127.0.0.1', '198.51.100.10', '198.51.100.10'],
@@ -100,7 +112,12 @@ describe('the client-address header is believed only when the launcher signed it
     ['no signature (a client sent the header to a plain next start)', '6.6.6.6', null, key],
     ['a signature for another address', '6.6.6.6', signClientIp('198.51.100.7', key), key],
     ['a signature made with another key', '6.6.6.6', signClientIp('6.6.6.6', 'other'), key],
-    ['no launcher key at all (plain next start), even with a signature', '6.6.6.6', signClientIp('6.6.6.6', ''), undefined],
+    [
+      'no launcher key at all (plain next start), even with a signature',
+      '6.6.6.6',
+      signClientIp('6.6.6.6', ''),
+      undefined,
+    ],
     ['a truncated signature', '6.6.6.6', signClientIp('6.6.6.6', key).slice(0, 10), key],
   ])('%s: unknown', (_name, ip, signature, k) => {
     expect(verifiedClientIp(ip, signature, k)).toBe('unknown')
@@ -110,7 +127,12 @@ describe('the client-address header is believed only when the launcher signed it
 describe('the launcher refuses to start with a bad TRUSTED_PROXIES', () => {
   it('prints one line per bad entry and exits 1, before touching the database', async () => {
     const { spawn } = await import('node:child_process')
-    const env = { ...process.env, DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'x', TRUSTED_PROXIES: '10.0.0.0/33, garbage ,127.0.0.1' }
+    const env = {
+      ...process.env,
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      PAYLOAD_SECRET: 'x',
+      TRUSTED_PROXIES: '10.0.0.0/33, garbage ,127.0.0.1',
+    }
     const child = spawn(process.execPath, ['server/launcher.mjs', 'start'], { env })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))

@@ -21,17 +21,52 @@ const settings: Settings = {
   requireLogin: false,
   trustAfterApproved: 1,
 }
-const facts = (over: Partial<Facts> = {}): Facts => ({ article: { publishedAt: '2020-01-01', commentsOpen: true }, approvedBefore: 0, duplicate: false, ...over })
-const input = { body: 'A fair point.', authorName: 'Ann', authorEmail: 'ann@example.test', authorUrl: '', elapsedMs: 10_000 }
+const facts = (over: Partial<Facts> = {}): Facts => ({
+  article: { publishedAt: '2020-01-01', commentsOpen: true },
+  approvedBefore: 0,
+  duplicate: false,
+  ...over,
+})
+const input = {
+  body: 'A fair point.',
+  authorName: 'Ann',
+  authorEmail: 'ann@example.test',
+  authorUrl: '',
+  elapsedMs: 10_000,
+}
 const meta = { ip: '198.51.100.1', userAgent: 'Firefox' }
 
 // F8: trust lifts manual approval only; links and moderation words still hold the comment.
 describe('trust (pure rules)', () => {
   it.each([
-    ['trusted author, plain comment: approved', {}, facts({ approvedBefore: 1 }), 'approved', ['manualApproval', 'trustedAuthor']],
-    ['trusted author with two links: held by the link rule, trust not applied', { body: 'https://a.example https://b.example' }, facts({ approvedBefore: 5 }), 'pending', ['links', 'manualApproval']],
-    ['trusted author with a moderation word: held', { body: 'casino night' }, facts({ approvedBefore: 5 }), 'pending', ['moderationWord', 'manualApproval']],
-    ['trusted author, one link (under the threshold): approved', { body: 'see https://a.example' }, facts({ approvedBefore: 1 }), 'approved', ['manualApproval', 'trustedAuthor']],
+    [
+      'trusted author, plain comment: approved',
+      {},
+      facts({ approvedBefore: 1 }),
+      'approved',
+      ['manualApproval', 'trustedAuthor'],
+    ],
+    [
+      'trusted author with two links: held by the link rule, trust not applied',
+      { body: 'https://a.example https://b.example' },
+      facts({ approvedBefore: 5 }),
+      'pending',
+      ['links', 'manualApproval'],
+    ],
+    [
+      'trusted author with a moderation word: held',
+      { body: 'casino night' },
+      facts({ approvedBefore: 5 }),
+      'pending',
+      ['moderationWord', 'manualApproval'],
+    ],
+    [
+      'trusted author, one link (under the threshold): approved',
+      { body: 'see https://a.example' },
+      facts({ approvedBefore: 1 }),
+      'approved',
+      ['manualApproval', 'trustedAuthor'],
+    ],
     ['untrusted author: held', {}, facts(), 'pending', ['manualApproval']],
   ] as const)('%s', (_name, over, f, status, rules) => {
     const verdict = judge({ ...input, ...over }, meta, f, settings)
@@ -82,7 +117,11 @@ describe('names and bodies lose controls, bidi overrides and zero-width characte
     ['line breaks and tabs kept, CRLF normalised', 'one\r\ntwo\n\tthree', 'one\ntwo\n\tthree'],
     ['right-to-left override and zero-width space removed', 'pay \u202Eexe.txt\u200b', 'pay exe.txt'],
     ['NUL and ANSI removed', 'a\u0000b \u001b[2Jc', 'ab c'],
-    ['emoji joiners and Persian non-joiner kept', 'family 👩\u200d👩\u200d👧 می\u200cخواهم', 'family 👩\u200d👩\u200d👧 می\u200cخواهم'],
+    [
+      'emoji joiners and Persian non-joiner kept',
+      'family 👩\u200d👩\u200d👧 می\u200cخواهم',
+      'family 👩\u200d👩\u200d👧 می\u200cخواهم',
+    ],
   ])('body: %s', (_name, raw, clean) => {
     expect(cleanBody(raw)).toBe(clean)
   })
@@ -120,7 +159,17 @@ describe('through the comment path (real PostgreSQL)', () => {
   })
   afterAll(() => stop?.())
   beforeEach(async () => {
-    await setDiscussion(payload, { manualApproval: true, trustApprovedAuthors: true, holdLinkCount: 2, moderationWords: '', disallowedWords: '', requireNameEmail: true, commentsEnabled: true, minSecondsToSubmit: 3, perIpPerHour: 20 })
+    await setDiscussion(payload, {
+      manualApproval: true,
+      trustApprovedAuthors: true,
+      holdLinkCount: 2,
+      moderationWords: '',
+      disallowedWords: '',
+      requireNameEmail: true,
+      commentsEnabled: true,
+      minSecondsToSubmit: 3,
+      perIpPerHour: 20,
+    })
     await clearThrottle(payload)
   })
   const submit = (over: Partial<Submission> = {}) => submitComment(payload, comment(articleId, over), sender())
@@ -142,7 +191,11 @@ describe('through the comment path (real PostgreSQL)', () => {
     if (!tess.ok) return
     expect((await stored(tess.comment.id)).status).toBe('approved')
     await clearThrottle(payload)
-    const linky = await submit({ authorEmail: email, authorName: 'Trusted Tess', body: 'Buy https://a.example https://b.example' })
+    const linky = await submit({
+      authorEmail: email,
+      authorName: 'Trusted Tess',
+      body: 'Buy https://a.example https://b.example',
+    })
     expect(linky.ok && (await stored(linky.comment.id)).status).toBe('pending')
   })
 
@@ -159,7 +212,12 @@ describe('through the comment path (real PostgreSQL)', () => {
   })
 
   it('F17: a name with bidi and zero-width characters is stored clean; NUL anywhere is no 500', async () => {
-    const result = await submit({ authorName: 'Admin\u200b\u202Enimda', body: 'Hi\u0000 there \u202Eo', authorUrl: 'https://ex\u0000ample.test/', authorEmail: `n\u0000ul${Date.now()}@example.test` })
+    const result = await submit({
+      authorName: 'Admin\u200b\u202Enimda',
+      body: 'Hi\u0000 there \u202Eo',
+      authorUrl: 'https://ex\u0000ample.test/',
+      authorEmail: `n\u0000ul${Date.now()}@example.test`,
+    })
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const doc = await stored(result.comment.id)
@@ -170,6 +228,9 @@ describe('through the comment path (real PostgreSQL)', () => {
   })
 
   it('F17: a name of nothing but invisible characters counts as empty', async () => {
-    expect(await submit({ authorName: '\u200b\u202E\u0000' })).toMatchObject({ ok: false, errors: [{ field: 'authorName', message: MESSAGES.emptyName }] })
+    expect(await submit({ authorName: '\u200b\u202E\u0000' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'authorName', message: MESSAGES.emptyName }],
+    })
   })
 })

@@ -38,14 +38,27 @@ beforeAll(async () => {
   )
   await pool.query('vacuum analyze comments') // as autovacuum does after a bulk load
   // The reference: every approved comment, as the page read them before.
-  const { rows } = await pool.query<{ id: number; body: string; author_name: string; created_at: Date; parent_id: number | null }>(
+  const { rows } = await pool.query<{
+    id: number
+    body: string
+    author_name: string
+    created_at: Date
+    parent_id: number | null
+  }>(
     `select id, body, author_name, created_at, parent_id from comments where article_id = $1 and status = 'approved'`,
     [articleId],
   )
-  all = rows.map((r) => ({ id: r.id, body: r.body, authorName: r.author_name, authorUrl: null, createdAt: r.created_at.toISOString(), status: 'approved', parent: r.parent_id }))
+  all = rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    authorName: r.author_name,
+    authorUrl: null,
+    createdAt: r.created_at.toISOString(),
+    status: 'approved',
+    parent: r.parent_id,
+  }))
 }, 300_000)
 afterAll(() => stop?.())
-
 
 const shape = (nodes: ThreadNode[]): unknown[] => nodes.map((n) => (n.replies.length ? [n.id, shape(n.replies)] : n.id))
 
@@ -55,22 +68,25 @@ describe('a comment page of an article with 100,000 comments', () => {
     ['second page, oldest first', 2, 'oldest'],
     ['first page, newest first', 1, 'newest'],
     ['a page far in', 700, 'oldest'],
-  ] as const)('%s: one query, a bounded page of rows, the same threads as reading everything', async (_name, page, order) => {
-    const perPage = 50
-    const threads = buildThreads(all, { maxDepth: 3, order })
-    expect(threads.length).toBeGreaterThan(page * perPage)
-    const expected = threads.slice((page - 1) * perPage, page * perPage)
+  ] as const)(
+    '%s: one query, a bounded page of rows, the same threads as reading everything',
+    async (_name, page, order) => {
+      const perPage = 50
+      const threads = buildThreads(all, { maxDepth: 3, order })
+      expect(threads.length).toBeGreaterThan(page * perPage)
+      const expected = threads.slice((page - 1) * perPage, page * perPage)
 
-    const { result, sql } = await sqlOf(() => findCommentPage(payload, articleId, { page, perPage, order }))
-    expect(sql).toHaveLength(1)
-    expect(result.total).toBe(all.length)
-    expect(result.threads).toBe(threads.length)
-    expect(result.comments.length).toBeGreaterThanOrEqual(perPage)
-    expect(result.comments.length).toBeLessThanOrEqual(MAX_COMMENTS_PER_PAGE)
-    expect(result.comments.length).toBeLessThan(all.length / 100)
-    expect(shape(buildThreads(result.comments, { maxDepth: 3, order }))).toEqual(shape(expected))
-    expect(result.comments[0]).toMatchObject({ status: 'approved', body: expect.stringMatching(/^Comment \d+$/) })
-  })
+      const { result, sql } = await sqlOf(() => findCommentPage(payload, articleId, { page, perPage, order }))
+      expect(sql).toHaveLength(1)
+      expect(result.total).toBe(all.length)
+      expect(result.threads).toBe(threads.length)
+      expect(result.comments.length).toBeGreaterThanOrEqual(perPage)
+      expect(result.comments.length).toBeLessThanOrEqual(MAX_COMMENTS_PER_PAGE)
+      expect(result.comments.length).toBeLessThan(all.length / 100)
+      expect(shape(buildThreads(result.comments, { maxDepth: 3, order }))).toEqual(shape(expected))
+      expect(result.comments[0]).toMatchObject({ status: 'approved', body: expect.stringMatching(/^Comment \d+$/) })
+    },
+  )
 
   it('a page past the last one is empty, with the counts still right', async () => {
     const result = await findCommentPage(payload, articleId, { page: 100_000, perPage: 50, order: 'oldest' })

@@ -42,7 +42,11 @@ beforeAll(async () => {
     }
     res.setHeader('content-type', 'text/html; charset=utf-8')
     const encoding = String(req.headers['accept-encoding'] ?? '')
-    const compressor = encoding.includes('br') ? zlib.createBrotliCompress() : encoding.includes('gzip') ? zlib.createGzip() : null
+    const compressor = encoding.includes('br')
+      ? zlib.createBrotliCompress()
+      : encoding.includes('gzip')
+        ? zlib.createGzip()
+        : null
     if (compressor) {
       const [write, end] = [res.write.bind(res), res.end.bind(res)]
       compressor.on('data', (c: Buffer) => write(c))
@@ -56,7 +60,9 @@ beforeAll(async () => {
     void (async () => {
       for (const part of PAGE.slice(0, -1)) {
         res.write(part)
-        await new Promise<void>((flushed) => (compressor && 'flush' in compressor ? compressor.flush(() => flushed()) : flushed()))
+        await new Promise<void>((flushed) =>
+          compressor && 'flush' in compressor ? compressor.flush(() => flushed()) : flushed(),
+        )
       }
       res.end(PAGE.at(-1))
     })()
@@ -71,22 +77,26 @@ it("finds a page's inline scripts as the browser runs them: not src, JSON data o
   expect(inlineScriptHashes('<p>no scripts</p><scripts>x</scripts><script-x>y</script-x>')).toEqual([])
 })
 
-it.each(['identity', 'gzip', 'br'])('a reader page sent %s allows exactly its inline scripts; its bytes go out unchanged', async (encoding) => {
-  const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
-    http.get(`${base}/articles/a`, { headers: { 'accept-encoding': encoding } }, resolve).on('error', reject),
-  )
-  const chunks: Buffer[] = []
-  for await (const chunk of response) chunks.push(chunk as Buffer)
-  const body = Buffer.concat(chunks)
-  expect(response.statusCode).toBe(200)
-  expect(response.headers['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding)
-  const page = encoding === 'gzip' ? zlib.gunzipSync(body) : encoding === 'br' ? zlib.brotliDecompressSync(body) : body
-  expect(page.toString('utf8')).toBe(PAGE.join(''))
-  const csp = response.headers['content-security-policy']
-  expect(csp).toBe(production(HASHES))
-  expect(csp).toContain(`script-src 'self' ${HASHES.join(' ')};`)
-  expect(csp).not.toContain("script-src 'self' 'unsafe-inline'")
-})
+it.each(['identity', 'gzip', 'br'])(
+  'a reader page sent %s allows exactly its inline scripts; its bytes go out unchanged',
+  async (encoding) => {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get(`${base}/articles/a`, { headers: { 'accept-encoding': encoding } }, resolve).on('error', reject),
+    )
+    const chunks: Buffer[] = []
+    for await (const chunk of response) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks)
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-encoding']).toBe(encoding === 'identity' ? undefined : encoding)
+    const page =
+      encoding === 'gzip' ? zlib.gunzipSync(body) : encoding === 'br' ? zlib.brotliDecompressSync(body) : body
+    expect(page.toString('utf8')).toBe(PAGE.join(''))
+    const csp = response.headers['content-security-policy']
+    expect(csp).toBe(production(HASHES))
+    expect(csp).toContain(`script-src 'self' ${HASHES.join(' ')};`)
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'")
+  },
+)
 
 it('a feed, a HEAD and an unreadable body get no inline script at all; /admin keeps its own policy', async () => {
   const strict = production([])

@@ -40,7 +40,8 @@ export async function startMailCatcher() {
   // A sender that drops its connection (an instance stopped mid-conversation, as the scale suite
   // does) emits 'error' here; unhandled, that would end the whole test run.
   smtp.on('error', (error) => {
-    if (error?.code !== 'ECONNRESET' && error?.code !== 'EPIPE') console.error(`mail catcher: ${error?.message ?? error}`)
+    if (error?.code !== 'ECONNRESET' && error?.code !== 'EPIPE')
+      console.error(`mail catcher: ${error?.message ?? error}`)
   })
   const smtpPort = await listen(smtp.server)
 

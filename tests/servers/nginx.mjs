@@ -47,4 +47,3 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n'
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf)
   return dir
 }
-

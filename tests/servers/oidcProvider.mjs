@@ -53,9 +53,7 @@ export async function startOidcProvider({ port, redirectUri }) {
       return grant
     },
   })
-  provider.on('server_error', (_ctx, error) =>
-    console.error(`oidc-provider: ${error?.message ?? error}`),
-  )
+  provider.on('server_error', (_ctx, error) => console.error(`oidc-provider: ${error?.message ?? error}`))
   const server = await new Promise((resolve, reject) => {
     const s = provider.listen(port, '127.0.0.1', () => resolve(s))
     s.once('error', reject)

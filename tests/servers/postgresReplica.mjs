@@ -30,7 +30,11 @@ async function query(url, sql, params) {
  * pauseReplay, resumeReplay, caughtUp, stop }. `dir` holds the data (moved under /var/tmp when, as root, the
  * postgres user could not reach it).
  */
-export async function startPrimaryAndReplica({ dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pg-pair-')), database = 'byline', log = () => {} } = {}) {
+export async function startPrimaryAndReplica({
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-pg-pair-')),
+  database = 'byline',
+  log = () => {},
+} = {}) {
   let base = path.resolve(dir)
   fs.mkdirSync(base, { recursive: true })
   if (isRoot()) {
@@ -64,7 +68,8 @@ export async function startPrimaryAndReplica({ dir = fs.mkdtempSync(path.join(os
   )
   if (isRoot()) {
     const owner = fs.statSync(replicaDir)
-    for (const file of ['standby.signal', 'postgresql.auto.conf']) fs.chownSync(path.join(replicaDir, file), owner.uid, owner.gid)
+    for (const file of ['standby.signal', 'postgresql.auto.conf'])
+      fs.chownSync(path.join(replicaDir, file), owner.uid, owner.gid)
   }
 
   primary = await start({ native, dataDir: primaryDir, port: primaryPort, onLog })
@@ -78,7 +83,9 @@ export async function startPrimaryAndReplica({ dir = fs.mkdtempSync(path.join(os
     const { rows } = await query(primaryUrl, 'select pg_current_wal_lsn()::text as lsn')
     const until = Date.now() + timeoutMs
     for (;;) {
-      const { rows: done } = await query(replicaUrl, 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [rows[0].lsn])
+      const { rows: done } = await query(replicaUrl, 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [
+        rows[0].lsn,
+      ])
       if (done[0].ok) return
       if (Date.now() > until) throw new Error(`the replica did not catch up with ${rows[0].lsn} within ${timeoutMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, 50))

@@ -16,7 +16,22 @@ export const redisServerBinary = () => process.env.REDIS_SERVER || '/usr/bin/red
 export async function startRedis({ dir, port }) {
   port ??= await freePort()
   fs.mkdirSync(dir, { recursive: true })
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--notify-keyspace-events', 'Exe', '--logfile', path.join(dir, 'redis.log')]
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--notify-keyspace-events',
+    'Exe',
+    '--logfile',
+    path.join(dir, 'redis.log'),
+  ]
   const child = spawn(redisServerBinary(), args, { stdio: 'ignore' })
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)))
   let died = null

@@ -12,7 +12,13 @@ export async function startS3Server({ dir, bucket = 'byline-media', port }) {
   const { default: S3rver } = await import('s3rver')
   fs.mkdirSync(dir, { recursive: true })
   port ??= await freePort()
-  const server = new S3rver({ port, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: bucket, configs: [] }] })
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  })
   await server.run()
   const endpoint = `http://127.0.0.1:${port}`
   // s3rver accepts this key pair (its default); it does not check signatures against others.

@@ -4,7 +4,14 @@ import Link from 'next/link'
 import { SearchSnippet } from '@/components/SearchSnippet'
 import { formatDate } from '@/lib/format'
 import { payload } from '@/lib/payload'
-import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, searchArticles, searchPage, type SearchResult } from '@/lib/search'
+import {
+  MAX_QUERY_LENGTH,
+  MAX_SEARCH_PAGE,
+  SEARCH_PAGE_SIZE,
+  searchArticles,
+  searchPage,
+  type SearchResult,
+} from '@/lib/search'
 import '../archive.css'
 
 // The one uncached reader page: it depends on the query string. A plain GET form, so it works
@@ -22,7 +29,8 @@ function Outcome({ result }: { result: SearchResult }) {
   if (result.kind === 'no-words') {
     return (
       <p className="search-status" role="status">
-        “{result.query}” has no words to search for. Try one or more words; put a phrase in quotes, and a minus before a word to leave it out.
+        “{result.query}” has no words to search for. Try one or more words; put a phrase in quotes, and a minus before a
+        word to leave it out.
       </p>
     )
   }
@@ -44,7 +52,8 @@ function Outcome({ result }: { result: SearchResult }) {
   return (
     <>
       <p className="search-status" role="status">
-        {result.total} {result.total === 1 ? 'article matches' : 'articles match'} “{result.query}”; showing {first}–{first + result.hits.length - 1}.
+        {result.total} {result.total === 1 ? 'article matches' : 'articles match'} “{result.query}”; showing {first}–
+        {first + result.hits.length - 1}.
       </p>
       <ol className="search-results">
         {result.hits.map((hit) => (
@@ -61,11 +70,23 @@ function Outcome({ result }: { result: SearchResult }) {
       </ol>
       {result.totalPages > 1 && (
         <nav aria-label="Search result pages" className="pagination">
-          {result.page > 1 ? <Link href={href(result.query, result.page - 1)} rel="prev">← Previous</Link> : <span />}
+          {result.page > 1 ? (
+            <Link href={href(result.query, result.page - 1)} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>
             Page {result.page} of {result.totalPages}
           </span>
-          {result.page < result.totalPages ? <Link href={href(result.query, result.page + 1)} rel="next">Next →</Link> : <span />}
+          {result.page < result.totalPages ? (
+            <Link href={href(result.query, result.page + 1)} rel="next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       )}
       {result.page === MAX_SEARCH_PAGE && result.total > MAX_SEARCH_PAGE * SEARCH_PAGE_SIZE && (

@@ -11,26 +11,21 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 
 type Args = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const first = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? value[0] : value) ?? ''
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
 
 /** Readers sign in here to comment under their own name (staff use /admin: a separate login). */
 export default async function SignInPage({ searchParams }: Args) {
   const params = await searchParams
   // Only a path on this site (next-auth checks again when it redirects).
   const callbackUrl = localCallbackPath(first(params.callbackUrl), serverUrl())
-  const error = params.csrf
-    ? signInError('csrf')
-    : first(params.error)
-      ? signInError(first(params.error))
-      : null
+  const error = params.csrf ? signInError('csrf') : first(params.error) ? signInError(first(params.error)) : null
   const providers = providerInfo()
   return (
     <div className="signin">
       <h1>Sign in to comment</h1>
       <p>
-        Signed in, you comment under your own name without filling in the form, and can correct a
-        comment for 10 minutes after posting it.
+        Signed in, you comment under your own name without filling in the form, and can correct a comment for 10 minutes
+        after posting it.
       </p>
       {error && (
         <p className="form-message" role="alert">

@@ -16,6 +16,8 @@ export const populateAuthors: CollectionBeforeChangeHook = async ({ data, req })
   const byId = new Map(docs.map((u) => [String(u.id), u.name]))
   return {
     ...data,
-    populatedAuthors: ids.filter((id: unknown) => byId.has(String(id))).map((id: unknown) => ({ authorId: String(id), name: byId.get(String(id)) })),
+    populatedAuthors: ids
+      .filter((id: unknown) => byId.has(String(id)))
+      .map((id: unknown) => ({ authorId: String(id), name: byId.get(String(id)) })),
   }
 }

@@ -10,7 +10,11 @@ import { now } from '@/lib/clock'
 export const scheduleRevalidation: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
   if (doc._status !== 'published' || !doc.publishedAt) return doc
   const at = new Date(doc.publishedAt)
-  if (at.getTime() <= now().getTime() || doc.publishedAt === previousDoc?.publishedAt && previousDoc?._status === 'published') return doc
+  if (
+    at.getTime() <= now().getTime() ||
+    (doc.publishedAt === previousDoc?.publishedAt && previousDoc?._status === 'published')
+  )
+    return doc
   await req.payload.jobs.queue({
     task: 'revalidateArticle',
     input: { articleId: doc.id },

@@ -17,17 +17,20 @@ export const notifyAboutComment: CollectionAfterChangeHook<Comment> = ({ doc, pr
   // Imported comments (scripts/import) were moderated on the old site: nobody is mailed.
   if (req.context?.importing) return doc
   const jobs: Promise<unknown>[] = []
-  const reported = req.context?.reportThreshold === true && doc.status === 'pending' && previousDoc?.status === 'approved'
+  const reported =
+    req.context?.reportThreshold === true && doc.status === 'pending' && previousDoc?.status === 'approved'
   if ((operation === 'create' && doc.status === 'pending') || reported) jobs.push(mailModerators(req, doc))
   const becameApproved = doc.status === 'approved' && previousDoc?.status !== 'approved'
   // A reply as the publication is approved from the start: its parent's author hears of it.
-  if (operation === 'create' && doc.byStaff && doc.status === 'approved' && doc.parent) jobs.push(mailParentAuthor(req, doc))
+  if (operation === 'create' && doc.byStaff && doc.status === 'approved' && doc.parent)
+    jobs.push(mailParentAuthor(req, doc))
   if (becameApproved && operation === 'update') {
     if (doc.notify && doc.authorEmail) jobs.push(mailAuthorApproved(req, doc))
     if (doc.parent) jobs.push(mailParentAuthor(req, doc))
   }
   const sent = Promise.allSettled(jobs).then((results) => {
-    for (const r of results) if (r.status === 'rejected') req.payload.logger.error({ msg: 'comment email failed', err: r.reason })
+    for (const r of results)
+      if (r.status === 'rejected') req.payload.logger.error({ msg: 'comment email failed', err: r.reason })
   })
   inFlight.add(sent)
   void sent.finally(() => {
@@ -51,12 +54,24 @@ export async function commentMailSettled(): Promise<number> {
 }
 
 async function articleOf(req: PayloadRequest, doc: Comment) {
-  return req.payload.findByID({ collection: 'articles', id: idOf(doc.article as never)!, depth: 0, select: { title: true, slug: true }, overrideAccess: true })
+  return req.payload.findByID({
+    collection: 'articles',
+    id: idOf(doc.article as never)!,
+    depth: 0,
+    select: { title: true, slug: true },
+    overrideAccess: true,
+  })
 }
 
 async function mailModerators(req: PayloadRequest, doc: Comment) {
   const [{ docs: staff }, article] = await Promise.all([
-    req.payload.find({ collection: 'users', where: { roles: { in: ['moderator', 'admin'] } }, select: { email: true }, pagination: false, overrideAccess: true }),
+    req.payload.find({
+      collection: 'users',
+      where: { roles: { in: ['moderator', 'admin'] } },
+      select: { email: true },
+      pagination: false,
+      overrideAccess: true,
+    }),
     articleOf(req, doc),
   ])
   if (!staff.length) return
@@ -77,7 +92,13 @@ async function mailAuthorApproved(req: PayloadRequest, doc: Comment) {
 }
 
 async function mailParentAuthor(req: PayloadRequest, doc: Comment) {
-  const parent = await req.payload.findByID({ collection: 'comments', id: idOf(doc.parent as never)!, depth: 0, overrideAccess: true, disableErrors: true })
+  const parent = await req.payload.findByID({
+    collection: 'comments',
+    id: idOf(doc.parent as never)!,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!parent?.notify || !parent.authorEmail || parent.authorEmail === doc.authorEmail) return
   const article = await articleOf(req, doc)
   await req.payload.sendEmail({

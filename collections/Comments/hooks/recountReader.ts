@@ -2,8 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { Comment } from '@/payload-types'
 
-const readerOf = (doc: Comment) =>
-  typeof doc.reader === 'object' && doc.reader ? doc.reader.id : (doc.reader ?? null)
+const readerOf = (doc: Comment) => (typeof doc.reader === 'object' && doc.reader ? doc.reader.id : (doc.reader ?? null))
 
 /**
  * Keeps a reader's approved and rejected (spam or trash) comment counts current. Bookkeeping
@@ -37,8 +36,7 @@ export const recountReaderOnChange: CollectionAfterChangeHook<Comment> = async (
 }) => {
   const readerId = readerOf(doc)
   if (!readerId || req.context?.skipReaderRecount) return doc
-  if (operation === 'create' || previousDoc?.status !== doc.status)
-    await recountReader(req, readerId)
+  if (operation === 'create' || previousDoc?.status !== doc.status) await recountReader(req, readerId)
   return doc
 }
 

@@ -15,9 +15,11 @@ const idOf = (v: unknown) => (typeof v === 'object' && v ? (v as { id: unknown }
  */
 export const staffReply: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.byStaff !== true) return data
-  if (!hasRole(req.user, 'admin', 'moderator')) throw new APIError('Only moderators and admins reply as the publication.', 403, null, true)
+  if (!hasRole(req.user, 'admin', 'moderator'))
+    throw new APIError('Only moderators and admins reply as the publication.', 403, null, true)
   const parentId = idOf(data.parent)
-  if (typeof parentId !== 'number' && typeof parentId !== 'string') throw badRequest('A reply as the publication needs the comment it answers (parent).')
+  if (typeof parentId !== 'number' && typeof parentId !== 'string')
+    throw badRequest('A reply as the publication needs the comment it answers (parent).')
   const parent = (await req.payload.findByID({
     collection: 'comments',
     id: parentId,
@@ -29,7 +31,8 @@ export const staffReply: CollectionBeforeChangeHook = async ({ data, operation, 
     select: { article: true, status: true },
   })) as Pick<Comment, 'id' | 'article' | 'status'> | null
   if (!parent) throw badRequest(`There is no comment ${parentId} to reply to.`)
-  if (parent.status !== 'approved') throw badRequest('Approve the comment before replying to it: replies to hidden comments are not shown.')
+  if (parent.status !== 'approved')
+    throw badRequest('Approve the comment before replying to it: replies to hidden comments are not shown.')
   const articleId = idOf(parent.article)
   if (data.article !== undefined && data.article !== null && String(idOf(data.article)) !== String(articleId)) {
     throw badRequest('A reply goes on the same article as the comment it answers.')

@@ -14,7 +14,13 @@ export const computePath: CollectionBeforeChangeHook = async ({ data, originalDo
   while (parentId && !seen.has(parentId) && seen.size < 20) {
     seen.add(parentId)
     const parent = await req.payload.findByID({
-      collection: 'pages', id: parentId, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req,
+      collection: 'pages',
+      id: parentId,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
       select: { slug: true, parent: true },
     })
     if (!parent?.slug) break

@@ -18,9 +18,24 @@ export const revalidatePageOnChange: CollectionAfterChangeHook<PageDoc> = async 
     expireTags(req, [TAGS.pages, ...[...paths].map(TAGS.page)])
   }
   if (previousDoc?.path && doc.path !== previousDoc.path) {
-    const { docs } = await req.payload.find({ collection: 'pages', where: { parent: { equals: doc.id } }, depth: 0, pagination: false, overrideAccess: true, req, select: { path: true } })
+    const { docs } = await req.payload.find({
+      collection: 'pages',
+      where: { parent: { equals: doc.id } },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      select: { path: true },
+    })
     for (const child of docs) {
-      await req.payload.update({ collection: 'pages', id: child.id, data: {}, overrideAccess: true, req, context: req.context })
+      await req.payload.update({
+        collection: 'pages',
+        id: child.id,
+        data: {},
+        overrideAccess: true,
+        req,
+        context: req.context,
+      })
     }
   }
   return doc

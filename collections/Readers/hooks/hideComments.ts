@@ -12,8 +12,7 @@ const FLAG = 'hideCommentsOfReader'
  */
 export const hideCommentsField: CheckboxField = {
   name: 'hideAllComments',
-  label:
-    'Hide all their comments when I save (marks every approved or pending comment of theirs as spam)',
+  label: 'Hide all their comments when I save (marks every approved or pending comment of theirs as spam)',
   type: 'checkbox',
   virtual: true,
   defaultValue: false,

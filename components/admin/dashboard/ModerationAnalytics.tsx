@@ -12,14 +12,19 @@ import { formatInZone } from '@/lib/dashboard/format'
 
 const percent = (p: number | null) => (p === null ? '—' : `${Math.round(p * 100)} %`)
 const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`))
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(
+    new Date(`${day}T00:00:00Z`),
+  )
 
 /** /admin/moderation-analytics: how the moderation queue is doing, for moderators and admins. */
 export async function ModerationAnalyticsView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req, locale, permissions, visibleEntities } = initPageResult
   const { payload, user } = req
   const adminRoute = payload.config.routes.admin
-  if (!user) redirect(formatAdminURL({ adminRoute, path: `/login?redirect=${encodeURIComponent(`${adminRoute}${ANALYTICS_PATH}`)}` }))
+  if (!user)
+    redirect(
+      formatAdminURL({ adminRoute, path: `/login?redirect=${encodeURIComponent(`${adminRoute}${ANALYTICS_PATH}`)}` }),
+    )
   const allowed = mayReadModerationAnalytics(user)
   const data = allowed ? await moderationAnalytics(payload, { user }) : null
   return (
@@ -95,7 +100,13 @@ function Figures({ data, adminRoute }: { data: ModerationAnalytics; adminRoute: 
         rows={rules.map((r) => ({
           key: `${r.rule}-${r.direction}`,
           label: r.rule,
-          cells: [r.direction === 'flag' ? 'hold / spam' : 'trust', r.decided, r.agreed, r.overturned, percent(r.precision)],
+          cells: [
+            r.direction === 'flag' ? 'hold / spam' : 'trust',
+            r.decided,
+            r.agreed,
+            r.overturned,
+            percent(r.precision),
+          ],
         }))}
       />
 
@@ -105,7 +116,11 @@ function Figures({ data, adminRoute }: { data: ModerationAnalytics; adminRoute: 
         name="moderators"
         columns={['Moderator', 'Approved', 'Spam', 'Trash', 'Total']}
         empty="No decisions in this period."
-        rows={perModerator.map((m) => ({ key: String(m.id), label: m.name, cells: [m.approved, m.spam, m.trash, m.total] }))}
+        rows={perModerator.map((m) => ({
+          key: String(m.id),
+          label: m.name,
+          cells: [m.approved, m.spam, m.trash, m.total],
+        }))}
       />
 
       <h2 id="analytics-days">Decisions per day ({timeZone})</h2>
@@ -128,7 +143,19 @@ function Figures({ data, adminRoute }: { data: ModerationAnalytics; adminRoute: 
 type Row = { key: string; label: React.ReactNode; cells: React.ReactNode[]; bar?: number }
 
 /** A table of figures: a row header per line, and an optional bar (share of the largest) at the end. */
-function FigureTable({ id, name, columns, rows, empty }: { id: string; name: string; columns: string[]; rows: Row[]; empty: string }) {
+function FigureTable({
+  id,
+  name,
+  columns,
+  rows,
+  empty,
+}: {
+  id: string
+  name: string
+  columns: string[]
+  rows: Row[]
+  empty: string
+}) {
   const withBar = rows.some((r) => r.bar !== undefined)
   return (
     // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.

@@ -28,8 +28,8 @@ export async function StaffDashboard({ payload, user }: ServerProps) {
     <div className="byline-dashboard">
       {analytics && (
         <p className="byline-dashboard__analytics">
-          <Link href={formatAdminURL({ adminRoute, path: ANALYTICS_PATH })}>Moderation analytics</Link>: queue, decisions
-          and how often the automatic verdict was right, over the last 30 days.
+          <Link href={formatAdminURL({ adminRoute, path: ANALYTICS_PATH })}>Moderation analytics</Link>: queue,
+          decisions and how often the automatic verdict was right, over the last 30 days.
         </p>
       )}
       {data && <EditorPanels data={data} adminRoute={adminRoute} />}

@@ -33,7 +33,8 @@ export async function runImporterCli(spec: {
     for (const flag of spec.dirs ?? []) {
       if (!args.values[flag]) continue
       args.values[flag] = path.resolve(from, args.values[flag])
-      if (!fs.statSync(args.values[flag], { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${flag} ${args.values[flag]} is not a directory`)
+      if (!fs.statSync(args.values[flag], { throwIfNoEntry: false })?.isDirectory())
+        throw new Error(`${flag} ${args.values[flag]} is not a directory`)
     }
   } catch (error) {
     console.error(`byline: ${(error as Error).message}`)
@@ -53,7 +54,8 @@ export async function runImporterCli(spec: {
     const dry = args.flags.has('--dry-run')
     console.log(report.format(`byline: ${spec.name} import${dry ? ', dry run (nothing written)' : ' finished'}:`))
   } catch (error) {
-    if (error instanceof XmlSyntaxError) console.error(`byline: the export is not well-formed XML, nothing was imported: ${error.message}`)
+    if (error instanceof XmlSyntaxError)
+      console.error(`byline: the export is not well-formed XML, nothing was imported: ${error.message}`)
     else console.error(`byline: import failed: ${(error as Error).stack ?? error}`)
     code = 1
   }

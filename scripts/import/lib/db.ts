@@ -1,4 +1,11 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import { poolOf } from '@/lib/sql'
 import type { Db } from '../../seed/bulk/sql'
@@ -57,7 +64,8 @@ export class WriteBatch {
   /** The transaction's own connection, for raw SQL that must commit or roll back with the batch. */
   async client(): Promise<Db> {
     const req = await this.req()
-    const sessions = (this.payload.db as unknown as { sessions: Record<string, { db: { session: { client: Db } } }> }).sessions
+    const sessions = (this.payload.db as unknown as { sessions: Record<string, { db: { session: { client: Db } } }> })
+      .sessions
     const session = sessions[String(await req.transactionID)]
     if (!session) throw new Error('the import batch has no open transaction')
     return session.db.session.client

@@ -8,7 +8,19 @@ export const WXR_NS = 'https://wordpress.org/export/1.2/'
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-export type GenComment = { id: number; parent?: number; author?: string; email?: string; url?: string; ip?: string; date?: string; content: string; approved?: string; type?: string; userId?: number }
+export type GenComment = {
+  id: number
+  parent?: number
+  author?: string
+  email?: string
+  url?: string
+  ip?: string
+  date?: string
+  content: string
+  approved?: string
+  type?: string
+  userId?: number
+}
 export type GenItem = {
   id: number
   title: string
@@ -53,11 +65,17 @@ export const WXR_FOOTER = '</channel>\n</rss>\n'
 export function wxrTerms(e: Omit<GenExport, 'items'>): string {
   const out: string[] = []
   for (const a of e.authors ?? [])
-    out.push(`<wp:author><wp:author_id>${a.id}</wp:author_id><wp:author_login>${cdata(a.login)}</wp:author_login><wp:author_email>${cdata(a.email)}</wp:author_email><wp:author_display_name>${cdata(a.name)}</wp:author_display_name></wp:author>`)
+    out.push(
+      `<wp:author><wp:author_id>${a.id}</wp:author_id><wp:author_login>${cdata(a.login)}</wp:author_login><wp:author_email>${cdata(a.email)}</wp:author_email><wp:author_display_name>${cdata(a.name)}</wp:author_display_name></wp:author>`,
+    )
   for (const c of e.categories ?? [])
-    out.push(`<wp:category><wp:term_id>${c.id}</wp:term_id><wp:category_nicename>${cdata(c.slug)}</wp:category_nicename><wp:category_parent>${cdata(c.parent ?? '')}</wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name></wp:category>`)
+    out.push(
+      `<wp:category><wp:term_id>${c.id}</wp:term_id><wp:category_nicename>${cdata(c.slug)}</wp:category_nicename><wp:category_parent>${cdata(c.parent ?? '')}</wp:category_parent><wp:cat_name>${cdata(c.name)}</wp:cat_name></wp:category>`,
+    )
   for (const t of e.tags ?? [])
-    out.push(`<wp:tag><wp:term_id>${t.id}</wp:term_id><wp:tag_slug>${cdata(t.slug)}</wp:tag_slug><wp:tag_name>${cdata(t.name)}</wp:tag_name></wp:tag>`)
+    out.push(
+      `<wp:tag><wp:term_id>${t.id}</wp:term_id><wp:tag_slug>${cdata(t.slug)}</wp:tag_slug><wp:tag_name>${cdata(t.name)}</wp:tag_name></wp:tag>`,
+    )
   return out.join('\n') + '\n'
 }
 
@@ -66,12 +84,20 @@ export function wxrItem(site: string, item: GenItem): string {
   const date = item.date ?? '2020-01-15 10:00:00'
   const link = item.link ?? `${site}/?${type === 'page' ? 'page_id' : 'p'}=${item.id}`
   const terms = [
-    ...(item.categories ?? []).map((c) => `<category domain="category" nicename="${esc(c.slug)}">${cdata(c.name)}</category>`),
-    ...(item.tags ?? []).map((t) => `<category domain="post_tag" nicename="${esc(t.slug)}">${cdata(t.name)}</category>`),
+    ...(item.categories ?? []).map(
+      (c) => `<category domain="category" nicename="${esc(c.slug)}">${cdata(c.name)}</category>`,
+    ),
+    ...(item.tags ?? []).map(
+      (t) => `<category domain="post_tag" nicename="${esc(t.slug)}">${cdata(t.name)}</category>`,
+    ),
   ]
-  const meta = Object.entries(item.meta ?? {}).map(([k, v]) => `<wp:postmeta><wp:meta_key>${cdata(k)}</wp:meta_key><wp:meta_value>${cdata(v)}</wp:meta_value></wp:postmeta>`)
+  const meta = Object.entries(item.meta ?? {}).map(
+    ([k, v]) =>
+      `<wp:postmeta><wp:meta_key>${cdata(k)}</wp:meta_key><wp:meta_value>${cdata(v)}</wp:meta_value></wp:postmeta>`,
+  )
   const comments = (item.comments ?? []).map(
-    (c) => `<wp:comment><wp:comment_id>${c.id}</wp:comment_id><wp:comment_author>${cdata(c.author ?? 'Reader')}</wp:comment_author><wp:comment_author_email>${cdata(c.email ?? '')}</wp:comment_author_email><wp:comment_author_url>${esc(c.url ?? '')}</wp:comment_author_url><wp:comment_author_IP>${esc(c.ip ?? '')}</wp:comment_author_IP><wp:comment_date>${c.date ?? date}</wp:comment_date><wp:comment_date_gmt>${c.date ?? date}</wp:comment_date_gmt><wp:comment_content>${cdata(c.content)}</wp:comment_content><wp:comment_approved>${cdata(c.approved ?? '1')}</wp:comment_approved><wp:comment_type>${cdata(c.type ?? '')}</wp:comment_type><wp:comment_parent>${c.parent ?? 0}</wp:comment_parent><wp:comment_user_id>${c.userId ?? 0}</wp:comment_user_id></wp:comment>`,
+    (c) =>
+      `<wp:comment><wp:comment_id>${c.id}</wp:comment_id><wp:comment_author>${cdata(c.author ?? 'Reader')}</wp:comment_author><wp:comment_author_email>${cdata(c.email ?? '')}</wp:comment_author_email><wp:comment_author_url>${esc(c.url ?? '')}</wp:comment_author_url><wp:comment_author_IP>${esc(c.ip ?? '')}</wp:comment_author_IP><wp:comment_date>${c.date ?? date}</wp:comment_date><wp:comment_date_gmt>${c.date ?? date}</wp:comment_date_gmt><wp:comment_content>${cdata(c.content)}</wp:comment_content><wp:comment_approved>${cdata(c.approved ?? '1')}</wp:comment_approved><wp:comment_type>${cdata(c.type ?? '')}</wp:comment_type><wp:comment_parent>${c.parent ?? 0}</wp:comment_parent><wp:comment_user_id>${c.userId ?? 0}</wp:comment_user_id></wp:comment>`,
   )
   return `<item>
 <title>${esc(item.title)}</title>

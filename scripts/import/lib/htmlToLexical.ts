@@ -21,7 +21,11 @@ export async function htmlToLexicalConverter(config: SanitizedConfig) {
     }
   }
   return (html: string): { state: LexicalState; droppedImages: string[] } => {
-    const state = convertHTMLToLexical({ editorConfig, html, JSDOM: ReusedJSDOM as unknown as typeof JSDOM }) as unknown as LexicalState
+    const state = convertHTMLToLexical({
+      editorConfig,
+      html,
+      JSDOM: ReusedJSDOM as unknown as typeof JSDOM,
+    }) as unknown as LexicalState
     shared.window.document.body.innerHTML = ''
     const droppedImages: string[] = []
     fixUploads(state.root, droppedImages)

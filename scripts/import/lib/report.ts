@@ -34,7 +34,9 @@ export class ImportReport {
     const lines = [title, `  ${'kind'.padEnd(width)}  created  existing  skipped`]
     for (const kind of kinds) {
       const c = this.counts[kind]
-      lines.push(`  ${kind.padEnd(width)}  ${String(c.created).padStart(7)}  ${String(c.existing).padStart(8)}  ${String(c.skipped).padStart(7)}`)
+      lines.push(
+        `  ${kind.padEnd(width)}  ${String(c.created).padStart(7)}  ${String(c.existing).padStart(8)}  ${String(c.skipped).padStart(7)}`,
+      )
     }
     const warnings = this.allWarnings()
     if (warnings.length) lines.push(`Skipped or changed (${warnings.length}):`, ...warnings.map((w) => `  - ${w}`))

@@ -43,7 +43,8 @@ export async function* streamRecords(
     const name = nameOf(tag)
     if (stack.length || collect(name, depth)) {
       const attrs: Record<string, string> = {}
-      for (const attr of Object.values(tag.attributes)) if (!attr.prefix || attr.prefix !== 'xmlns') attrs[attr.local] = attr.value
+      for (const attr of Object.values(tag.attributes))
+        if (!attr.prefix || attr.prefix !== 'xmlns') attrs[attr.local] = attr.value
       const node: XNode = { name, attrs, text: '', children: [] }
       stack.at(-1)?.children.push(node)
       stack.push(node)

@@ -41,7 +41,10 @@ function embeds(html: string): string {
     const url = String(sc.content ?? '').trim()
     return url ? `<a href="${escapeAttr(url)}">${url}</a>` : ''
   })
-  return linked.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm, (_m, url: string) => `<a href="${escapeAttr(url)}">${url}</a>`)
+  return linked.replace(
+    /^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gm,
+    (_m, url: string) => `<a href="${escapeAttr(url)}">${url}</a>`,
+  )
 }
 
 /** [caption]<img …> text[/caption] → <figure><img …><figcaption>text</figcaption></figure>. */
@@ -58,7 +61,10 @@ function captions(html: string): string {
 /** [gallery ids="1,2"] → one figure per imported image (a gallery without ids is reported). */
 function galleries(html: string, ctx: ContentContext): string {
   return shortcode.replace('gallery', html, (sc) => {
-    const ids = String(sc.attrs.named.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const ids = String(sc.attrs.named.ids ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     if (!ids.length) ctx.warn('[gallery] without ids (the attached images) was left out')
     return ids
       .map((id) => ctx.attachment(id))
@@ -111,9 +117,13 @@ export function commentText(html: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*/gi, '\n\n')
-    .replace(/<a\s[^>]*href=(["'])(https?:\/\/[^"']+)\1[^>]*>([\s\S]*?)<\/a>/gi, (_m, _q, href: string, inner: string) =>
-      inner.trim() === href ? href : `${inner} (${href})`,
+    .replace(
+      /<a\s[^>]*href=(["'])(https?:\/\/[^"']+)\1[^>]*>([\s\S]*?)<\/a>/gi,
+      (_m, _q, href: string, inner: string) => (inner.trim() === href ? href : `${inner} (${href})`),
     )
   const text = decodeHTML(sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} }))
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }

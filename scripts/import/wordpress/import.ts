@@ -48,7 +48,13 @@ export function wpDate(gmt: string, local?: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString()
 }
 
-const COMMENT_STATUS: Record<string, 'approved' | 'pending' | 'spam' | 'trash'> = { '1': 'approved', '0': 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' }
+const COMMENT_STATUS: Record<string, 'approved' | 'pending' | 'spam' | 'trash'> = {
+  '1': 'approved',
+  '0': 'pending',
+  spam: 'spam',
+  trash: 'trash',
+  'post-trashed': 'trash',
+}
 
 /**
  * `npm run import:wordpress`: a WXR export → Byline. Pass one reads the whole file (a malformed
@@ -62,8 +68,18 @@ export async function importWordPress(payload: Payload, options: WordPressImport
   const scan = await scanWxr(options.file, (bytes) => progress('read', bytes, size))
   const dryRun = Boolean(options.dryRun)
   const admin = await findAdmin(payload, options.adminEmail)
-  const { importId } = await recordRun(payload, { source: 'wordpress', file: options.file, sha256: scan.sha256, bytes: scan.bytes, userId: admin?.id ?? null, dryRun, report }, () =>
-    new Writer(payload, scan, report, options, admin?.id ?? null, dryRun).run(progress, size),
+  const { importId } = await recordRun(
+    payload,
+    {
+      source: 'wordpress',
+      file: options.file,
+      sha256: scan.sha256,
+      bytes: scan.bytes,
+      userId: admin?.id ?? null,
+      dryRun,
+      report,
+    },
+    () => new Writer(payload, scan, report, options, admin?.id ?? null, dryRun).run(progress, size),
   )
   return { report, importId, scan }
 }
@@ -147,7 +163,13 @@ class Writer {
       if (id) this.report.count('authors', 'existing')
       else {
         const email = (author.email || `${slugify(author.login) || 'author'}@imported.invalid`).toLowerCase()
-        const { docs } = await this.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+        const { docs } = await this.payload.find({
+          collection: 'users',
+          where: { email: { equals: email } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+        })
         if (docs[0]) {
           id = docs[0].id
           this.report.count('authors', 'existing')
@@ -187,7 +209,13 @@ class Writer {
       if (id) this.report.count('categories', 'existing')
       else {
         const bylineSlug = slugify(decodeSlug(slug)) || `category-${category.termId || slug}`
-        const same = await this.payload.find({ collection: 'categories', where: { slug: { equals: bylineSlug } }, limit: 1, depth: 0, overrideAccess: true })
+        const same = await this.payload.find({
+          collection: 'categories',
+          where: { slug: { equals: bylineSlug } },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+        })
         if (same.docs[0]) {
           id = same.docs[0].id
           this.report.count('categories', 'existing')
@@ -196,8 +224,15 @@ class Writer {
           this.report.count('categories', 'created')
         } else {
           const doc = await this.payload.create({
-            collection: 'categories', overrideAccess: true, context: IMPORT_CONTEXT,
-            data: { title: category.name, slug: bylineSlug, parent: parentId && parentId > 0 ? parentId : undefined, importId: key },
+            collection: 'categories',
+            overrideAccess: true,
+            context: IMPORT_CONTEXT,
+            data: {
+              title: category.name,
+              slug: bylineSlug,
+              parent: parentId && parentId > 0 ? parentId : undefined,
+              importId: key,
+            },
           })
           id = doc.id
           this.report.count('categories', 'created')
@@ -215,7 +250,10 @@ class Writer {
     const known = await importedIds(this.payload, 'media', 'wp:post:')
     const filenames = new Map<number, string>()
     if (known.size) {
-      const rows = await rowsOf<{ id: number; filename: string }>(this.payload, `select id, filename from media where import_id like 'wp:post:%'`)
+      const rows = await rowsOf<{ id: number; filename: string }>(
+        this.payload,
+        `select id, filename from media where import_id like 'wp:post:%'`,
+      )
       for (const r of rows) filenames.set(r.id, r.filename)
     }
     for (const item of this.scan.items) {
@@ -236,7 +274,9 @@ class Writer {
         if (this.dry) entry = { id: this.nextFake(), url: item.attachmentUrl }
         else {
           const doc = await this.payload.create({
-            collection: 'media', overrideAccess: true, context: IMPORT_CONTEXT,
+            collection: 'media',
+            overrideAccess: true,
+            context: IMPORT_CONTEXT,
             data: { alt: alt.slice(0, 500), caption: item.caption || undefined, importId: key },
             file: loaded.file,
           })
@@ -254,14 +294,19 @@ class Writer {
   private mediaFor(url: string) {
     const rel = uploadPath(url)
     if (!rel) return undefined
-    return this.uploads.get(rel) ?? this.uploads.get(rel.replace(/-\d+x\d+(?=\.[a-z0-9]+$)/i, '')) ?? this.uploads.get(rel.replace(/-scaled(?=\.[a-z0-9]+$)/i, ''))
+    return (
+      this.uploads.get(rel) ??
+      this.uploads.get(rel.replace(/-\d+x\d+(?=\.[a-z0-9]+$)/i, '')) ??
+      this.uploads.get(rel.replace(/-scaled(?=\.[a-z0-9]+$)/i, ''))
+    )
   }
 
   // ---- posts and pages ----
   private async writeItem(item: WxrItem) {
     const planned = this.plan.items.get(item.id)
     if (!planned) {
-      if (item.type !== 'attachment') this.report.skip('items', `${item.id} (${item.type || 'no type'})`, `post type "${item.type}" is not imported`)
+      if (item.type !== 'attachment')
+        this.report.skip('items', `${item.id} (${item.type || 'no type'})`, `post type "${item.type}" is not imported`)
       return
     }
     const kind = planned.kind === 'article' ? 'articles' : 'pages'
@@ -270,9 +315,14 @@ class Writer {
       return
     }
     if (planned.visibility === 'private' || planned.visibility === 'password') {
-      this.report.warn(`${kind} ${item.id} "${planned.title}": ${planned.visibility === 'private' ? 'private' : 'password-protected'}, imported as a draft (never public)`)
+      this.report.warn(
+        `${kind} ${item.id} "${planned.title}": ${planned.visibility === 'private' ? 'private' : 'password-protected'}, imported as a draft (never public)`,
+      )
     }
-    if (planned.slugChanged) this.report.warn(`${kind} ${item.id} "${planned.title}": slug taken, now ${planned.newSlug} (old address redirects)`)
+    if (planned.slugChanged)
+      this.report.warn(
+        `${kind} ${item.id} "${planned.title}": slug taken, now ${planned.newSlug} (old address redirects)`,
+      )
     const key = ID.post(item.id)
     const map = planned.kind === 'article' ? this.articles : this.pages
     let id = map.get(key)
@@ -297,26 +347,56 @@ class Writer {
       warn,
     })
     const { state, droppedImages } = this.convert(tagImages(html, (url) => this.mediaByUrl.get(url)))
-    if (droppedImages.length) warn(`${droppedImages.length} image(s) not imported, linked instead: ${droppedImages.slice(0, 3).join(', ')}`)
+    if (droppedImages.length)
+      warn(`${droppedImages.length} image(s) not imported, linked instead: ${droppedImages.slice(0, 3).join(', ')}`)
     const published = planned.visibility === 'published' || planned.visibility === 'scheduled'
     const date = wpDate(item.dateGmt, item.date)
     const authorId = this.users.get(item.creator) ?? this.adminId
-    if (!this.users.has(item.creator)) warn(`creator "${item.creator}" is not among the export's authors; credited to the importing admin`)
+    if (!this.users.has(item.creator))
+      warn(`creator "${item.creator}" is not among the export's authors; credited to the importing admin`)
     const excerpt = plainText(item.excerpt) || teaser || undefined
     if (planned.kind === 'page') {
       const doc = await this.payload.create({
-        collection: 'pages', overrideAccess: true, context: IMPORT_CONTEXT, req: await this.batch.req(), draft: !published, depth: 0,
-        data: { title: planned.title, slug: planned.newSlug, content: state as never, publishedAt: date, meta: { description: excerpt }, importId: key, _status: published ? 'published' : 'draft' },
+        collection: 'pages',
+        overrideAccess: true,
+        context: IMPORT_CONTEXT,
+        req: await this.batch.req(),
+        draft: !published,
+        depth: 0,
+        data: {
+          title: planned.title,
+          slug: planned.newSlug,
+          content: state as never,
+          publishedAt: date,
+          meta: { description: excerpt },
+          importId: key,
+          _status: published ? 'published' : 'draft',
+        },
       })
       return doc.id
     }
     const thumbnail = item.meta.get('_thumbnail_id')
     const hero = thumbnail ? this.media.get(thumbnail) : undefined
     if (thumbnail && !hero) warn(`featured image ${thumbnail} was not imported`)
-    const categories = item.terms.filter((t) => t.domain === 'category').map((t) => this.categories.get(t.slug || slugify(t.name))).filter((c): c is number => typeof c === 'number' && c > 0)
-    const tags = [...new Set(item.terms.filter((t) => t.domain === 'post_tag').map((t) => this.scan.tags.get(t.slug || slugify(t.name))?.name ?? plainText(t.name)).filter(Boolean))]
+    const categories = item.terms
+      .filter((t) => t.domain === 'category')
+      .map((t) => this.categories.get(t.slug || slugify(t.name)))
+      .filter((c): c is number => typeof c === 'number' && c > 0)
+    const tags = [
+      ...new Set(
+        item.terms
+          .filter((t) => t.domain === 'post_tag')
+          .map((t) => this.scan.tags.get(t.slug || slugify(t.name))?.name ?? plainText(t.name))
+          .filter(Boolean),
+      ),
+    ]
     const doc = await this.payload.create({
-      collection: 'articles', overrideAccess: true, context: IMPORT_CONTEXT, req: await this.batch.req(), draft: !published, depth: 0,
+      collection: 'articles',
+      overrideAccess: true,
+      context: IMPORT_CONTEXT,
+      req: await this.batch.req(),
+      draft: !published,
+      depth: 0,
       data: {
         title: planned.title,
         slug: planned.newSlug,
@@ -342,9 +422,23 @@ class Writer {
       const id = this.pages.get(ID.post(planned.id))
       const parentId = this.pages.get(ID.post(planned.parent))
       if (!id || id < 0 || !parentId || parentId < 0) continue
-      const current = await this.payload.findByID({ collection: 'pages', id, depth: 0, draft: true, overrideAccess: true, select: { parent: true } })
+      const current = await this.payload.findByID({
+        collection: 'pages',
+        id,
+        depth: 0,
+        draft: true,
+        overrideAccess: true,
+        select: { parent: true },
+      })
       if (current.parent) continue
-      await this.payload.update({ collection: 'pages', id, data: { parent: parentId }, draft: planned.visibility !== 'published' && planned.visibility !== 'scheduled', overrideAccess: true, context: IMPORT_CONTEXT })
+      await this.payload.update({
+        collection: 'pages',
+        id,
+        data: { parent: parentId },
+        draft: planned.visibility !== 'published' && planned.visibility !== 'scheduled',
+        overrideAccess: true,
+        context: IMPORT_CONTEXT,
+      })
     }
   }
 
@@ -362,7 +456,8 @@ class Writer {
     const pingbacks: WxrComment[] = []
     for (const c of item.comments) {
       if (c.type === 'pingback' || c.type === 'trackback') pingbacks.push(c)
-      else if (planned.kind === 'page') this.report.skip('comments', c.id, `on page ${item.id}: Byline pages have no comments`)
+      else if (planned.kind === 'page')
+        this.report.skip('comments', c.id, `on page ${item.id}: Byline pages have no comments`)
       else readerComments.push(c)
     }
     await this.writePingbacks(pingbacks, planned, ownerId)
@@ -377,20 +472,25 @@ class Writer {
       }
       return depth
     }
-    const ordered = readerComments.map((c) => ({ c, depth: depthOf(c) })).sort((a, b) => a.depth - b.depth || Number(a.c.id) - Number(b.c.id))
+    const ordered = readerComments
+      .map((c) => ({ c, depth: depthOf(c) }))
+      .sort((a, b) => a.depth - b.depth || Number(a.c.id) - Number(b.c.id))
     const rows: (Record<string, unknown> & { c: WxrComment })[] = []
     for (const { c } of ordered) {
       const row = this.commentRow(c, ownerId)
       if (row) rows.push(row)
     }
     if (!rows.length) return
-    const ids = this.dry ? rows.map(() => this.nextFake()) : await allocateIds(await this.batch.client(), 'comments', rows.length)
+    const ids = this.dry
+      ? rows.map(() => this.nextFake())
+      : await allocateIds(await this.batch.client(), 'comments', rows.length)
     rows.forEach((row, i) => {
       const { c } = row
       // Ordered by depth: a parent in this item already has its id here.
       if (c.parent !== '0') {
         const parent = this.comments.get(ID.comment(c.parent))
-        if (!parent) this.report.warn(`comment ${c.id}: its parent ${c.parent} was not imported; attached to the article`)
+        if (!parent)
+          this.report.warn(`comment ${c.id}: its parent ${c.parent} was not imported; attached to the article`)
         row.parent_id = parent && parent > 0 ? parent : null
       }
       row.id = ids[i]
@@ -414,9 +514,13 @@ class Writer {
     }
     if (body.length > LIMITS.body) this.report.warn(`comment ${c.id}: ${body.length} characters, cut to ${LIMITS.body}`)
     const status = COMMENT_STATUS[c.approved] ?? 'pending'
-    if (!COMMENT_STATUS[c.approved]) this.report.warn(`comment ${c.id}: unknown status "${c.approved}", imported as pending`)
+    if (!COMMENT_STATUS[c.approved])
+      this.report.warn(`comment ${c.id}: unknown status "${c.approved}", imported as pending`)
     const authorUrl = c.url && c.url.length <= LIMITS.authorUrl ? c.url : null
-    const email = c.email && c.email.length <= LIMITS.authorEmail && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email) ? c.email.toLowerCase() : null
+    const email =
+      c.email && c.email.length <= LIMITS.authorEmail && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email)
+        ? c.email.toLowerCase()
+        : null
     const text = body.slice(0, LIMITS.body)
     const now = new Date().toISOString()
     return {
@@ -478,13 +582,38 @@ class Writer {
 }
 
 const COMMENT_COLUMNS = {
-  id: 'int', excerpt: 'varchar', article_id: 'int', parent_id: 'int', body: 'varchar', author_name: 'varchar', author_email: 'varchar', author_url: 'varchar',
-  status: 'enum_comments_status', ip: 'varchar', ip_hash: 'varchar', staff_author_id: 'int', notify: 'bool', by_staff: 'bool', import_id: 'varchar',
-  created_at: 'timestamptz', updated_at: 'timestamptz',
+  id: 'int',
+  excerpt: 'varchar',
+  article_id: 'int',
+  parent_id: 'int',
+  body: 'varchar',
+  author_name: 'varchar',
+  author_email: 'varchar',
+  author_url: 'varchar',
+  status: 'enum_comments_status',
+  ip: 'varchar',
+  ip_hash: 'varchar',
+  staff_author_id: 'int',
+  notify: 'bool',
+  by_staff: 'bool',
+  import_id: 'varchar',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
 }
 const PINGBACK_COLUMNS = {
-  id: 'int', type: 'enum_pingbacks_type', article_id: 'int', page_id: 'int', source_name: 'varchar', source_url: 'varchar', excerpt: 'varchar', ip: 'varchar',
-  status: 'enum_pingbacks_status', received_at: 'timestamptz', import_id: 'varchar', created_at: 'timestamptz', updated_at: 'timestamptz',
+  id: 'int',
+  type: 'enum_pingbacks_type',
+  article_id: 'int',
+  page_id: 'int',
+  source_name: 'varchar',
+  source_url: 'varchar',
+  excerpt: 'varchar',
+  ip: 'varchar',
+  status: 'enum_pingbacks_status',
+  received_at: 'timestamptz',
+  import_id: 'varchar',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
 }
 
 /** The path after wp-content/uploads/ ("2014/05/photo.jpg"), the key for finding an upload. */
@@ -500,10 +629,15 @@ export function uploadPath(url: string): string | undefined {
 
 /** Marks each <img> that shows an imported upload with its media id, so it becomes an upload node. */
 function tagImages(html: string, mediaId: (url: string) => number | undefined): string {
-  return html.replace(/<img\b([^>]*?)\ssrc=(["'])(.*?)\2([^>]*)>/gi, (whole, before: string, q: string, src: string, after: string) => {
-    const id = mediaId(src)
-    return id && id > 0 ? `<img${before} src=${q}${src}${q} data-lexical-upload-relation-to="media" data-lexical-upload-id="${id}"${after}>` : whole
-  })
+  return html.replace(
+    /<img\b([^>]*?)\ssrc=(["'])(.*?)\2([^>]*)>/gi,
+    (whole, before: string, q: string, src: string, after: string) => {
+      const id = mediaId(src)
+      return id && id > 0
+        ? `<img${before} src=${q}${src}${q} data-lexical-upload-relation-to="media" data-lexical-upload-id="${id}"${after}>`
+        : whole
+    },
+  )
 }
 
 export type { ItemSummary }

@@ -16,7 +16,14 @@ export function visibilityOf(item: Pick<ItemSummary, 'status' | 'password'>): Vi
   return 'draft'
 }
 
-export type PlannedItem = ItemSummary & { kind: 'article' | 'page'; visibility: Visibility; newSlug: string; newPath: string; title: string; slugChanged: boolean }
+export type PlannedItem = ItemSummary & {
+  kind: 'article' | 'page'
+  visibility: Visibility
+  newSlug: string
+  newPath: string
+  title: string
+  slugChanged: boolean
+}
 
 export type Plan = {
   items: Map<string, PlannedItem>
@@ -46,9 +53,18 @@ export function planImport(scan: Scan, takenArticleSlugs: Set<string>, takenPage
     let slug = wanted
     for (let n = 2; taken[kind].has(slug); n++) slug = `${wanted}-${n}`
     taken[kind].add(slug)
-    items.set(item.id, { ...item, kind, title, visibility: visibilityOf(item), newSlug: slug, newPath: '', slugChanged: slug !== wanted })
+    items.set(item.id, {
+      ...item,
+      kind,
+      title,
+      visibility: visibilityOf(item),
+      newSlug: slug,
+      newPath: '',
+      slugChanged: slug !== wanted,
+    })
   }
-  for (const item of items.values()) item.newPath = item.kind === 'article' ? `/articles/${item.newSlug}` : pagePath(pageSlugs(items, item))
+  for (const item of items.values())
+    item.newPath = item.kind === 'article' ? `/articles/${item.newSlug}` : pagePath(pageSlugs(items, item))
 
   const categoryPaths = new Map<string, string>()
   for (const slug of scan.categories.keys()) categoryPaths.set(slug, categoryChain(scan, slug).join('/'))

@@ -7,7 +7,16 @@ import { rowsOf } from '../lib/db'
 import { categoryChain, oldAddresses, type Plan } from './plan'
 import type { Scan } from './scan'
 
-type Redirect = { from: string; type: 'article' | 'page' | 'category' | 'tag' | 'url'; article?: number; page?: number; category?: number; tag?: string; url?: string; newPath: string }
+type Redirect = {
+  from: string
+  type: 'article' | 'page' | 'category' | 'tag' | 'url'
+  article?: number
+  page?: number
+  category?: number
+  tag?: string
+  url?: string
+  newPath: string
+}
 
 /**
  * Every old address of what was imported and is public, as Redirects rows: each post's and
@@ -15,12 +24,28 @@ type Redirect = { from: string; type: 'article' | 'page' | 'category' | 'tag' | 
  * the file), /category/a/b/ and /?cat=ID, /tag/x/, /author/x/ (to the home page: Byline has no
  * author pages). Written in one statement; an address already there is left as it is.
  */
-export async function writeRedirects(payload: Payload, scan: Scan, plan: Plan): Promise<{ created: number; existing: number }> {
+export async function writeRedirects(
+  payload: Payload,
+  scan: Scan,
+  plan: Plan,
+): Promise<{ created: number; existing: number }> {
   const ids = async (table: string) =>
-    new Map((await rowsOf<{ id: number; import_id: string }>(payload, `select id, import_id from "${table}" where import_id like 'wp:%'`)).map((r) => [r.import_id, r.id]))
+    new Map(
+      (
+        await rowsOf<{ id: number; import_id: string }>(
+          payload,
+          `select id, import_id from "${table}" where import_id like 'wp:%'`,
+        )
+      ).map((r) => [r.import_id, r.id]),
+    )
   const [articles, pages, categories] = await Promise.all([ids('articles'), ids('pages'), ids('categories')])
   const files = new Map(
-    (await rowsOf<{ import_id: string; filename: string }>(payload, `select import_id, filename from media where import_id like 'wp:post:%'`)).map((r) => [r.import_id, r.filename]),
+    (
+      await rowsOf<{ import_id: string; filename: string }>(
+        payload,
+        `select import_id, filename from media where import_id like 'wp:post:%'`,
+      )
+    ).map((r) => [r.import_id, r.filename]),
   )
   const out = new Map<string, Redirect>()
   const add = (from: string, r: Omit<Redirect, 'from'>) => {
@@ -44,7 +69,15 @@ export async function writeRedirects(payload: Payload, scan: Scan, plan: Plan): 
   for (const item of scan.items) {
     if (item.type !== 'attachment') continue
     const file = files.get(`wp:post:${item.id}`)
-    const target = targetOf(item.parent) ?? (file ? { type: 'url' as const, url: `/api/media/file/${encodeURIComponent(file)}`, newPath: `/api/media/file/${file}` } : undefined)
+    const target =
+      targetOf(item.parent) ??
+      (file
+        ? {
+            type: 'url' as const,
+            url: `/api/media/file/${encodeURIComponent(file)}`,
+            newPath: `/api/media/file/${file}`,
+          }
+        : undefined)
     if (!target) continue
     if (item.link) add(item.link, target)
     add(`/?attachment_id=${item.id}`, target)
@@ -57,8 +90,11 @@ export async function writeRedirects(payload: Payload, scan: Scan, plan: Plan): 
     if (category.termId) add(`/?cat=${category.termId}`, target)
   }
   // A tag's page lists its public articles: only tags some public article carries get one.
-  const usedTags = new Set([...plan.items.values()].filter((i) => i.kind === 'article' && targetOf(i.id)).flatMap((i) => i.tagSlugs))
-  for (const [slug, tag] of scan.tags) if (usedTags.has(slug)) add(`/tag/${slug}/`, { type: 'tag', tag: tag.name, newPath: `/tags/${slugify(tag.name)}` })
+  const usedTags = new Set(
+    [...plan.items.values()].filter((i) => i.kind === 'article' && targetOf(i.id)).flatMap((i) => i.tagSlugs),
+  )
+  for (const [slug, tag] of scan.tags)
+    if (usedTags.has(slug)) add(`/tag/${slug}/`, { type: 'tag', tag: tag.name, newPath: `/tags/${slugify(tag.name)}` })
   for (const login of scan.authors.keys()) add(`/author/${login}/`, { type: 'url', url: '/', newPath: '/' })
 
   const rows = [...out.values()]

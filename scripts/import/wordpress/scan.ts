@@ -50,7 +50,17 @@ export const decodeSlug = (slug: string) => {
  */
 export async function scanWxr(file: string, onBytes: (bytes: number) => void): Promise<Scan> {
   const hash = createHash('sha256')
-  const scan: Scan = { baseUrls: [], authors: new Map(), categories: new Map(), tags: new Map(), items: [], itemCount: 0, commentCount: 0, bytes: 0, sha256: '' }
+  const scan: Scan = {
+    baseUrls: [],
+    authors: new Map(),
+    categories: new Map(),
+    tags: new Map(),
+    items: [],
+    itemCount: 0,
+    commentCount: 0,
+    bytes: 0,
+    sha256: '',
+  }
   const onChunk = (chunk: Buffer, bytes: number) => {
     hash.update(chunk)
     scan.bytes = bytes
@@ -65,7 +75,11 @@ export async function scanWxr(file: string, onBytes: (bytes: number) => void): P
       const c = record.category
       if (c.slug) scan.categories.set(own(c.slug), ownAll({ ...c, name: plainText(c.name) || c.slug }))
     } else if (record.kind === 'tag') {
-      if (record.tag.slug) scan.tags.set(own(record.tag.slug), ownAll({ ...record.tag, name: plainText(record.tag.name) || record.tag.slug }))
+      if (record.tag.slug)
+        scan.tags.set(
+          own(record.tag.slug),
+          ownAll({ ...record.tag, name: plainText(record.tag.name) || record.tag.slug }),
+        )
     } else {
       scan.itemCount++
       scan.commentCount += record.item.comments.length
@@ -83,7 +97,10 @@ function noteTerms(scan: Scan, item: WxrItem) {
     const slug = term.slug || slugify(term.name)
     if (!slug) continue
     if (term.domain === 'category' && !scan.categories.has(slug)) {
-      scan.categories.set(own(slug), ownAll({ termId: '', slug, parentSlug: '', name: plainText(term.name) || slug, description: '' }))
+      scan.categories.set(
+        own(slug),
+        ownAll({ termId: '', slug, parentSlug: '', name: plainText(term.name) || slug, description: '' }),
+      )
     } else if (term.domain === 'post_tag' && !scan.tags.has(slug)) {
       scan.tags.set(own(slug), ownAll({ termId: '', slug, name: plainText(term.name) || slug }))
     }
@@ -105,7 +122,10 @@ function summarise(item: WxrItem): ItemSummary {
     alt: item.type === 'attachment' ? own(item.meta.get('_wp_attachment_image_alt') ?? '') : '',
     caption: item.type === 'attachment' ? own(plainText(item.excerpt)) : '',
     authorLogin: own(item.creator),
-    tagSlugs: item.type === 'post' ? item.terms.filter((t) => t.domain === 'post_tag').map((t) => own(t.slug || slugify(t.name))) : [],
+    tagSlugs:
+      item.type === 'post'
+        ? item.terms.filter((t) => t.domain === 'post_tag').map((t) => own(t.slug || slugify(t.name)))
+        : [],
   }
 }
 

@@ -79,7 +79,8 @@ function toComment(node: XNode): WxrComment {
 function toItem(node: XNode): WxrItem {
   const t = (n: string) => childText(node, n)
   const meta = new Map<string, string>()
-  for (const m of childrenNamed(node, 'wp:postmeta')) meta.set(childText(m, 'wp:meta_key'), childRaw(m, 'wp:meta_value'))
+  for (const m of childrenNamed(node, 'wp:postmeta'))
+    meta.set(childText(m, 'wp:meta_key'), childRaw(m, 'wp:meta_value'))
   return {
     id: t('wp:post_id'),
     title: childRaw(node, 'title'),
@@ -96,7 +97,11 @@ function toItem(node: XNode): WxrItem {
     type: t('wp:post_type'),
     password: t('wp:post_password'),
     attachmentUrl: t('wp:attachment_url'),
-    terms: childrenNamed(node, 'category').map((c) => ({ domain: c.attrs.domain ?? 'category', slug: c.attrs.nicename ?? '', name: c.text.trim() })),
+    terms: childrenNamed(node, 'category').map((c) => ({
+      domain: c.attrs.domain ?? 'category',
+      slug: c.attrs.nicename ?? '',
+      name: c.text.trim(),
+    })),
     meta,
     comments: childrenNamed(node, 'wp:comment').map(toComment),
   }
@@ -106,11 +111,25 @@ function toRecord(node: XNode): WxrRecord | null {
   const t = (n: string) => childText(node, n)
   switch (node.name) {
     case 'wp:author':
-      return { kind: 'author', author: { id: t('wp:author_id'), login: t('wp:author_login'), email: t('wp:author_email'), displayName: t('wp:author_display_name') } }
+      return {
+        kind: 'author',
+        author: {
+          id: t('wp:author_id'),
+          login: t('wp:author_login'),
+          email: t('wp:author_email'),
+          displayName: t('wp:author_display_name'),
+        },
+      }
     case 'wp:category':
       return {
         kind: 'category',
-        category: { termId: t('wp:term_id'), slug: t('wp:category_nicename'), parentSlug: t('wp:category_parent'), name: t('wp:cat_name'), description: t('wp:category_description') },
+        category: {
+          termId: t('wp:term_id'),
+          slug: t('wp:category_nicename'),
+          parentSlug: t('wp:category_parent'),
+          name: t('wp:cat_name'),
+          description: t('wp:category_description'),
+        },
       }
     case 'wp:tag':
       return { kind: 'tag', tag: { termId: t('wp:term_id'), slug: t('wp:tag_slug'), name: t('wp:tag_name') } }
@@ -122,9 +141,13 @@ function toRecord(node: XNode): WxrRecord | null {
 }
 
 /** Every record of the export, streamed: the channel's own fields, authors, terms, items. */
-export async function* readWxr(file: string, onChunk?: (chunk: Buffer, bytesSoFar: number) => void): AsyncGenerator<WxrRecord> {
+export async function* readWxr(
+  file: string,
+  onChunk?: (chunk: Buffer, bytesSoFar: number) => void,
+): AsyncGenerator<WxrRecord> {
   // rss > channel > (item | wp:author | wp:category | wp:tag | wp:base_site_url ...)
-  const collect = (name: string, depth: number) => depth === 3 && (name === 'item' || name.startsWith('wp:') || name === 'link')
+  const collect = (name: string, depth: number) =>
+    depth === 3 && (name === 'item' || name.startsWith('wp:') || name === 'link')
   for await (const node of streamRecords(file, wxrPrefix, collect, onChunk)) {
     const record = toRecord(node)
     if (record) yield record

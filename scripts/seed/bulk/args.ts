@@ -1,7 +1,6 @@
 export type BulkOptions = { articles: number; comments: number; append: boolean; seed: number }
 
-const USAGE =
-  'usage: npm run seed:bulk -- [--articles 10000] [--comments 200000] [--append] [--seed 1]'
+const USAGE = 'usage: npm run seed:bulk -- [--articles 10000] [--comments 200000] [--append] [--seed 1]'
 
 /** Parses `--articles N --comments N --append --seed N` (also `--articles=N`). */
 export function parseArgs(argv: string[]): BulkOptions {
@@ -19,7 +18,6 @@ export function parseArgs(argv: string[]): BulkOptions {
     if (!Number.isInteger(options[key]) || options[key] < 0)
       throw new Error(`--${key} must be a whole number; ${USAGE}`)
   }
-  if (options.comments > 0 && options.articles === 0)
-    throw new Error(`comments need articles; ${USAGE}`)
+  if (options.comments > 0 && options.articles === 0) throw new Error(`comments need articles; ${USAGE}`)
   return options
 }

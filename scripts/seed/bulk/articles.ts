@@ -78,11 +78,7 @@ type Row = Record<string, unknown>
  * editor publishes (or saves a draft of) an article: the document, its tags, categories and
  * authors, the authors' copied names, and one latest version carrying the same.
  */
-export async function insertArticles(
-  ctx: ArticleContext,
-  firstIndex: number,
-  count: number,
-): Promise<ArticleStub[]> {
+export async function insertArticles(ctx: ArticleContext, firstIndex: number, count: number): Promise<ArticleStub[]> {
   const { db, r, now } = ctx
   const [ids, versionIds] = await Promise.all([
     allocateIds(db, 'articles', count),
@@ -148,9 +144,7 @@ export async function insertArticles(
       t.texts.push({ order: n + 1, parent_id: id, path: 'tags', text })
       t.vTexts.push({ order: n + 1, parent_id: vid, path: 'version.tags', text })
     })
-    const writers = [
-      ...new Set([r.pick(ctx.writers), ...(r.chance(0.15) ? [r.pick(ctx.writers)] : [])]),
-    ]
+    const writers = [...new Set([r.pick(ctx.writers), ...(r.chance(0.15) ? [r.pick(ctx.writers)] : [])])]
     writers.forEach((w, n) => {
       const uuid = objectId(r, createdAt, (firstIndex + i) * 4 + n)
       t.rels.push({ order: n + 1, parent_id: id, path: 'authors', users_id: w.id })
@@ -170,9 +164,7 @@ export async function insertArticles(
         _uuid: uuid,
       })
     })
-    const cats = [
-      ...new Set([r.pick(ctx.categories), ...(r.chance(0.2) ? [r.pick(ctx.categories)] : [])]),
-    ]
+    const cats = [...new Set([r.pick(ctx.categories), ...(r.chance(0.2) ? [r.pick(ctx.categories)] : [])])]
     cats.forEach((c, n) => {
       t.rels.push({ order: n + 1, parent_id: id, path: 'categories', categories_id: c.id })
       t.vRels.push({

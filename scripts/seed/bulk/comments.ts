@@ -47,8 +47,7 @@ export function spread(r: Random, articles: number, total: number): number[] {
   const weights = Array.from({ length: articles }, () => r.weight())
   const sum = weights.reduce((a, b) => a + b, 0)
   const counts = weights.map((w) => Math.floor((w / sum) * total))
-  for (let left = total - counts.reduce((a, b) => a + b, 0), i = 0; left > 0; left--, i++)
-    counts[i % articles] += 1
+  for (let left = total - counts.reduce((a, b) => a + b, 0), i = 0; left > 0; left--, i++) counts[i % articles] += 1
   return counts
 }
 
@@ -70,17 +69,9 @@ export type CommentContext = {
  * One article's comments in time order, as the comment form and moderation would have left them:
  * replies only to earlier approved comments of the same article, spam never threaded.
  */
-function threadFor(
-  ctx: CommentContext,
-  article: ArticleStub & { publishedAt: Date },
-  count: number,
-  ids: number[],
-) {
+function threadFor(ctx: CommentContext, article: ArticleStub & { publishedAt: Date }, count: number, ids: number[]) {
   const { r, now } = ctx
-  const span = Math.max(
-    60_000,
-    Math.min(now.getTime() - article.publishedAt.getTime(), 30 * 86_400_000),
-  )
+  const span = Math.max(60_000, Math.min(now.getTime() - article.publishedAt.getTime(), 30 * 86_400_000))
   const offsets = Array.from({ length: count }, () => r.next() ** 3 * span).sort((a, b) => a - b)
   const approved: number[] = []
   return offsets.map((offset, k) => {

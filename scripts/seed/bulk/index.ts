@@ -37,10 +37,7 @@ export async function bulkSeed(
   const pool = poolOf(payload) as unknown as PoolWithConnect & Db
   const previous = await readMarker(pool)
   if (previous && !options.append) {
-    const totals = previous.runs.reduce(
-      (t, run) => ({ a: t.a + run.articles, c: t.c + run.comments }),
-      { a: 0, c: 0 },
-    )
+    const totals = previous.runs.reduce((t, run) => ({ a: t.a + run.articles, c: t.c + run.comments }), { a: 0, c: 0 })
     throw new AlreadySeeded(
       `this database was bulk-seeded already (${totals.a} articles, ${totals.c} comments in ${previous.runs.length} run(s)); ` +
         'pass --append to add more, or use an empty database.',
@@ -65,30 +62,18 @@ export async function bulkSeed(
     const stubs: ArticleStub[] = []
     for (let done = 0; done < options.articles; done += ARTICLE_BATCH) {
       const count = Math.min(ARTICLE_BATCH, options.articles - done)
-      stubs.push(
-        ...(await insertArticles(
-          { db, r, categories, writers, media, now },
-          marker.nextIndex + done,
-          count,
-        )),
-      )
+      stubs.push(...(await insertArticles({ db, r, categories, writers, media, now }, marker.nextIndex + done, count)))
       progress.articles += count
       onProgress(progress)
     }
-    const published = stubs.filter(
-      (s): s is ArticleStub & { publishedAt: Date } => s.publishedAt !== null,
-    )
+    const published = stubs.filter((s): s is ArticleStub & { publishedAt: Date } => s.publishedAt !== null)
     const counts = published.length ? spread(r, published.length, options.comments) : []
     const ctx = { db, r, moderator, now, firstCommenter: marker.nextIndex * 3 }
     for (let start = 0; start < published.length;) {
       let end = start
       let sum = 0
       while (end < published.length && (sum < COMMENT_BATCH || end === start)) sum += counts[end++]
-      progress.comments += await insertComments(
-        ctx,
-        published.slice(start, end),
-        counts.slice(start, end),
-      )
+      progress.comments += await insertComments(ctx, published.slice(start, end), counts.slice(start, end))
       onProgress(progress)
       start = end
     }
@@ -114,9 +99,6 @@ export async function bulkSeed(
 }
 
 async function readMarker(db: Db, lock = false): Promise<Marker | null> {
-  const { rows } = await db.query(
-    `select data from payload_kv where key = $1${lock ? ' for update' : ''}`,
-    [MARKER],
-  )
+  const { rows } = await db.query(`select data from payload_kv where key = $1${lock ? ' for update' : ''}`, [MARKER])
   return (rows[0]?.data as Marker | undefined) ?? null
 }

@@ -33,9 +33,6 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').sl
 export function objectId(r: Random, at: Date, counter: number): string {
   const seconds = Math.floor(at.getTime() / 1000)
   return (
-    hex(seconds, 8) +
-    hex(Math.floor(r.next() * 0xffffffff), 8) +
-    hex(Math.floor(r.next() * 0xff), 2) +
-    hex(counter, 6)
+    hex(seconds, 8) + hex(Math.floor(r.next() * 0xffffffff), 8) + hex(Math.floor(r.next() * 0xff), 2) + hex(counter, 6)
   )
 }

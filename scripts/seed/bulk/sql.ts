@@ -13,12 +13,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
  * Inserts many rows in one statement: each column travels as one array parameter and
  * `unnest` zips them back into rows. Enum and jsonb columns arrive as text and are cast.
  */
-export async function insertRows(
-  db: Db,
-  table: string,
-  columns: Columns,
-  rows: Record<string, unknown>[],
-) {
+export async function insertRows(db: Db, table: string, columns: Columns, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return
   const names = Object.keys(columns)
   const arrayType = (type: string) => (type.startsWith('enum_') || type === 'jsonb' ? 'text' : type)
@@ -26,9 +21,7 @@ export async function insertRows(
   const args = names.map((name, i) => `$${i + 1}::${arrayType(columns[name])}[]`).join(', ')
   const values = names.map((name) => {
     const type = columns[name]
-    return type.startsWith('enum_') || type === 'jsonb'
-      ? `v.${quote(name)}::${type}`
-      : `v.${quote(name)}`
+    return type.startsWith('enum_') || type === 'jsonb' ? `v.${quote(name)}::${type}` : `v.${quote(name)}`
   })
   await db.query(
     `insert into ${quote(table)} (${names.map(quote).join(', ')})

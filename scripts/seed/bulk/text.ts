@@ -3,8 +3,7 @@ import type { Random } from './random'
 import * as W from './words'
 
 const sentence = (r: Random) => r.pick(W.SENTENCES)
-const paragraph = (r: Random, min = 2, max = 4) =>
-  Array.from({ length: r.int(min, max) }, () => sentence(r)).join(' ')
+const paragraph = (r: Random, min = 2, max = 4) => Array.from({ length: r.int(min, max) }, () => sentence(r)).join(' ')
 
 export function headline(r: Random): string {
   return `${r.pick(W.SUBJECTS)} ${r.pick(W.VERBS)} ${r.pick(W.OBJECTS)}`

@@ -6,8 +6,7 @@ import type { Staff } from './staff'
 
 export function baseURL(): string {
   const url = process.env.E2E_BASE_URL
-  if (!url)
-    throw new Error('E2E_BASE_URL is not set: run `npm run test:e2e`, or point it at a server')
+  if (!url) throw new Error('E2E_BASE_URL is not set: run `npm run test:e2e`, or point it at a server')
   return url
 }
 

@@ -19,9 +19,21 @@ export async function bannerPng(hue: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer()
 }
 
-export async function uploadImage(api: APIRequestContext, { name, alt, caption, hue = 200, buffer }: { name: string; alt: string; caption?: string; hue?: number; buffer?: Buffer }): Promise<Media> {
+export async function uploadImage(
+  api: APIRequestContext,
+  {
+    name,
+    alt,
+    caption,
+    hue = 200,
+    buffer,
+  }: { name: string; alt: string; caption?: string; hue?: number; buffer?: Buffer },
+): Promise<Media> {
   const response = await api.post('/api/media', {
-    multipart: { file: { name, mimeType: 'image/png', buffer: buffer ?? (await bannerPng(hue)) }, _payload: JSON.stringify({ alt, caption }) },
+    multipart: {
+      file: { name, mimeType: 'image/png', buffer: buffer ?? (await bannerPng(hue)) },
+      _payload: JSON.stringify({ alt, caption }),
+    },
   })
   expect(response.status(), await response.text()).toBe(201)
   return (await response.json()).doc
@@ -57,7 +69,13 @@ export async function publishStory(api: APIRequestContext, story: Story): Promis
   const response = await api.post('/api/articles', {
     data: {
       _status: 'published',
-      content: lexical([{ p: PARAGRAPHS[0] }, { h2: 'What we know' }, { p: PARAGRAPHS[1] }, { h2: 'What comes next' }, { p: PARAGRAPHS[2] }]),
+      content: lexical([
+        { p: PARAGRAPHS[0] },
+        { h2: 'What we know' },
+        { p: PARAGRAPHS[1] },
+        { h2: 'What comes next' },
+        { p: PARAGRAPHS[2] },
+      ]),
       ...story,
     },
   })
@@ -74,7 +92,18 @@ export async function screenshot(page: Page, name: string, width: number) {
   // Lazy images below the fold load before the picture is taken.
   await page.evaluate(async () => {
     for (const img of Array.from(document.images)) img.loading = 'eager'
-    await Promise.all(Array.from(document.images).map((img) => (img.complete ? null : new Promise((r) => (img.addEventListener('load', r, { once: true }), img.addEventListener('error', r, { once: true }))))))
+    await Promise.all(
+      Array.from(document.images).map((img) =>
+        img.complete
+          ? null
+          : new Promise(
+              (r) => (
+                img.addEventListener('load', r, { once: true }),
+                img.addEventListener('error', r, { once: true })
+              ),
+            ),
+      ),
+    )
   })
   const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`)
   await page.screenshot({ path: file, fullPage: true })

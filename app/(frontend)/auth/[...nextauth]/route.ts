@@ -16,7 +16,11 @@ async function handler(request: Request, context: Context) {
     if (await linkRequestsExceeded(clientAddressFrom(request.headers))) {
       return new Response('Too many sign-in links were asked for from your address. Please try again in an hour.', {
         status: 429,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3600', 'cache-control': 'private, no-store' },
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          'retry-after': '3600',
+          'cache-control': 'private, no-store',
+        },
       })
     }
   }

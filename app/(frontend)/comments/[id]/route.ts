@@ -10,7 +10,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params
   const location = /^[1-9]\d{0,9}$/.test(id) ? await commentLocation(await payload(), Number(id)) : null
   if (!location) {
-    return new Response('Comment not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } })
+    return new Response('Comment not found', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    })
   }
-  return new Response(null, { status: 301, headers: { Location: `${serverUrl()}${location}`, 'Cache-Control': 'private, no-store' } })
+  return new Response(null, {
+    status: 301,
+    headers: { Location: `${serverUrl()}${location}`, 'Cache-Control': 'private, no-store' },
+  })
 }

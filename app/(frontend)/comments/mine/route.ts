@@ -28,7 +28,8 @@ export async function POST(request: Request) {
   const body = (await request.json().catch(() => null)) as { token?: unknown } | null
   const token = typeof body?.token === 'string' ? body.token : ''
   const own = readOwnComments(token)
-  if (own.length === 0) return Response.json({ error: 'not a comment token of this site' }, { status: 400, headers: PRIVATE })
+  if (own.length === 0)
+    return Response.json({ error: 'not a comment token of this site' }, { status: 400, headers: PRIVATE })
   ;(await cookies()).set(OWN_COMMENTS_COOKIE, token, OWN_COMMENTS_COOKIE_OPTIONS)
   return listOwn(request, own)
 }
@@ -42,7 +43,8 @@ function sameOrigin(request: Request): boolean {
 
 async function listOwn(request: Request, own: number[]) {
   const articleId = parseId(new URL(request.url).searchParams.get('article'))
-  if (articleId === null) return Response.json({ error: 'article must be an article id' }, { status: 400, headers: PRIVATE })
+  if (articleId === null)
+    return Response.json({ error: 'article must be an article id' }, { status: 400, headers: PRIVATE })
   const readerId = await sessionReaderId()
   return Response.json(await ownCommentsOn(await payload(), articleId, own, readerId), { headers: PRIVATE })
 }

@@ -18,7 +18,12 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const page = parsePage((await params).page)
   if (page === null) return {}
   const site = await getSiteSettings()
-  return listMetadata({ path: page === 1 ? '/' : `/?page=${page}`, title: page === 1 ? undefined : `Latest articles, page ${page}`, description: siteDescription(), site })
+  return listMetadata({
+    path: page === 1 ? '/' : `/?page=${page}`,
+    title: page === 1 ? undefined : `Latest articles, page ${page}`,
+    description: siteDescription(),
+    site,
+  })
 }
 
 export default async function HomePage({ params }: Args) {

@@ -11,8 +11,8 @@ export default function CheckEmailPage() {
     <div className="signin">
       <h1>Check your email</h1>
       <p>
-        If {siteName()} can send mail to that address, a sign-in link is on its way. It works once,
-        within {MAGIC_LINK_MINUTES} minutes.
+        If {siteName()} can send mail to that address, a sign-in link is on its way. It works once, within{' '}
+        {MAGIC_LINK_MINUTES} minutes.
       </p>
     </div>
   )

@@ -24,7 +24,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   let body: Buffer
   try {
     // On S3 (lib/storage/s3.ts) the image's bytes come from the bucket, else from the media folder.
-    const source = mediaOnS3 && icon?.filename ? sharp(await readMediaObject(client.collections.media.config, { ...icon, filename: icon.filename })) : iconSource(icon, mediaDir)
+    const source =
+      mediaOnS3 && icon?.filename
+        ? sharp(await readMediaObject(client.collections.media.config, { ...icon, filename: icon.filename }))
+        : iconSource(icon, mediaDir)
     body = await file.render(source)
   } catch {
     // The chosen image's file is missing or unreadable: the default rather than no icon at all.

@@ -18,18 +18,36 @@ const FILES: Record<string, () => Promise<Response>> = {
   /** RSS 2.0: the latest 20 published articles. */
   'feed.xml': async () => {
     const articles = await getFeedArticles(FEED_SIZE)
-    const xml = renderRss({ title: siteName(), description: siteDescription(), link: serverUrl(), selfUrl: `${serverUrl()}/feed.xml` }, articles)
+    const xml = renderRss(
+      { title: siteName(), description: siteDescription(), link: serverUrl(), selfUrl: `${serverUrl()}/feed.xml` },
+      articles,
+    )
     return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
   },
   /** RSS 2.0: the latest approved comments on published articles (/comments.xml). */
   'comments.xml': async () => {
     const comments = await getSiteCommentFeed()
     const selfUrl = `${serverUrl()}/comments.xml`
-    const xml = renderCommentRss({ title: `Comments · ${siteName()}`, description: `The latest reader comments on ${siteName()}.`, link: serverUrl(), selfUrl, serverUrl: serverUrl() }, comments)
+    const xml = renderCommentRss(
+      {
+        title: `Comments · ${siteName()}`,
+        description: `The latest reader comments on ${siteName()}.`,
+        link: serverUrl(),
+        selfUrl,
+        serverUrl: serverUrl(),
+      },
+      comments,
+    )
     return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
   },
   'sitemap.xml': async () => {
-    const [articles, categories, authors, tags, pages] = await Promise.all([getAllArticleSlugs(), getAllCategories(), getPublishedAuthors(), getPublishedTags(), getAllPagePaths()])
+    const [articles, categories, authors, tags, pages] = await Promise.all([
+      getAllArticleSlugs(),
+      getAllCategories(),
+      getPublishedAuthors(),
+      getPublishedTags(),
+      getAllPagePaths(),
+    ])
     const xml = renderSitemap([
       { url: `${serverUrl()}/`, changeFrequency: 'hourly', priority: 1 },
       ...categories.map((c) => ({ url: `${serverUrl()}/categories/${c.slug}`, lastModified: c.updatedAt })),

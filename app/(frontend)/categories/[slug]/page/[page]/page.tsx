@@ -19,7 +19,12 @@ export async function generateMetadata({ params }: Args): Promise<Metadata> {
   const [category, site] = await Promise.all([getCategoryBySlug(slug), getSiteSettings()])
   if (!category || page === null) return {}
   const path = `/categories/${category.slug}${page === 1 ? '' : `?page=${page}`}`
-  return listMetadata({ path, title: page === 1 ? category.title : `${category.title}, page ${page}`, description: `The latest ${category.title} articles.`, site })
+  return listMetadata({
+    path,
+    title: page === 1 ? category.title : `${category.title}, page ${page}`,
+    description: `The latest ${category.title} articles.`,
+    site,
+  })
 }
 
 export default async function CategoryPage({ params }: Args) {
