@@ -30,13 +30,6 @@ type Props = {
 }
 type Mine = { docs: PublicComment[]; editable: { id: number; remainingMs: number }[] }
 
-const FIELD_FOR: Record<string, keyof FormValues> = {
-  body: 'body',
-  authorName: 'authorName',
-  authorEmail: 'authorEmail',
-  authorUrl: 'authorUrl',
-}
-
 /**
  * "Leave a Reply": the form (a server action, so it works with JavaScript off), the reader's own
  * comments awaiting moderation (fetched for this browser only, so the page stays cached), and
@@ -145,7 +138,7 @@ export function CommentComposer({
     )
     if (found.length) {
       event.preventDefault()
-      setClientErrors(Object.fromEntries(found.map((e) => [FIELD_FOR[e.field], e.message])))
+      setClientErrors(Object.fromEntries(found.map((e) => [e.field, e.message])))
       setInvalidSeq((n) => n + 1)
       return
     }

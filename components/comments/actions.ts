@@ -58,7 +58,7 @@ export async function postComment(previous: FormState, form: FormData): Promise<
     { ip: clientAddressFrom(h), userAgent: h.get('user-agent') || '' },
   )
   if (!result.ok) {
-    const errors = Object.fromEntries(result.errors.map((e) => [e.field === 'body' ? 'body' : e.field, e.message]))
+    const errors = Object.fromEntries(result.errors.map((e) => [e.field, e.message]))
     return { seq: previous.seq + 1, status: 'error', errors, message: result.message, values }
   }
 
