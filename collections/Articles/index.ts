@@ -23,8 +23,16 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
     livePreview: { url: ({ data }) => previewUrl(data?.slug) },
     preview: (data) => previewUrl(data?.slug as string | undefined),
-    // "View article": the live address while published (components/admin/ViewLiveLink.tsx).
-    components: { edit: { beforeDocumentControls: ['/components/admin/ViewLiveLink#ViewLiveLink'] } },
+    // "View article": the live address while published (components/admin/ViewLiveLink.tsx);
+    // "Schedule Publish" starts on Publish for a new draft and says what it does (ScheduleDefaults.tsx).
+    components: {
+      edit: {
+        beforeDocumentControls: [
+          '/components/admin/ViewLiveLink#ViewLiveLink',
+          '/components/admin/ScheduleDefaults#ScheduleDefaults',
+        ],
+      },
+    },
   },
   defaultSort: '-publishedAt',
   fields: [

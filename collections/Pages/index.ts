@@ -18,8 +18,16 @@ export const Pages: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'path', '_status', 'updatedAt'],
-    // "View page": the live address while published (components/admin/ViewLiveLink.tsx).
-    components: { edit: { beforeDocumentControls: ['/components/admin/ViewLiveLink#ViewLiveLink'] } },
+    // "View page": the live address while published (components/admin/ViewLiveLink.tsx);
+    // "Schedule Publish" starts on Publish for a new draft and says what it does (ScheduleDefaults.tsx).
+    components: {
+      edit: {
+        beforeDocumentControls: [
+          '/components/admin/ViewLiveLink#ViewLiveLink',
+          '/components/admin/ScheduleDefaults#ScheduleDefaults',
+        ],
+      },
+    },
   },
   defaultSort: 'path',
   fields: [

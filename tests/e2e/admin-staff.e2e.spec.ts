@@ -20,7 +20,9 @@ test.describe('an editor whose browser is in New York', () => {
   // Without the site's time zone the picker would start in the browser's own.
   test.use({ timezoneId: 'America/New_York' })
 
-  test('scheduling starts in the publication’s time zone (UTC by default)', async ({ page }) => {
+  test('scheduling a new draft starts on Publish, in the publication’s time zone (UTC by default), and says what each choice does', async ({
+    page,
+  }) => {
     await loginToAdmin(page, EDITOR)
     await page.goto('/admin/collections/articles/create')
     await page.locator('#field-title').fill(`Scheduled in UTC ${Date.now().toString(36)}`)
@@ -28,6 +30,15 @@ test.describe('an editor whose browser is in New York', () => {
     await expect(page).toHaveURL(/\/admin\/collections\/articles\/\d+$/)
     await page.locator('#action-save').locator('xpath=..').getByRole('button').last().click()
     await page.locator('#schedule-publish').click()
+    const drawer = page.locator('.schedule-publish')
     await expect(page.locator('.timezone-picker').last()).toContainText('UTC')
+    // Payload's own default for a never-published document is Unpublish.
+    await expect(drawer.locator('input[type="radio"][value="publish"]')).toBeChecked()
+    await expect(drawer.locator('input[type="radio"][value="unpublish"]')).not.toBeChecked()
+    await expect(drawer.locator('.byline-schedule-note')).toHaveCount(1)
+    await expect(drawer.locator('.byline-schedule-note')).toContainText('this draft goes live at the chosen time')
+    // The choice stays the editor's: Unpublish can still be picked.
+    await drawer.locator('input[type="radio"][value="unpublish"]').click({ force: true })
+    await expect(drawer.locator('input[type="radio"][value="unpublish"]')).toBeChecked()
   })
 })

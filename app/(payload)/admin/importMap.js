@@ -15,6 +15,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ViewLiveLink as ViewLiveLink_bf8c0c79472eac7788f0de4dc9efa55f } from '../../../components/admin/ViewLiveLink'
+import { ScheduleDefaults as ScheduleDefaults_f87c80acc4ae75aaf584d55b3e049d21 } from '../../../components/admin/ScheduleDefaults'
 import { ArticleCell as ArticleCell_0eebdbdacf275a9b336eb0a3ac613da6 } from '../../../components/admin/ArticleCell'
 import { CommentModeration as CommentModeration_08c62bdbcfe9bd77a27fbff5d1a8b55d } from '../../../components/admin/CommentModeration'
 import { StatusCell as StatusCell_4da1f90de99340c8531cff72a46c36b2 } from '../../../components/admin/StatusCell'
@@ -51,6 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/admin/ViewLiveLink#ViewLiveLink": ViewLiveLink_bf8c0c79472eac7788f0de4dc9efa55f,
+  "/components/admin/ScheduleDefaults#ScheduleDefaults": ScheduleDefaults_f87c80acc4ae75aaf584d55b3e049d21,
   "/components/admin/ArticleCell#ArticleCell": ArticleCell_0eebdbdacf275a9b336eb0a3ac613da6,
   "/components/admin/CommentModeration#CommentModeration": CommentModeration_08c62bdbcfe9bd77a27fbff5d1a8b55d,
   "/components/admin/StatusCell#StatusCell": StatusCell_4da1f90de99340c8531cff72a46c36b2,

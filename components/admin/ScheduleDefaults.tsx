@@ -1,0 +1,48 @@
+'use client'
+
+import { useDocumentInfo } from '@payloadcms/ui'
+import { useEffect } from 'react'
+
+const EXPLANATION =
+  'Publish: this draft goes live at the chosen time, and readers see it from then. ' +
+  'Unpublish: a published document leaves the site at that time. ' +
+  'To change the date shown to readers without scheduling, set "Published At" instead.'
+
+/**
+ * Payload's "Schedule Publish" drawer starts on "Unpublish" for a document that was never
+ * published (its PublishButton offers "Publish" first only when drafts newer than a published
+ * version exist, and a new draft has no published version), and does not say what either does.
+ * Payload exports neither the drawer nor a way to set its default, so this watches for the drawer:
+ * on a never-published document it selects "Publish" once when the drawer opens, and each drawer
+ * gets a line explaining both choices. It renders nothing itself.
+ */
+export function ScheduleDefaults() {
+  const { hasPublishedDoc } = useDocumentInfo()
+
+  useEffect(() => {
+    const prepare = () => {
+      const drawer = document.querySelector('.schedule-publish')
+      if (!drawer || drawer.hasAttribute('data-byline-ready')) return
+      drawer.setAttribute('data-byline-ready', '')
+      if (!hasPublishedDoc) {
+        const publish = drawer.querySelector<HTMLInputElement>(
+          '.schedule-publish__type input[type="radio"][value="publish"]',
+        )
+        if (publish && !publish.checked) publish.click()
+      }
+      const type = drawer.querySelector('.schedule-publish__type')
+      if (type) {
+        const note = document.createElement('p')
+        note.className = 'byline-schedule-note'
+        note.textContent = EXPLANATION
+        type.after(note)
+      }
+    }
+    prepare()
+    const observer = new MutationObserver(prepare)
+    observer.observe(document.body, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [hasPublishedDoc])
+
+  return null
+}
