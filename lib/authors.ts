@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { readPoolOf, publishedSql } from './sql'
 
 /** Author links of published articles: who counts as an author anonymous readers may see. */
-const PUBLISHED_AUTHOR_RELS = `articles_rels r join articles a on a.id = r.parent_id
+const publishedAuthorRels = () => `articles_rels r join articles a on a.id = r.parent_id
   where r.path = 'authors' and r.users_id is not null and ${publishedSql('a')}`
 
 /**
@@ -12,7 +12,7 @@ const PUBLISHED_AUTHOR_RELS = `articles_rels r join articles a on a.id = r.paren
  */
 export async function publishedAuthorIds(client: Payload): Promise<number[]> {
   const { rows } = await readPoolOf(client).query<{ id: number }>(
-    `select distinct r.users_id as id from ${PUBLISHED_AUTHOR_RELS}`,
+    `select distinct r.users_id as id from ${publishedAuthorRels()}`,
   )
   return rows.map((r) => r.id)
 }
@@ -27,7 +27,7 @@ export async function publishedAuthorSlugs(client: Payload, ids: number[]): Prom
   const { rows } = await readPoolOf(client).query<{ id: number; slug: string }>(
     `select u.id, u.slug from users u
      where u.id = any($1::int[]) and u.slug is not null
-       and exists (select 1 from ${PUBLISHED_AUTHOR_RELS} and r.users_id = u.id)`,
+       and exists (select 1 from ${publishedAuthorRels()} and r.users_id = u.id)`,
     [ids],
   )
   return rows

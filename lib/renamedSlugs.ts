@@ -35,7 +35,7 @@ export function expireRedirects() {
   state.loadedAt = 0
 }
 
-const RENAMED_SQL = `
+const renamedSql = () => `
   select p.slug as old_slug, a.slug as new_slug
   from articles_previous_slugs p join articles a on a.id = p._parent_id
   where ${publishedSql('a')}
@@ -45,7 +45,7 @@ const db = () => (state.pool ??= quietPool(new pg.Pool({ connectionString: datab
 
 async function reload() {
   const [r, l] = await Promise.all([
-    db().query<{ old_slug: string; new_slug: string }>(RENAMED_SQL),
+    db().query<{ old_slug: string; new_slug: string }>(renamedSql()),
     db().query<{ id: number; slug: string }>(
       `select a.id, a.slug from articles a where ${publishedSql('a')} and a.slug is not null`,
     ),
@@ -56,7 +56,7 @@ async function reload() {
 }
 
 async function lookup(slug: string): Promise<string | undefined> {
-  const { rows } = await db().query<{ new_slug: string }>(`${RENAMED_SQL} and p.slug = $1 limit 1`, [slug])
+  const { rows } = await db().query<{ new_slug: string }>(`${renamedSql()} and p.slug = $1 limit 1`, [slug])
   return rows[0]?.new_slug
 }
 

@@ -7,7 +7,8 @@ import { now } from '@/lib/clock'
  * Raw SQL for the few reads that Payload's query builder makes slow or chatty. Anonymous readers
  * see published articles whose publishedAt has come: this is access/staffOrPublished.ts in SQL,
  * so keep the two in step. "Now" is the app's clock (lib/clock.ts), as in every rule, not the
- * database's; the literal is an ISO timestamp this function makes, never input.
+ * database's; the literal is an ISO timestamp this function makes, never input. Call it where the
+ * query is made (never into a module-level constant, which would freeze "now" at start).
  */
 export const publishedSql = (alias: string) =>
   `${alias}._status = 'published' and ${alias}.published_at <= '${now().toISOString()}'::timestamptz`

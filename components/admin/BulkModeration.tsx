@@ -84,6 +84,7 @@ export function BulkModeration({ collectionSlug }: BeforeListTableClientProps) {
 
   return (
     <div
+      data-byline-admin="bulk"
       role="group"
       aria-label="Bulk moderation"
       style={{

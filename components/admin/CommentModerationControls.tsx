@@ -49,7 +49,7 @@ export function CommentModerationControls(props: {
   }
 
   return (
-    <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
+    <div className="field-type" data-byline-admin="moderation" style={{ marginBottom: 'var(--base)' }}>
       {canModerate && (
         <div
           role="group"
@@ -156,6 +156,7 @@ function BlockCommenter({ commentId }: { commentId: string }) {
     )
   return (
     <details
+      data-byline-admin="block"
       id={BLOCK_ANCHOR}
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}

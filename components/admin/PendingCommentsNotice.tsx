@@ -14,6 +14,7 @@ export async function PendingCommentsNotice({ payload, user }: ServerProps) {
   })
   return (
     <section
+      data-byline-admin="pending"
       aria-label="Comment moderation"
       style={{
         display: 'flex',

@@ -56,7 +56,7 @@ export function ReplyAsStaff(props: {
   }
 
   return (
-    <details style={{ margin: '0 0 12px' }}>
+    <details data-byline-admin="reply" style={{ margin: '0 0 12px' }}>
       <summary style={{ cursor: 'pointer', marginBottom: 8 }}>
         {props.summary ?? `Reply as ${props.publication}`}
       </summary>

@@ -25,9 +25,8 @@ export function ScheduleDefaults() {
       if (!drawer || drawer.hasAttribute('data-byline-ready')) return
       drawer.setAttribute('data-byline-ready', '')
       if (!hasPublishedDoc) {
-        const publish = drawer.querySelector<HTMLInputElement>(
-          '.schedule-publish__type input[type="radio"][value="publish"]',
-        )
+        // Payload's radios carry no value (and share one id): Publish is the first, Unpublish the second.
+        const publish = drawer.querySelector<HTMLInputElement>('.schedule-publish__type input[type="radio"]')
         if (publish && !publish.checked) publish.click()
       }
       const type = drawer.querySelector('.schedule-publish__type')

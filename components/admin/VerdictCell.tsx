@@ -27,7 +27,7 @@ export function VerdictCell({ cellData }: DefaultServerCellComponentProps) {
     ? hits.map((hit) => `${hit.rule} (${hit.weight > 0 ? '+' : ''}${hit.weight}): ${hit.reason}`).join('\n')
     : 'No rule hit.'
   return (
-    <span title={title} style={{ cursor: 'help' }}>
+    <span data-byline-admin="verdict" title={title} style={{ cursor: 'help' }}>
       <strong>{score}</strong> {hits.length ? hits.map((hit) => hit.rule).join(', ') : <em>no rules hit</em>}
     </span>
   )

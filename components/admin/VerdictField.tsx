@@ -10,7 +10,7 @@ import { asVerdict } from './VerdictCell'
 export function VerdictField({ data }: ServerComponentProps) {
   const verdict = asVerdict(data?.verdict)
   return (
-    <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
+    <div className="field-type" data-byline-admin="verdict" style={{ marginBottom: 'var(--base)' }}>
       <div className="field-label">Automatic verdict</div>
       {!verdict ? (
         <p>—</p>

@@ -31,14 +31,18 @@ test.describe('an editor whose browser is in New York', () => {
     await page.locator('#action-save').locator('xpath=..').getByRole('button').last().click()
     await page.locator('#schedule-publish').click()
     const drawer = page.locator('.schedule-publish')
+    // Payload's two radios carry no value: Publish is the first, Unpublish the second.
+    const radios = drawer.locator('.schedule-publish__type input[type="radio"]')
+    await expect(radios).toHaveCount(2)
+    await expect(drawer.locator('.schedule-publish__type .radio-input__label')).toHaveText(['Publish', 'Unpublish'])
     await expect(page.locator('.timezone-picker').last()).toContainText('UTC')
     // Payload's own default for a never-published document is Unpublish.
-    await expect(drawer.locator('input[type="radio"][value="publish"]')).toBeChecked()
-    await expect(drawer.locator('input[type="radio"][value="unpublish"]')).not.toBeChecked()
+    await expect(radios.nth(0)).toBeChecked()
+    await expect(radios.nth(1)).not.toBeChecked()
     await expect(drawer.locator('.byline-schedule-note')).toHaveCount(1)
     await expect(drawer.locator('.byline-schedule-note')).toContainText('this draft goes live at the chosen time')
     // The choice stays the editor's: Unpublish can still be picked.
-    await drawer.locator('input[type="radio"][value="unpublish"]').click({ force: true })
-    await expect(drawer.locator('input[type="radio"][value="unpublish"]')).toBeChecked()
+    await radios.nth(1).click({ force: true })
+    await expect(radios.nth(1)).toBeChecked()
   })
 })
