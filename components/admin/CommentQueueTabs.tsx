@@ -37,7 +37,11 @@ export async function CommentQueueTabs({ payload, searchParams, user }: BeforeLi
   ]
   const adminRoute = payload.config.routes.admin
   return (
-    <nav data-byline-admin="queue-tabs" aria-label="Comment status" style={{ display: 'flex', gap: 8, margin: '0 0 16px' }}>
+    <nav
+      data-byline-admin="queue-tabs"
+      aria-label="Comment status"
+      style={{ display: 'flex', gap: 8, margin: '0 0 16px' }}
+    >
       {tabs.map(({ label, where }) => {
         const isCurrent = JSON.stringify(where) === current
         return (

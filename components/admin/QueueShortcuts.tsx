@@ -126,7 +126,7 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
   return (
     <>
       <style>{`.table tbody tr.${CURRENT} td { background: var(--theme-elevation-100); } .table tbody tr.${CURRENT} td:first-child { box-shadow: inset 4px 0 0 var(--theme-success-500); }`}</style>
-      <p style={{ margin: '0 0 12px', fontSize: 13 }}>
+      <p data-byline-admin="shortcuts" style={{ margin: '0 0 12px', fontSize: 13 }}>
         Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>s</kbd> spam, <kbd>t</kbd> trash,{' '}
         <kbd>u</kbd> undo.
       </p>

@@ -55,7 +55,10 @@ export function StatusCell({ cellData, collectionSlug, field, rowData }: Default
   if (!canModerate) return <span data-status={cellData}>{label}</span>
 
   return (
-    <div data-byline-admin="row-actions" style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 6 }}>
+    <div
+      data-byline-admin="row-actions"
+      style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 6 }}
+    >
       <span data-status={cellData}>{label}</span>
       <div style={{ display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' }}>
         <ModerationButtons

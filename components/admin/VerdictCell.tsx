@@ -21,7 +21,7 @@ function safeParse(text: string): unknown {
 /** The automatic verdict in the comments list: the score and the rules that hit, reasons on hover. */
 export function VerdictCell({ cellData }: DefaultServerCellComponentProps) {
   const verdict = asVerdict(cellData)
-  if (!verdict) return <span>—</span>
+  if (!verdict) return <span data-byline-admin="verdict">—</span>
   const { score, hits } = verdict
   const title = hits.length
     ? hits.map((hit) => `${hit.rule} (${hit.weight > 0 ? '+' : ''}${hit.weight}): ${hit.reason}`).join('\n')
