@@ -9,7 +9,7 @@
 // - an HTML body (GET, status with a body): held until Next ends it (a streamed page goes out in
 //   one piece), decompressed if Next compressed it, its inline scripts hashed as the browser does;
 //   then the header with the hashes and the original bytes go out. The launcher's page copy
-//   (scripts/lib/pageCache.mjs) records the headers as sent, so a copy hit costs no hashing.
+//   (server/pageCache.mjs) records the headers as sent, so a copy hit costs no hashing.
 // - anything else (feeds, RSC payloads, redirects, HEAD): the policy with no inline script at all.
 // Responses with another policy (/admin, uploaded files) pass untouched.
 import { createHash } from 'node:crypto'
@@ -61,7 +61,7 @@ function decoded(body, encoding) {
 
 /**
  * The launcher's hook: call after the page copy's serve() (whose recording then keeps the header
- * this sets) and before scripts/lib/notFoundBody.mjs (whose branded body must be the one hashed)
+ * this sets) and before server/notFoundBody.mjs (whose branded body must be the one hashed)
  * and Next.js handle `req`. `warn` hears of a body that could not be read; that
  * page gets the policy with no inline script, which breaks its JavaScript rather than allowing any.
  *
