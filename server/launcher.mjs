@@ -265,6 +265,11 @@ async function serve(dev) {
       return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
     return pageCache.run(res, () => handle(req, res))
   })
+  // Idle keep-alive connections stay open 65 s, longer than the 60 s idle timeout of the usual
+  // balancers (nginx's upstream keepalive, AWS ALB): with Node's 5 s, a proxy or client that
+  // reuses a connection just as the server closes it gets ECONNRESET (a CI run saw one).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   server.on('error', async (error) => {
     await stopDatabase()
     fail(

@@ -63,6 +63,14 @@ test('reader pages send a CSP and frame rules, also when served from the page co
   expect(seen.length).toBeGreaterThan(1)
 })
 
+test('idle connections stay open 65 s, beyond a balancer’s 60 s, on pages and the API', async ({ request }) => {
+  for (const path of ['/', '/api/articles?limit=1']) {
+    const response = await request.get(path)
+    expect(response.status(), path).toBe(200)
+    expect(response.headers()['keep-alive'], path).toBe('timeout=65')
+  }
+})
+
 test('/admin may not be framed by anyone', async ({ request }) => {
   const response = await request.get('/admin/login')
   expect(response.status()).toBe(200)
