@@ -39,6 +39,7 @@ import { holdsJobLock } from './lib/jobs/runner'
 import { migrations } from './migrations'
 import { extraAdminOrigins } from './lib/admin/origins'
 import { quietPool } from './lib/quietPool'
+import { installAfterCommit } from './lib/database/afterCommit'
 import { routeReadsToReplicas } from './lib/database/readReplicas'
 import { mediaStorage } from './lib/storage/s3'
 import { ANALYTICS_PATH } from './lib/analytics/routes'
@@ -139,6 +140,8 @@ export default buildConfig({
   email: emailAdapter,
   // A PostgreSQL restart must not surface as uncaught exceptions (lib/quietPool.ts).
   onInit: (payload) => {
+    // Cache expiries wait for the change's transaction to commit (lib/database/afterCommit.ts).
+    installAfterCommit(payload.db)
     const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
     if (pool) quietPool(pool, (message) => payload.logger.warn(message))
     // DATABASE_READ_URLS: anonymous reader pages read from replicas (lib/database/readReplicas.ts).

@@ -3,6 +3,7 @@ import { revalidateTag } from 'next/cache'
 
 import type { Article, Category, User } from '@/payload-types'
 import { TAGS } from './cacheTags'
+import { afterCommit } from './database/afterCommit'
 import { expireRedirects } from './renamedSlugs'
 import { GLOBAL } from './sharedNames.mjs'
 
@@ -53,16 +54,20 @@ export function expireTags(req: PayloadRequest, tags: string[]): void {
       if (!String(error).includes('static generation store missing')) throw error
     }
   }
-  // And expire them in Next's cache at once. A job run by the queue's timer has no request of
-  // its own; its timer may even carry a long-finished request's context, whose queue nobody
-  // applies any more, so revalidateTag alone would lose the expiry of a scheduled article.
-  void (globalThis as { [EXPIRE_NOW]?: (tags: string[]) => Promise<void> })[EXPIRE_NOW]?.(tags)
-  for (const listener of listeners) listener(tags)
-  req.payload.logger.debug({ msg: 'revalidated', tags })
+  // And expire them in Next's cache (this instance's and, through Redis, every other's) as soon
+  // as the change is committed: earlier, a reader's request could cache the old version again
+  // (lib/database/afterCommit.ts). A job run by the queue's timer has no request of its own; its
+  // timer may even carry a long-finished request's context, whose queue nobody applies any more,
+  // so revalidateTag alone would lose the expiry of a scheduled article.
+  afterCommit(req, () => {
+    void (globalThis as { [EXPIRE_NOW]?: (tags: string[]) => Promise<void> })[EXPIRE_NOW]?.(tags)
+    for (const listener of listeners) listener(tags)
+    req.payload.logger.debug({ msg: 'revalidated', tags })
+  })
 }
 
 export const revalidateArticle = (req: PayloadRequest, doc: Slugged, previousDoc?: Slugged) => {
-  expireRedirects()
+  afterCommit(req, expireRedirects)
   expireTags(req, tagsForArticleChange(doc, previousDoc))
 }
 
@@ -96,7 +101,7 @@ export function expireEverything(req: PayloadRequest): number {
     TAGS.allComments,
     TAGS.discussion,
   ]
-  expireRedirects()
+  afterCommit(req, expireRedirects)
   expireTags(req, tags)
   return tags.length
 }

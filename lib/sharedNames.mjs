@@ -23,6 +23,8 @@ export const GLOBAL = Object.freeze({
   redirects: Symbol.for('byline.redirects'),
   /** The rate limiters' stores (lib/security/rateLimits.ts). */
   rateLimiters: Symbol.for('byline.rateLimiters'),
+  /** Work waiting for a database transaction to commit, on the adapter (lib/database/afterCommit.ts). */
+  afterCommit: Symbol.for('byline.database.afterCommit'),
   /** The tests' clock offset (lib/clock.ts). */
   testClockOffsetMs: Symbol.for('byline.testClockOffsetMs'),
 })

@@ -54,6 +54,11 @@ function createShared() {
     console.error(
       `byline: lost Redis (REDIS_URL): ${error?.message || error}; serving pages from memory or by rendering until it is back`,
     )
+    // A subscriber's connection may drop while the main one stays up (then no 'ready' follows):
+    // look again in a second rather than bypass Redis for good.
+    setTimeout(() => {
+      if (down && client.isReady) back()
+    }, 1000).unref()
   }
   muteLibraryOutageLines(() => down, lost)
   // Replaces the library's listeners, which log every failed reconnection attempt.
@@ -64,16 +69,20 @@ function createShared() {
   quiet(client)
   // 'ready' also ends the first connection: tags expired before it (the instance's first
   // request, a publish, arrived first) waited in `pending` like an outage's, and were lost.
-  client.on('ready', async () => {
+  async function back() {
     if (down) {
       down = false
       console.log('byline: Redis is back')
+      // Expiries other instances sent meanwhile were missed: the page copy starts again, and the
+      // library's lists of keys and expired tags are read again from Redis.
       purgePageCopy()
+      for (const map of [cache.sharedTagsMap, cache.revalidatedTagsMap]) map.initialSync().catch(lost)
     }
     const tags = [...pending]
     pending.clear()
     if (tags.length) await expire(tags)
-  })
+  }
+  client.on('ready', back)
 
   const subscriber = client.duplicate()
   quiet(subscriber)

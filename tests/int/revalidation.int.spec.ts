@@ -1,10 +1,11 @@
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { Article, User } from '@/payload-types'
 import { TAGS } from '@/lib/cacheTags'
 import { lexical } from '@/lib/lexical'
 import { onTagsExpired } from '@/lib/revalidate'
+import { poolOf } from '@/lib/sql'
 import { ctx } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
 import { createStaff } from '../helpers/staff'
@@ -180,5 +181,60 @@ describe('comments', () => {
     const { article, doc } = await comment('approved')
     await payload.delete({ collection: 'comments', id: doc.id, ...asModerator() })
     expect(expired).toEqual([[TAGS.comments(article.id), TAGS.commentFeed]])
+  })
+})
+
+describe('expiries wait for the change to be committed (lib/database/afterCommit.ts)', () => {
+  const title = (id: number) =>
+    poolOf(payload)
+      .query<{ title: string }>('select title from articles where id = $1', [id])
+      .then((r) => r.rows[0]?.title)
+
+  it('a reader who asks for the page as soon as its tags expire reads the change', async () => {
+    const article = await quietly(() => publish(`after-commit-${Date.now().toString(36)}`))
+    // What another instance does when it hears of the expiry: render the page from the database.
+    const read: Promise<string | undefined>[] = []
+    const stopReading = onTagsExpired(() => read.push(title(article.id)))
+    try {
+      await payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: 'Committed title' },
+        ...asEditor(),
+      })
+    } finally {
+      stopReading()
+    }
+    expect(read.length).toBeGreaterThan(0)
+    expect(await Promise.all(read)).toEqual(read.map(() => 'Committed title'))
+  })
+
+  it('inside a longer transaction, nothing expires until it commits; a rolled-back change expires nothing', async () => {
+    const article = await quietly(() => publish(`in-transaction-${Date.now().toString(36)}`))
+    const change = async (newTitle: string) => {
+      const req = await createLocalReq({ user: editor }, payload)
+      await initTransaction(req)
+      await payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: newTitle },
+        req,
+        overrideAccess: false,
+        user: editor,
+      })
+      return req
+    }
+
+    const rolledBack = await change('Never committed')
+    expect(expired).toEqual([])
+    await killTransaction(rolledBack)
+    expect(expired).toEqual([])
+    expect(await title(article.id)).toBe(article.title)
+
+    const committed = await change('Committed later')
+    expect(expired).toEqual([])
+    await commitTransaction(committed)
+    expect(sorted()).toEqual(articleTags(article.slug!))
+    expect(await title(article.id)).toBe('Committed later')
   })
 })
