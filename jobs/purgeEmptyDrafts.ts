@@ -1,4 +1,5 @@
 import type { TaskConfig } from 'payload'
+import { EMPTY_DRAFT } from '@/collections/Articles/emptyDrafts'
 import { now as clockNow } from '@/lib/clock'
 
 /** How long an untouched "Create New" article is kept: an editor may leave the tab open a while. */
@@ -20,14 +21,7 @@ export const purgeEmptyDraftsTask: TaskConfig<{ input: { now?: string | null }; 
     const cutoff = new Date(now.getTime() - EMPTY_DRAFT_HOURS * 3_600_000).toISOString()
     const { docs } = await req.payload.delete({
       collection: 'articles',
-      where: {
-        _status: { equals: 'draft' },
-        publishedAt: { exists: false },
-        title: { exists: false },
-        excerpt: { exists: false },
-        content: { exists: false },
-        createdAt: { less_than: cutoff },
-      },
+      where: { and: [EMPTY_DRAFT, { createdAt: { less_than: cutoff } }] },
       overrideAccess: true,
       req,
     })

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 
 import { editors } from '@/access/editors'
 import { staffOrPublished } from '@/access/staffOrPublished'
@@ -7,6 +7,7 @@ import { articleEditor } from '@/fields/richText'
 import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { previewUrl } from '@/lib/preview'
+import { NOT_EMPTY_DRAFT } from './emptyDrafts'
 import { deleteComments } from './hooks/deleteComments'
 import { populateAuthors } from './hooks/populateAuthors'
 import { rememberPreviousSlug } from './hooks/rememberPreviousSlug'
@@ -23,6 +24,8 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
     livePreview: { url: ({ data }) => previewUrl(data?.slug) },
     preview: (data) => previewUrl(data?.slug as string | undefined),
+    // "Create New" clicks that went no further are not listed (collections/Articles/emptyDrafts.ts).
+    baseFilter: () => NOT_EMPTY_DRAFT,
     // "View article": the live address while published (components/admin/ViewLiveLink.tsx);
     // "Schedule Publish" starts on Publish for a new draft and says what it does (ScheduleDefaults.tsx).
     components: {
@@ -54,7 +57,11 @@ export const Articles: CollectionConfig = {
         description:
           'Hand-picked links shown under "Read more:" (at most 6). Left empty, the latest articles sharing a category or tag are shown.',
       },
-      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      // Neither the article itself nor one without a title (it would be offered as "Untitled").
+      filterOptions: ({ id }): Where => {
+        const titled: Where = { title: { exists: true } }
+        return id ? { and: [titled, { id: { not_equals: id } }] } : titled
+      },
       validate: (value: unknown, { id }: { id?: string | number }) => {
         const ids = (Array.isArray(value) ? value : []).map((v) =>
           String(typeof v === 'object' && v ? (v as { id: unknown }).id : v),

@@ -1,4 +1,5 @@
 import { loginToAdmin } from './helpers/admin'
+import { createArticle, staffRequest, uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
 import { EDITOR } from './helpers/staff'
 
@@ -45,4 +46,48 @@ test.describe('an editor whose browser is in New York', () => {
     await radios.nth(1).click({ force: true })
     await expect(radios.nth(1)).toBeChecked()
   })
+})
+
+test('"Create New" left without typing leaves no "<No Title>" row in the list and no "Untitled" in the Read more picker', async ({
+  page,
+}) => {
+  const api = await staffRequest(EDITOR)
+  const published = await createArticle(api, {
+    title: `Pickable ${Date.now().toString(36)}`,
+    slug: uniqueSlug('pickable'),
+    status: 'published',
+  })
+  await loginToAdmin(page, EDITOR)
+  // Payload saves the draft at once (autosave): the address turns into the new article's.
+  await page.goto('/admin/collections/articles/create')
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\/\d+$/)
+  const emptyId = page.url().match(/(\d+)$/)![1]
+
+  // A second draft, this one with a title: drafts as such stay listed and offered.
+  const title = `Titled draft ${Date.now().toString(36)}`
+  await page.goto('/admin/collections/articles/create')
+  await page.locator('#field-title').fill(title)
+  await expect(page).toHaveURL(/\/admin\/collections\/articles\/\d+$/)
+  const titledId = page.url().match(/(\d+)$/)![1]
+  await expect
+    .poll(async () => (await (await api.get(`/api/articles/${titledId}?draft=true&depth=0`)).json()).title)
+    .toBe(title)
+  // Both exist: the empty one is hidden, not missing.
+  expect((await api.get(`/api/articles/${emptyId}?draft=true&depth=0`)).status()).toBe(200)
+
+  // Newest first, never-published drafts on top: the empty one would be the first row.
+  await page.goto('/admin/collections/articles')
+  await expect(page.locator(`tbody a[href$="/admin/collections/articles/${titledId}"]`).first()).toBeVisible()
+  await expect(page.locator(`tbody a[href$="/admin/collections/articles/${published.id}"]`).first()).toBeVisible()
+  await expect(page.locator(`tbody a[href$="/admin/collections/articles/${emptyId}"]`)).toHaveCount(0)
+  await expect(page.locator('table tbody')).not.toContainText('<No Title>')
+
+  // The Read more picker on the titled draft offers articles, none of them "Untitled".
+  await page.goto(`/admin/collections/articles/${titledId}`)
+  await page.locator('#field-relatedArticles .rs__control').click()
+  const options = page.locator('.rs__option')
+  await expect(options.first()).toBeVisible()
+  await expect(page.locator('.rs__menu')).toContainText(published.title)
+  expect((await options.allTextContents()).filter((text) => /Untitled|ID: /.test(text))).toEqual([])
+  await api.dispose()
 })
