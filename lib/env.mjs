@@ -96,13 +96,17 @@ export const siteDescription = () =>
 /** The publication's time zone (IANA name, default UTC): the admin's scheduling defaults to it. */
 export function siteTimeZone() {
   const zone = text('SITE_TIMEZONE') || 'UTC'
+  if (knownZones.has(zone)) return zone
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone })
   } catch {
     throw new Error(`SITE_TIMEZONE is not a time zone name: "${zone}" (use an IANA name such as Europe/Paris).`)
   }
+  knownZones.add(zone)
   return zone
 }
+/** Zone names already checked: the dashboard asks for the zone once per date it shows. */
+const knownZones = new Set()
 
 /** Where uploads live without S3 ('' for the default, ./media). */
 export const mediaDir = () => text('MEDIA_DIR')

@@ -4,6 +4,7 @@ import { cache } from 'react'
 import type { Page } from '@/payload-types'
 import { TAGS } from './cacheTags'
 import { payload } from './payload'
+import { MEDIA_SHOWN } from './queries'
 
 /** A published page by its full path ("/level-1/level-2/"), as an anonymous reader, cached by tag. */
 export const getPageByPath = cache((path: string) =>
@@ -18,18 +19,7 @@ export const getPageByPath = cache((path: string) =>
         limit: 1,
         pagination: false,
         depth: 1,
-        populate: {
-          media: {
-            alt: true,
-            caption: true,
-            filename: true,
-            mimeType: true,
-            url: true,
-            width: true,
-            height: true,
-            sizes: true,
-          },
-        },
+        populate: { media: MEDIA_SHOWN },
       })
       return (docs[0] as Page | undefined) ?? null
     },

@@ -83,6 +83,18 @@ export const getTagArticles = (tag: string, page: number) =>
     tags: [TAGS.articles],
   })()
 
+/** What a reader page shows of an image it populates: the picture, its sizes, alt text and caption. */
+export const MEDIA_SHOWN = {
+  alt: true,
+  caption: true,
+  filename: true,
+  mimeType: true,
+  url: true,
+  width: true,
+  height: true,
+  sizes: true,
+} as const
+
 /**
  * The article page's article, one level deep, each related document with only what the page
  * shows of it: hero and SEO image, categories, hand-picked "Read more" articles.
@@ -97,16 +109,7 @@ export async function findArticleBySlug(client: Payload, slug: string): Promise<
     depth: 1,
     populate: {
       categories: { title: true, slug: true },
-      media: {
-        alt: true,
-        caption: true,
-        filename: true,
-        mimeType: true,
-        url: true,
-        width: true,
-        height: true,
-        sizes: true,
-      },
+      media: MEDIA_SHOWN,
     },
   })
   return (docs[0] as Article | undefined) ?? null

@@ -12,9 +12,9 @@ const EXPLANATION =
  * Payload's "Schedule Publish" drawer starts on "Unpublish" for a document that was never
  * published (its PublishButton offers "Publish" first only when drafts newer than a published
  * version exist, and a new draft has no published version), and does not say what either does.
- * Payload exports neither the drawer nor a way to set its default, so this watches for the drawer:
- * on a never-published document it selects "Publish" once when the drawer opens, and each drawer
- * gets a line explaining both choices. It renders nothing itself.
+ * Payload exports neither the drawer nor a way to set its default, so after a click on "Schedule
+ * Publish" this watches for the drawer: on a never-published document it selects "Publish" once
+ * when the drawer opens, and each drawer gets a line explaining both choices. It renders nothing.
  */
 export function ScheduleDefaults() {
   const { hasPublishedDoc } = useDocumentInfo()
@@ -22,7 +22,8 @@ export function ScheduleDefaults() {
   useEffect(() => {
     const prepare = () => {
       const drawer = document.querySelector('.schedule-publish')
-      if (!drawer || drawer.hasAttribute('data-byline-ready')) return
+      if (!drawer) return false
+      if (drawer.hasAttribute('data-byline-ready')) return true
       drawer.setAttribute('data-byline-ready', '')
       if (!hasPublishedDoc) {
         // Payload's radios carry no value (and share one id): Publish is the first, Unpublish the second.
@@ -36,11 +37,31 @@ export function ScheduleDefaults() {
         note.textContent = EXPLANATION
         type.after(note)
       }
+      return true
     }
-    prepare()
-    const observer = new MutationObserver(prepare)
-    observer.observe(document.body, { childList: true, subtree: true })
-    return () => observer.disconnect()
+    // The drawer opens from the publish menu's "Schedule Publish" item: only then is the page
+    // watched, until the drawer is there (or for 10 s), not on every change of the edit view.
+    let observer: MutationObserver | null = null
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = () => {
+      observer?.disconnect()
+      observer = null
+      clearTimeout(timer)
+    }
+    const opened = (event: MouseEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest('#schedule-publish')) return
+      stop()
+      observer = new MutationObserver(() => {
+        if (prepare()) stop()
+      })
+      observer.observe(document.body, { childList: true, subtree: true })
+      timer = setTimeout(stop, 10_000)
+    }
+    document.addEventListener('click', opened, true)
+    return () => {
+      document.removeEventListener('click', opened, true)
+      stop()
+    }
   }, [hasPublishedDoc])
 
   return null
