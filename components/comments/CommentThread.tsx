@@ -2,7 +2,6 @@ import type { ThreadNode } from '@/lib/comments/threads'
 import { formatDate } from '@/lib/format'
 import { CommentAuthor } from './CommentAuthor'
 import { EditableBody } from './EditableBody'
-import { ReportControl } from './ReportControl'
 
 type Props = { node: ThreadNode; articleSlug: string; maxDepth: number }
 
@@ -29,7 +28,9 @@ export function CommentThread({ node, articleSlug, maxDepth }: Props) {
             Reply
           </a>
         )}{' '}
-        <ReportControl commentId={node.id} />
+        <a className="comment-report" data-report={node.id} href={`/comments/${node.id}/report`} rel="nofollow">
+          Report
+        </a>
       </article>
       {node.replies.length > 0 && (
         <ol className="children">

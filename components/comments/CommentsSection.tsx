@@ -10,6 +10,7 @@ import { providerInfo } from '@/lib/readers/providers'
 import type { Article } from '@/payload-types'
 import { CommentComposer } from './CommentComposer'
 import { CommentThread } from './CommentThread'
+import { ReportLinks } from './ReportLinks'
 
 type Props = {
   article: Pick<Article, 'id' | 'slug' | 'publishedAt' | 'commentsOpen'>
@@ -62,6 +63,7 @@ export async function CommentsSection({ article, page, replyTo = null }: Props) 
           ))}
         </ol>
       )}
+      {shown.length > 0 && <ReportLinks />}
       {totalPages > 1 && (
         <nav aria-label="Comment pages" className="pagination">
           {page > 1 ? <Link href={pageHref(page - 1)}>← Older comments</Link> : <span />}

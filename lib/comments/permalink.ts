@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { readPoolOf } from '../sql'
+import { findShownComment } from './queries'
 import { loadSettings } from './settings'
 
 // How many top-level threads come before the one holding the comment, in the article's order:
@@ -33,29 +34,9 @@ select (select count(*) from me) as found,
  * Null for any other comment. Read as an anonymous reader.
  */
 export async function commentLocation(client: Payload, commentId: number): Promise<string | null> {
-  if (!Number.isSafeInteger(commentId) || commentId < 1) return null
-  const { docs } = await client.find({
-    collection: 'comments',
-    overrideAccess: false,
-    where: { id: { equals: commentId }, status: { equals: 'approved' } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { article: true },
-  })
-  const articleId = docs[0]?.article
-  if (typeof articleId !== 'number') return null
-  const { docs: articles } = await client.find({
-    collection: 'articles',
-    overrideAccess: false,
-    where: { id: { equals: articleId } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { slug: true },
-  })
-  const slug = articles[0]?.slug
-  if (!slug) return null
+  const shown = await findShownComment(client, commentId)
+  if (!shown) return null
+  const { id: articleId, slug } = shown.article
   const settings = await loadSettings(client)
   const { rows } = await readPoolOf(client).query<{ found: string; before: number }>(
     positionSql(settings.order === 'newest' ? 'desc' : 'asc'),

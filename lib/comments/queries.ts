@@ -112,6 +112,44 @@ export async function findApprovedComment(
   return docs[0] ? toPublicComment(docs[0]) : null
 }
 
+/**
+ * An approved comment on a published article, with the article's id, title and slug, as an
+ * anonymous reader sees them; null for any other id. What readers may link to, report or open
+ * the report page of. Two indexed lookups.
+ */
+export async function findShownComment(
+  client: Payload,
+  id: number,
+): Promise<{ comment: PublicComment; article: { id: number; title: string; slug: string } } | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null
+  const { docs } = await client.find({
+    collection: 'comments',
+    overrideAccess: false,
+    where: { id: { equals: id }, status: { equals: 'approved' } },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { ...PUBLIC_COMMENT_FIELDS, article: true },
+  })
+  const articleId = docs[0]?.article
+  if (!docs[0] || typeof articleId !== 'number') return null
+  const { docs: articles } = await client.find({
+    collection: 'articles',
+    overrideAccess: false,
+    where: { id: { equals: articleId } },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { title: true, slug: true },
+  })
+  const article = articles[0]
+  if (!article?.slug) return null
+  return {
+    comment: toPublicComment(docs[0]),
+    article: { id: articleId, title: article.title ?? '', slug: article.slug },
+  }
+}
+
 export const getCommentPage = (
   articleId: number,
   options: { page: number; perPage: number; order: 'oldest' | 'newest' },

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { REPORT_REASONS, type ReportReason } from '@/collections/CommentReports/reasons'
 import { hashKey, truncateIp } from './identity'
+import { findShownComment } from './queries'
 import { loadSettings } from './settings'
 
 export type ReportInput = { commentId: number; reason: string; readerId: number | null }
@@ -18,29 +19,8 @@ export async function reportComment(client: Payload, input: ReportInput, from: {
   if (!REASONS.has(input.reason)) return { ok: false, message: 'Choose why you are reporting this comment.' }
   if (!Number.isSafeInteger(input.commentId) || input.commentId < 1)
     return { ok: false, message: 'This comment is not shown any more.' }
-  const { docs } = await client.find({
-    collection: 'comments',
-    overrideAccess: false,
-    where: { id: { equals: input.commentId }, status: { equals: 'approved' } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { article: true },
-  })
-  const articleId = docs[0]?.article
-  const article =
-    typeof articleId === 'number'
-      ? await client.find({
-          collection: 'articles',
-          overrideAccess: false,
-          where: { id: { equals: articleId } },
-          limit: 1,
-          pagination: false,
-          depth: 0,
-          select: {},
-        })
-      : null
-  if (!article?.docs.length) return { ok: false, message: 'This comment is not shown any more.' }
+  if (!(await findShownComment(client, input.commentId)))
+    return { ok: false, message: 'This comment is not shown any more.' }
 
   const context = { commentReport: true }
   const reporterKey = input.readerId ? `reader:${input.readerId}` : `ip:${hashKey('ip', from.ip)}`

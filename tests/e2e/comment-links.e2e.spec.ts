@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { createArticle, staffRequest, uniqueSlug } from './helpers/api'
 import { readerContext } from './helpers/comments'
 import { expect, test } from './helpers/fixtures'
+import { noAxeViolations, screenshot } from './helpers/front'
 import { MODERATOR } from './helpers/staff'
 
 async function comment(mod: APIRequestContext, articleId: number, body: string, status = 'approved'): Promise<number> {
@@ -108,8 +109,12 @@ test('readers report a comment (JavaScript on and off); at the threshold it leav
     return { context, page, item }
   }
 
-  // The first reader, without JavaScript: the form posts and the page answers.
+  // The first reader, without JavaScript: the link leads to the comment's report page, whose form
+  // posts and answers there.
   const noJs = await report(false)
+  await expect(noJs.page).toHaveURL(new RegExp(`/comments/${id}/report$`))
+  await expect(noJs.page.locator('h1')).toHaveText('Report a comment')
+  await expect(noJs.page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/)
   await expect(noJs.page.locator(`#comment-${id}`).getByRole('status')).toContainText(
     'A moderator will look at this comment.',
   )
@@ -125,6 +130,8 @@ test('readers report a comment (JavaScript on and off); at the threshold it leav
   for (let n = 2; n < threshold; n++) {
     const reader = await report(true)
     await expect(reader.item.getByRole('status')).toContainText('A moderator will look at this comment.')
+    // With JavaScript the form opened under the comment, on the article page.
+    await expect(reader.page).toHaveURL(new RegExp(`${articlePath}$`))
     await reader.context.close()
   }
   // The last one needed: the action sends the comment back to the queue.
@@ -151,5 +158,60 @@ test('readers report a comment (JavaScript on and off); at the threshold it leav
   expect(reports.totalDocs).toBe(threshold)
   expect((await fresh.request.get(`/api/comment-reports?where[comment][equals]=${id}`)).status()).toBe(403)
   await fresh.close()
+  await mod.dispose()
+})
+
+test('the article page carries one Report link per comment, not a form each; the form opens and closes under the comment; report pages of unknown or unapproved comments are 404', async ({
+  browser,
+  editorApi,
+}) => {
+  const article = await createArticle(editorApi, {
+    title: 'Report links',
+    slug: uniqueSlug('report-links'),
+    status: 'published',
+  })
+  const mod = await staffRequest(MODERATOR)
+  const ids = [
+    await comment(mod, article.id, 'First remark.'),
+    await comment(mod, article.id, 'Second remark.'),
+    await comment(mod, article.id, 'Third remark.'),
+  ]
+  const pending = await comment(mod, article.id, 'Not yet approved.', 'pending')
+  const context = await readerContext(browser)
+  const page = await context.newPage()
+  const response = await page.goto(`/articles/${article.slug}`)
+  expect(response?.status()).toBe(200)
+  const links = page.locator('.comment-list a.comment-report')
+  await expect(links).toHaveCount(3)
+  for (const [i, commentId] of ids.entries())
+    await expect(links.nth(i)).toHaveAttribute('href', `/comments/${commentId}/report`)
+  const html = (await response!.text()) ?? ''
+  expect(html).toContain('class="comment-report"')
+  expect(html).not.toContain('Why report this comment?')
+
+  const item = page.locator(`#comment-${ids[1]}`)
+  await item.getByText('Report', { exact: true }).click()
+  await expect(item.getByLabel('Why report this comment?')).toBeFocused()
+  await expect(page.locator('form.comment-report-form')).toHaveCount(1)
+  await expect(item.locator('a.comment-report')).toHaveAttribute('aria-expanded', 'true')
+  await item.getByText('Report', { exact: true }).click()
+  await expect(page.locator('form.comment-report-form')).toHaveCount(0)
+  await expect(item.locator('a.comment-report')).toHaveAttribute('aria-expanded', 'false')
+
+  for (const path of [`/comments/${pending}/report`, '/comments/999999999/report', '/comments/abc/report']) {
+    const answer = await page.request.get(path)
+    expect(answer.status(), path).toBe(404)
+  }
+  // Open, the form passes axe on the article page; the report page too, and looks like the site.
+  await item.getByText('Report', { exact: true }).click()
+  await expect(item.getByLabel('Why report this comment?')).toBeVisible()
+  await noAxeViolations(page)
+  const own = await page.goto(`/comments/${ids[0]}/report`)
+  expect(own?.status()).toBe(200)
+  await expect(page.locator(`#comment-${ids[0]}`)).toContainText('First remark.')
+  await expect(page.getByRole('link', { name: 'Report links' })).toHaveAttribute('href', `/comments/${ids[0]}`)
+  await noAxeViolations(page)
+  for (const width of [390, 1366]) await screenshot(page, 'comment-report-page', width)
+  await context.close()
   await mod.dispose()
 })

@@ -1,10 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-
 import { staffRequest, uniqueSlug } from './helpers/api'
 import { postComment, readerContext } from './helpers/comments'
 import { expect, test } from './helpers/fixtures'
-import { createCategory, myId, publishStory, screenshot, uploadImage } from './helpers/front'
+import { createCategory, myId, noAxeViolations, publishStory, screenshot, uploadImage } from './helpers/front'
 import { MODERATOR } from './helpers/staff'
 
 // One newsroom's worth of content, made once: two sections in the menu, stories with and without
@@ -19,12 +16,6 @@ let textLeadSlug = ''
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
 const short = run.slice(-4)
-
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.passes.length).toBeGreaterThan(0)
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-}
 
 test('setup: sections in the menu, stories with and without images', async ({ editorApi }) => {
   world = (await createCategory(editorApi, `World ${short}`)) as typeof world

@@ -5,11 +5,13 @@ import type { Article, User } from '@/payload-types'
 import { TAGS } from '@/lib/cacheTags'
 import { findFeedComments, renderCommentRss } from '@/lib/commentFeed'
 import { commentLocation } from '@/lib/comments/permalink'
+import { findShownComment } from '@/lib/comments/queries'
 import { reportComment } from '@/lib/comments/report'
 import { onTagsExpired } from '@/lib/revalidate'
 import { poolOf } from '@/lib/sql'
 import { ctx, publishedArticle, setDiscussion } from '../helpers/comments'
 import { startPayload } from '../helpers/payload'
+import { sqlOf } from '../helpers/sql'
 import { graphql, login, rest } from '../helpers/rest'
 import { createStaff, PASSWORD, type Role } from '../helpers/staff'
 
@@ -272,5 +274,29 @@ describe('comment feeds', () => {
     expect(xml).toContain('<description>First &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</description>')
     expect(xml).toContain('<title>Zed on “Other &lt;story&gt; &amp; more”</title>')
     expect(xml.match(/<item>/g)).toHaveLength(2)
+  })
+})
+
+describe("a comment's report page (findShownComment)", () => {
+  it('finds approved comments on published articles, in two queries; nothing else', async () => {
+    const shown = await addComment(article.id, { body: 'Report me.' })
+    const { result, sql } = await sqlOf(() => findShownComment(payload, shown.id))
+    expect(result).toMatchObject({
+      comment: { id: shown.id, body: 'Report me.', authorName: 'Reader' },
+      article: { title: article.title, slug: article.slug },
+    })
+    expect(sql.length).toBeGreaterThanOrEqual(2)
+    expect(sql.length).toBeLessThanOrEqual(2)
+
+    const pending = await addComment(article.id, { status: 'pending' })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: 'Unpublished', _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const onDraft = await addComment(draft.id)
+    for (const id of [pending.id, onDraft.id, 999_999_999, 0, -1, 2 ** 53])
+      expect(await findShownComment(payload, id), String(id)).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -108,4 +109,11 @@ export async function screenshot(page: Page, name: string, width: number) {
   const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
+}
+
+/** axe-core on the page as it is now: it ran checks, and none failed. */
+export async function noAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.passes.length).toBeGreaterThan(0)
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
