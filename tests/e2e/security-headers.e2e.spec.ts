@@ -1,10 +1,10 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test'
 
 import { loginToAdmin } from './helpers/admin'
-import { createArticle, uniqueSlug } from './helpers/api'
+import { createArticle, staffRequest, uniqueSlug } from './helpers/api'
 import { expectAwaiting, postComment, readerContext } from './helpers/comments'
 import { test } from './helpers/fixtures'
-import { ADMIN } from './helpers/staff'
+import { ADMIN, MODERATOR } from './helpers/staff'
 
 const scriptSrc = (csp: string | undefined) =>
   (csp ?? '')
@@ -143,13 +143,20 @@ test('an article from Next and from the page copy runs exactly its own inline sc
   }
 })
 
-test('the home page, sign-in, search and the branded 404 run their inline scripts under hashes; feeds allow no inline script', async ({
+test("the home page, sign-in, search, a comment's report page and the branded 404 run their inline scripts under hashes; feeds allow no inline script", async ({
   browser,
   request,
   editorApi,
 }) => {
   const slug = uniqueSlug('csp-pages')
-  await createArticle(editorApi, { title: 'Findable hashed story', slug, status: 'published' })
+  const article = await createArticle(editorApi, { title: 'Findable hashed story', slug, status: 'published' })
+  const mod = await staffRequest(MODERATOR)
+  const created = await mod.post('/api/comments', {
+    data: { article: article.id, body: 'A remark to report.', authorName: 'Pat', status: 'approved' },
+  })
+  expect(created.status()).toBe(201)
+  const commentId = (await created.json()).doc.id
+  await mod.dispose()
   const context = await readerContext(browser)
   await recordViolations(context)
   const page = await context.newPage()
@@ -158,6 +165,7 @@ test('the home page, sign-in, search and the branded 404 run their inline script
     ['/', 200, /Findable hashed story/],
     ['/signin', 200, /Sign in/i],
     ['/search?q=Findable', 200, /Findable hashed story/],
+    [`/comments/${commentId}/report`, 200, /A remark to report/],
     [`/${uniqueSlug('no-such-page')}`, 404, /Page not found/i],
   ]
   for (const [path, status, text] of pages) {
