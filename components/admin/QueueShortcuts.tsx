@@ -37,6 +37,8 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
   const canModerate = Boolean(permissions?.collections?.[collectionSlug]?.update)
   const [index, setIndex] = useState(-1)
   const busy = useRef(false)
+  // Keys pressed before hydration go nowhere: the hint says when they are heard (tests wait for it).
+  const [listening, setListening] = useState(false)
 
   // Marks the current row; again whenever the table's rows change (a refresh after a decision).
   useEffect(() => {
@@ -119,6 +121,7 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
       void decide(current.id, to, from)
     }
     document.addEventListener('keydown', onKey)
+    setListening(true)
     return () => document.removeEventListener('keydown', onKey)
   }, [canModerate, collectionSlug, config.routes.api, index, router])
 
@@ -126,7 +129,11 @@ export function QueueShortcuts({ collectionSlug }: BeforeListTableClientProps) {
   return (
     <>
       <style>{`.table tbody tr.${CURRENT} td { background: var(--theme-elevation-100); } .table tbody tr.${CURRENT} td:first-child { box-shadow: inset 4px 0 0 var(--theme-success-500); }`}</style>
-      <p data-byline-admin="shortcuts" style={{ margin: '0 0 12px', fontSize: 13 }}>
+      <p
+        data-byline-admin="shortcuts"
+        data-listening={listening || undefined}
+        style={{ margin: '0 0 12px', fontSize: 13 }}
+      >
         Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> approve, <kbd>s</kbd> spam, <kbd>t</kbd> trash,{' '}
         <kbd>u</kbd> undo.
       </p>

@@ -274,6 +274,9 @@ test('"Save my name, email, and website" fills the form next time, and unticking
   await page.getByLabel(/Save my name/).check()
   await postComment(page, {})
   await expectAwaiting(page, 'Please keep my details.')
+  // The box shows as soon as the action answers; the cookie naming this browser's comments is set
+  // by the request that follows it. Its cookies are copied below, so wait for that one.
+  await expect.poll(async () => (await reader.cookies()).some((c) => c.name === 'byline_own_comments')).toBe(true)
 
   // The same browser (its cookies) a while later: another address and email, so that the
   // flood limit (one comment per 15 s per address and per email) does not refuse it.

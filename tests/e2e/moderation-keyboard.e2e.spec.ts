@@ -38,6 +38,8 @@ test('keyboard moderation in the queue: j/k move, a/s/t decide, u undoes', async
   await expect(rows).toHaveCount(3)
   await expect(rows.nth(0)).toContainText(`${marker} comment 3`)
   await expect(page.getByText('Keyboard: j/k next/previous')).toBeVisible()
+  // The shortcuts are heard once the queue has hydrated.
+  await expect(page.locator('[data-byline-admin="shortcuts"][data-listening]')).toBeVisible()
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 
   const current = page.locator('tbody tr[aria-current="true"]')
