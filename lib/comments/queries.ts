@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { unstable_cache } from 'next/cache'
 
 import { TAGS } from '../cacheTags'
+import { parseId } from '../ids'
 import { payload } from '../payload'
 import { readPoolOf } from '../sql'
 import { loadSettings } from './settings'
@@ -121,7 +122,7 @@ export async function findShownComment(
   client: Payload,
   id: number,
 ): Promise<{ comment: PublicComment; article: { id: number; title: string; slug: string } } | null> {
-  if (!Number.isSafeInteger(id) || id < 1) return null
+  if (parseId(id) === null) return null
   const { docs } = await client.find({
     collection: 'comments',
     overrideAccess: false,

@@ -17,8 +17,6 @@ const REASONS = new Set<string>(REPORT_REASONS.map((r) => r.value))
  */
 export async function reportComment(client: Payload, input: ReportInput, from: { ip: string }): Promise<ReportResult> {
   if (!REASONS.has(input.reason)) return { ok: false, message: 'Choose why you are reporting this comment.' }
-  if (!Number.isSafeInteger(input.commentId) || input.commentId < 1)
-    return { ok: false, message: 'This comment is not shown any more.' }
   if (!(await findShownComment(client, input.commentId)))
     return { ok: false, message: 'This comment is not shown any more.' }
 

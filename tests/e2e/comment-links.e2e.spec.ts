@@ -198,7 +198,13 @@ test('the article page carries one Report link per comment, not a form each; the
   await expect(page.locator('form.comment-report-form')).toHaveCount(0)
   await expect(item.locator('a.comment-report')).toHaveAttribute('aria-expanded', 'false')
 
-  for (const path of [`/comments/${pending}/report`, '/comments/999999999/report', '/comments/abc/report']) {
+  for (const path of [
+    `/comments/${pending}/report`,
+    '/comments/999999999/report',
+    '/comments/9999999999/report',
+    '/comments/9999999999',
+    '/comments/abc/report',
+  ]) {
     const answer = await page.request.get(path)
     expect(answer.status(), path).toBe(404)
   }

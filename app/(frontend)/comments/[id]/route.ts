@@ -1,5 +1,6 @@
 import { commentLocation } from '@/lib/comments/permalink'
 import { serverUrl } from '@/lib/env.mjs'
+import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
 
 // A comment's permanent address: 301 to the article page that shows it, at its anchor. Only
@@ -8,7 +9,8 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const location = /^[1-9]\d{0,9}$/.test(id) ? await commentLocation(await payload(), Number(id)) : null
+  const commentId = parseId(id)
+  const location = commentId === null ? null : await commentLocation(await payload(), commentId)
   if (!location) {
     return new Response('Comment not found', {
       status: 404,

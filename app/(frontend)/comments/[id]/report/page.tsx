@@ -6,6 +6,7 @@ import { CommentBody } from '@/components/comments/CommentBody'
 import { ReportForm } from '@/components/comments/ReportForm'
 import { findShownComment } from '@/lib/comments/queries'
 import { formatDate } from '@/lib/format'
+import { parseId } from '@/lib/ids'
 import { payload } from '@/lib/payload'
 
 export const dynamic = 'force-dynamic'
@@ -18,7 +19,8 @@ export const metadata: Metadata = { title: 'Report a comment', robots: { index: 
  */
 export default async function ReportCommentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const found = /^[1-9]\d{0,9}$/.test(id) ? await findShownComment(await payload(), Number(id)) : null
+  const commentId = parseId(id)
+  const found = commentId === null ? null : await findShownComment(await payload(), commentId)
   if (!found) notFound()
   const { comment, article } = found
   return (
