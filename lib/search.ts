@@ -118,6 +118,30 @@ export async function searchArticles(
   }
 }
 
+/** Longest query whose first page of results may be indexed by search engines. */
+export const INDEXABLE_QUERY_LENGTH = 60
+
+/**
+ * Whether search engines may index this result page. Only the first page of a short query that
+ * found articles: a page that echoes a query nothing matched (the spam vector behind Google's and
+ * WordPress's advice to keep result pages out of the index) stays `noindex`, and so do long or
+ * cut queries and later pages. `websearch_to_tsquery` needs every word to match, so the query an
+ * indexable page repeats is made of words the site's own articles use.
+ */
+export function searchIndexable(result: SearchResult): boolean {
+  return (
+    result.kind === 'results' &&
+    result.page === 1 &&
+    result.total > 0 &&
+    !result.truncated &&
+    Array.from(result.query).length <= INDEXABLE_QUERY_LENGTH
+  )
+}
+
+/** The address of a page of results for a query, as the search page links to it. */
+export const searchHref = (query: string, page = 1) =>
+  `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
+
 /** A snippet split into plain and highlighted runs, for React to render (and escape) as text. */
 export function snippetParts(snippet: string): { text: string; mark: boolean }[] {
   const parts: { text: string; mark: boolean }[] = []

@@ -3,7 +3,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { lexical } from '../../lib/lexical'
 import { slugify } from '../../lib/slugify'
 import type { Article } from '../../payload-types'
-import { uniqueSlug } from './helpers/api'
+import { baseURL, uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
 
 /** A published (or draft) article with tags, written by the editor through the REST API. */
@@ -80,6 +80,41 @@ test('search answers odd input with 200 and a clear message, and never caches or
   await expect(page.locator('main').getByLabel('Search articles')).toHaveValue(markup)
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
   expect(await page.title()).not.toBe('pwned')
+})
+
+test('a first page of results that found articles may be indexed; other search pages stay noindex', async ({
+  editorApi,
+  request,
+}) => {
+  const term = word()
+  for (let i = 0; i < 11; i++) await article(editorApi, `Ferry ${term} ${i}`, `The ${term} timetable, part ${i}.`)
+  const robots = async (path: string) => {
+    const response = await request.get(path)
+    expect(response.status()).toBe(200)
+    const html = await response.text()
+    return {
+      noindex: /<meta name="robots" content="noindex/.test(html),
+      canonical: html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? null,
+      html,
+    }
+  }
+  // Found articles, first page: indexable, one canonical address for every spelling of the query.
+  const found = await robots(`/search?q=${encodeURIComponent(`  ${term}   timetable `)}`)
+  expect(found.html).toMatch(/<meta name="description" content="11 articles on /)
+  expect(found.noindex).toBe(false)
+  expect(found.canonical).toBe(`${baseURL()}/search?q=${term}%20timetable`)
+  // Nothing found (the query a spammer links to), a later page, an empty or wordless query: noindex.
+  for (const path of [
+    `/search?q=${encodeURIComponent(`${term} cheap-pills.example`)}`,
+    `/search?q=${term}&page=2`,
+    '/search',
+    `/search?q=${encodeURIComponent('?!.,')}`,
+    `/search?q=${encodeURIComponent(`${term} ${'timetable '.repeat(8)}`)}`,
+  ]) {
+    const page = await robots(path)
+    expect(page.noindex, path).toBe(true)
+    expect(page.canonical, path).toBeNull()
+  }
 })
 
 test('author and tag pages list published articles, are cached like categories, and 404 for unknown ones', async ({

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cache } from 'react'
 
 import { SearchSnippet } from '@/components/SearchSnippet'
+import { withFeeds } from '@/lib/articleSeo'
+import { serverUrl, siteName } from '@/lib/env.mjs'
 import { formatDate } from '@/lib/format'
 import { payload } from '@/lib/payload'
 import {
@@ -9,6 +12,8 @@ import {
   MAX_SEARCH_PAGE,
   SEARCH_PAGE_SIZE,
   searchArticles,
+  searchHref as href,
+  searchIndexable,
   searchPage,
   type SearchResult,
 } from '@/lib/search'
@@ -20,9 +25,25 @@ export const dynamic = 'force-dynamic'
 
 type Args = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }
 
-export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } }
+// One query per request, shared by the page and its metadata.
+const search = cache(async (q: string | undefined, page: number) => searchArticles(await payload(), q, page))
 
-const href = (query: string, page: number) => `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
+
+export async function generateMetadata({ searchParams }: Args): Promise<Metadata> {
+  const params = await searchParams
+  const result = await search(first(params.q), searchPage(params.page))
+  if (result.kind !== 'results' || !searchIndexable(result)) {
+    return { title: 'Search', robots: { index: false, follow: true } }
+  }
+  const description = `${result.total} ${result.total === 1 ? 'article' : 'articles'} on ${siteName()} about “${result.query}”.`
+  return {
+    title: `“${result.query}”: search`,
+    description,
+    alternates: withFeeds(`${serverUrl()}${href(result.query)}`),
+    openGraph: { type: 'website', title: `“${result.query}” on ${siteName()}`, description, siteName: siteName() },
+  }
+}
 
 function Outcome({ result }: { result: SearchResult }) {
   if (result.kind === 'empty') return <p className="search-status">Type one or more words to search the articles.</p>
@@ -98,7 +119,7 @@ function Outcome({ result }: { result: SearchResult }) {
 
 export default async function SearchPage({ searchParams }: Args) {
   const params = await searchParams
-  const result = await searchArticles(await payload(), params.q, searchPage(params.page))
+  const result = await search(first(params.q), searchPage(params.page))
   const query = result.kind === 'empty' ? '' : result.query
   return (
     <section className="search-page">
