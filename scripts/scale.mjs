@@ -4,7 +4,8 @@
 // redis-server), two production instances A and B of the same build (REDIS_URL, BYLINE_JOBS=off),
 // two job workers, and nginx (Debian's nginx-light) balancing A and B, all on free ports of
 // 127.0.0.1 with their files in a temp directory; then runs tests/scale with vitest against them.
-// Reuses the last build (`npm run build` first when there is none).
+// Reuses the last build (`npm run build` first when there is none). Arguments go to vitest:
+// `npm run test:scale -- -t lagging` runs only the tests whose names match.
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -99,11 +100,14 @@ try {
     log(`instance ${name} on port ${port}`)
   }
   const workers = ['1', '2'].map((n) => path.join(tmp, `worker${n}.log`))
+  // Each its own temporary folder, as in its own container: its heartbeat file (server/workerHealth.mjs).
+  const workerTmp = workers.map((_, n) => path.join(tmp, `worker${n + 1}-tmp`))
+  for (const dir of workerTmp) fs.mkdirSync(dir)
   // Both at once: A already applied the migrations.
   await Promise.all(
-    workers.map((logFile) => {
+    workers.map((logFile, n) => {
       const worker = start(process.execPath, ['server/launcher.mjs', 'worker'], {
-        env: { ...env, BYLINE_JOBS: 'on' },
+        env: { ...env, BYLINE_JOBS: 'on', TMPDIR: workerTmp[n] },
         logFile,
         cwd: root,
       })
@@ -123,7 +127,7 @@ try {
   await waitForOk(`${lb}/robots.txt`, nginx, 20_000)
   log(`nginx on port ${portLb}; running tests/scale`)
 
-  const code = await run('npx', ['vitest', 'run', '--config', 'vitest.scale.config.mts'], {
+  const code = await run('npx', ['vitest', 'run', '--config', 'vitest.scale.config.mts', ...process.argv.slice(2)], {
     cwd: root,
     timeoutMs: 5 * 60_000,
     logFile: path.join(tmp, 'vitest.log'),
@@ -143,6 +147,7 @@ try {
       SCALE_REDIS_DIR: redis.dir,
       SCALE_S3: JSON.stringify(s3.env),
       SCALE_LOGS: JSON.stringify({ A: instances.A.logFile, B: instances.B.logFile, workers }),
+      SCALE_WORKER_TMPDIRS: JSON.stringify(workerTmp),
     },
   })
   process.stdout.write(fs.readFileSync(path.join(tmp, 'vitest.log'), 'utf8'))

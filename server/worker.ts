@@ -3,9 +3,11 @@
 // instances run with BYLINE_JOBS=off. Payload's own timer runs the queue every 5 seconds; with
 // two workers, only the holder of the job lock does (lib/jobs/runner.ts).
 import config from '@payload-config'
+import fs from 'node:fs'
 import { getPayload } from 'payload'
 
 import { redisUrl } from '../lib/env.mjs'
+import { HEARTBEAT_EVERY_MS, heartbeatFile } from './workerHealth.mjs'
 
 // A scheduled article's job expires its tags in the shared cache, as a web instance would.
 if (redisUrl()) {
@@ -14,6 +16,16 @@ if (redisUrl()) {
 }
 
 const payload = await getPayload({ config, cron: true })
+// The health check (server/workerHealth.mjs) reads this file's age: written while the event loop
+// turns and the database answers.
+const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+const beat = () =>
+  pool
+    .query('select 1')
+    .then(() => fs.promises.writeFile(heartbeatFile(), `${new Date().toISOString()}\n`))
+    .catch(() => {})
+await beat()
+setInterval(beat, HEARTBEAT_EVERY_MS)
 console.log('byline: job worker running (queue "default", every 5 seconds)')
 const stop = async () => {
   await payload.destroy()

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
@@ -56,9 +58,11 @@ describe('docker-compose.yml', () => {
       'redis',
       'worker',
     ])
-    for (const name of ['db', 'db-replica', 'redis', 'minio', 'app-a', 'app-b', 'lb']) {
+    for (const name of ['db', 'db-replica', 'redis', 'minio', 'app-a', 'app-b', 'lb', 'worker']) {
       expect(services[name].healthcheck?.test, name).toBeTruthy()
     }
+    // The worker serves no HTTP: its check reads the heartbeat server/worker.ts writes (below).
+    expect(services.worker.healthcheck?.test).toEqual(['CMD', 'node', 'server/workerHealth.mjs'])
     for (const name of ['app-a', 'app-b', 'worker']) {
       const env = services[name].environment!
       expect(env.DATABASE_URL, name).toMatch(/@db:5432\//)
@@ -73,6 +77,28 @@ describe('docker-compose.yml', () => {
     expect(services['app-b'].depends_on?.['app-a']?.condition).toBe('service_healthy')
     expect(services['db-replica'].profiles).toEqual(['scale'])
     expect(services.db.profiles ?? []).toEqual([])
+  })
+
+  it("the worker's health check: healthy while its heartbeat file is under a minute old, not without one or with an old one", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-worker-health-'))
+    const probe = () =>
+      spawnSync(process.execPath, ['server/workerHealth.mjs'], {
+        env: { ...process.env, TMPDIR: tmp },
+        encoding: 'utf8',
+      })
+    const file = path.join(tmp, 'byline-worker-heartbeat')
+    try {
+      const missing = probe()
+      expect(missing.status).toBe(1)
+      expect(missing.stderr).toContain(`has not written ${file}`)
+      fs.writeFileSync(file, new Date().toISOString())
+      expect(probe().status).toBe(0)
+      const old = new Date(Date.now() - 61_000)
+      fs.utimesSync(file, old, old)
+      expect(probe().status).toBe(1)
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true })
+    }
   })
 
   it('the balancer sends to both instances; the primary lets the replica stream', () => {

@@ -1,8 +1,11 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { readFromPrimaryForAWhile, withReplicaReads } from '@/lib/database/readRouting.mjs'
+import { OWN_COMMENTS_COOKIE } from '@/lib/comments/identity'
+import { isAnonymousRead, readFromPrimaryForAWhile, withReplicaReads } from '@/lib/database/readRouting.mjs'
 import { readPoolOf } from '@/lib/sql'
 import { startPrimaryAndReplica } from '../servers/postgresReplica.mjs'
 
@@ -69,6 +72,72 @@ afterAll(async () => {
   await stop?.()
   await pair?.stop()
   delete process.env.DATABASE_READ_URLS
+})
+
+describe('which requests read from the replica (readRouting.mjs isAnonymousRead, as the launcher applies it)', () => {
+  // A server that routes each request as server/launcher.mjs does and answers the article's title
+  // as Payload reads it then: the replica's (still 'Replicated title') or the primary's.
+  let server: http.Server
+  let base = ''
+  beforeAll(async () => {
+    server = http.createServer(async (req, res) => {
+      const anonymous = isAnonymousRead(req)
+      const read = () => title(false)
+      res.setHeader('x-title', anonymous ? await withReplicaReads(read) : await read())
+      res.setHeader('x-anonymous', String(anonymous))
+      res.end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((resolve) => server?.close(resolve)))
+
+  async function seen(init: RequestInit = {}) {
+    const response = await fetch(`${base}/articles/x`, init)
+    expect(response.status).toBe(200)
+    const read = response.headers.get('x-title')
+    expect(read).toBe(response.headers.get('x-anonymous') === 'true' ? 'Replicated title' : 'Changed on the primary')
+    return read === 'Replicated title' ? 'replica' : 'primary'
+  }
+  const withCookie = (cookie: string) => seen({ headers: { cookie } })
+  // The cookies that make an answer personal, by the names the app sets them under.
+  const personal = () => [
+    `${payload.config.cookiePrefix}-token`, // a staff session (Payload)
+    '__prerender_bypass', // draft mode (an editor's preview)
+    'next-auth.session-token', // a signed-in reader (Auth.js over http)
+    '__Secure-next-auth.session-token', // the same over https
+    OWN_COMMENTS_COOKIE, // the commenter's own comments awaiting moderation
+  ]
+
+  it('an anonymous GET or HEAD reads from the replica, also with cookies that are not personal', async () => {
+    expect(await seen()).toBe('replica')
+    expect(await seen({ method: 'HEAD' })).toBe('replica')
+    expect(await withCookie('byline_commenter=Ann; theme=dark')).toBe('replica')
+    // A cookie whose name only contains a personal one, or whose value names one, is not it.
+    for (const name of personal()) {
+      expect(await withCookie(`my-${name}=1`), `my-${name}`).toBe('replica')
+      expect(await withCookie(`${name}-old=1`), `${name}-old`).toBe('replica')
+      expect(await withCookie(`note=${name}`), `value ${name}`).toBe('replica')
+    }
+  })
+
+  it('each personal cookie reads from the primary: alone, among others, or empty', async () => {
+    expect(personal()).toContain('payload-token')
+    expect(personal()).toContain('byline_own_comments')
+    for (const name of personal()) {
+      expect(await withCookie(`${name}=abc`), name).toBe('primary')
+      expect(await withCookie(`theme=dark;  ${name}=abc; lang=en`), `${name} among others`).toBe('primary')
+      expect(await withCookie(`${name}=`), `${name} empty`).toBe('primary')
+    }
+  })
+
+  it('an Authorization header, a server action or any method but GET and HEAD reads from the primary', async () => {
+    expect(await seen({ headers: { authorization: 'JWT abc' } })).toBe('primary')
+    expect(await seen({ headers: { authorization: 'users API-Key abc' } })).toBe('primary')
+    expect(await seen({ headers: { 'next-action': '7f00' } })).toBe('primary')
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+      expect(await seen({ method, body: method === 'OPTIONS' ? undefined : '{}' }), method).toBe('primary')
+  })
 })
 
 describe('DATABASE_READ_URLS', () => {

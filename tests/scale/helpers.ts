@@ -43,6 +43,22 @@ export async function adminToken(base: string): Promise<string> {
   return (await response.json()).token
 }
 
+/** A staff session cookie (payload-token=…) made by signing in via `base`, as a browser keeps it. */
+export async function staffCookie(base: string): Promise<{ cookie: string; jwt: string }> {
+  const login = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+  })
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`)
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('payload-token='))
+    ?.split(';')[0]
+  if (!cookie) throw new Error(`login set no payload-token cookie: ${login.headers.getSetCookie()}`)
+  return { cookie, jwt: (await login.json()).token }
+}
+
 export const slugFor = (name: string) =>
   `scale-${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
@@ -136,4 +152,59 @@ export async function redisClient(port: string) {
   const subscriber = client.duplicate()
   subscriber.on('error', () => {})
   return { client, subscriber }
+}
+
+/** Whether the replica (SCALE_REPLICA_URL) answers `sql` with a row now. */
+export async function replicaHas(sql: string, params: unknown[] = []) {
+  const replica = await connected(required('SCALE_REPLICA_URL'))
+  try {
+    return ((await replica.query(sql, params)).rowCount ?? 0) > 0
+  } finally {
+    await replica.end()
+  }
+}
+
+/**
+ * Runs `fn` with the replica's replay paused, once it has caught up with the primary; resumes it
+ * after, and waits until it has caught up again. Before `fn`, article `articleId`'s title is
+ * changed on the primary behind Payload's back (no write window, no tag expiry), so that what an
+ * anonymous request reads tells where it read from: `anonymousReadsOnReplica(base)` resolves once
+ * the instance at `base` (B unless given) answers an anonymous request with the replica's old
+ * title (its window after the last change it heard of is over); `titleOnPrimary` is the new one.
+ */
+export async function replayPaused(
+  articleId: number,
+  fn: (lag: { anonymousReadsOnReplica: (base?: string) => Promise<number>; titleOnPrimary: string }) => Promise<void>,
+) {
+  const [primary, replica] = await Promise.all([
+    connected(required('SCALE_DATABASE_URL')),
+    connected(required('SCALE_REPLICA_URL')),
+  ])
+  const caughtUp = async () => {
+    const { rows } = await primary.query('select pg_current_wal_lsn()::text as lsn')
+    await within(10_000, 'the replica catches up', async () => {
+      const { rows: done } = await replica.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [rows[0].lsn])
+      return done[0].ok === true
+    })
+  }
+  try {
+    await caughtUp()
+    await replica.query('select pg_wal_replay_pause()')
+    const { rows } = await primary.query(
+      "update articles set title = title || ' (primary only)' where id = $1 returning title",
+      [articleId],
+    )
+    const titleOnPrimary = rows[0].title as string
+    const old = titleOnPrimary.replace(/ \(primary only\)$/, '')
+    const anonymousReadsOnReplica = (base = B) =>
+      within(10_000, `${base} answers an anonymous request with the lagging replica's data`, async () => {
+        const r = await get(`${base}/api/articles/${articleId}?depth=0`)
+        const title = r.status === 200 ? JSON.parse(r.body).title : null
+        return title === old || `${r.status} ${title ?? r.body.slice(0, 120)}`
+      })
+    await fn({ anonymousReadsOnReplica, titleOnPrimary })
+  } finally {
+    await replica.query('select pg_wal_replay_resume()')
+    await caughtUp().finally(() => Promise.all([primary.end(), replica.end()]))
+  }
 }

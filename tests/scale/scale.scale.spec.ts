@@ -1,6 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -22,8 +23,11 @@ import {
   postComment,
   publish,
   redisClient,
+  replayPaused,
+  replicaHas,
   sleep,
   slugFor,
+  staffCookie,
   warm,
   within,
 } from './helpers'
@@ -38,22 +42,36 @@ beforeAll(async () => {
 })
 
 describe('one site across two instances', () => {
-  it("an article published via A is on B (its page, and B's cached home page) within 1 s", async () => {
-    await warm(`${B}/`)
+  it("an article published via A is on B (its page, B's cached home page and feed) and through the balancer within 1 s", async () => {
+    for (const path of ['/', '/feed.xml']) await Promise.all([warm(`${B}${path}`), warm(`${A}${path}`)])
     const slug = slugFor('fresh')
     const title = `Published via A ${slug}`
     await publish(A, token, title, slug)
-    const took = await within(1000, 'the new article on B', async () => {
-      const [page, home] = await Promise.all([get(`${B}/articles/${slug}`), get(`${B}/`)])
+    const took = await within(1000, 'the new article on B and through the balancer', async () => {
+      const [page, home, feed] = await Promise.all(
+        [`/articles/${slug}`, '/', '/feed.xml'].map((path) => get(`${B}${path}`)),
+      )
+      // Round robin: two requests in a row through nginx reach A and B.
+      const balanced = [await get(`${LB}/`), await get(`${LB}/`), await get(`${LB}/articles/${slug}`)]
       return (
-        (page.status === 200 && page.body.includes(title) && home.body.includes(title)) ||
-        `${described('page', page, title)}; ${described('home', home, title)}`
+        (page.status === 200 &&
+          page.body.includes(title) &&
+          home.body.includes(title) &&
+          feed.status === 200 &&
+          feed.body.includes(`<title>${title}</title>`) &&
+          balanced.every((r) => r.status === 200 && r.body.includes(title))) ||
+        [
+          described('page', page, title),
+          described('home', home, title),
+          described('feed', feed, title),
+          ...balanced.map((r, i) => described(`balancer ${i}`, r, title)),
+        ].join('; ')
       )
     })
     expect(took).toBeLessThan(1000)
   })
 
-  it("approving a comment via B drops that article from A's page copy within 1 s, and keeps B's other article, the home page and the feed", async () => {
+  it("approving a comment via B drops that article from A's page copy within 1 s (also through the balancer), and keeps A's copy of the other article, the home page and the feed", async () => {
     const [x, y] = [slugFor('approved'), slugFor('other')]
     const article = await publish(A, token, `Approved here ${x}`, x)
     await publish(A, token, `Untouched ${y}`, y)
@@ -69,9 +87,14 @@ describe('one site across two instances', () => {
     expect(rows).toHaveLength(1)
     await api(B, token, 'PATCH', `/api/comments/${rows[0].id}`, { status: 'approved' })
 
-    await within(1000, 'the approved comment on A', async () =>
-      (await get(`${A}/articles/${x}`)).body.includes(`Bench Reader ${reader}`),
-    )
+    const approved = `Bench Reader ${reader}`
+    await within(1000, 'the approved comment on A and through the balancer', async () => {
+      const seen = [await get(`${A}/articles/${x}`), await get(`${LB}/articles/${x}`), await get(`${LB}/articles/${x}`)]
+      return (
+        seen.every((r) => r.status === 200 && r.body.includes(approved)) ||
+        seen.map((r, i) => described(['A', 'balancer', 'balancer'][i], r, approved)).join('; ')
+      )
+    })
     for (const path of [`/articles/${y}`, '/', '/feed.xml']) {
       expect((await get(`${A}${path}`)).copy, `${path} left A's page copy`).toBe(true)
     }
@@ -100,17 +123,7 @@ describe('one site across two instances', () => {
   })
 
   it('a staff session made via A is valid on B (token and cookie)', async () => {
-    const login = await fetch(`${A}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'scale-admin@byline.test', password: 'scale-admin-password-9d1e' }),
-    })
-    expect(login.status).toBe(200)
-    const cookie = login.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('payload-token='))!
-      .split(';')[0]
-    const { token: jwt } = await login.json()
+    const { cookie, jwt } = await staffCookie(A)
     // The cookie as a browser sends it on the site's own pages (Payload refuses a cookie from another site).
     const asStaff: Record<string, string>[] = [
       { authorization: `JWT ${jwt}` },
@@ -265,43 +278,83 @@ describe('one site across two instances', () => {
       expect(runs, slug).toHaveLength(1)
     }
   })
+  it('each worker is healthy by the compose health check (server/workerHealth.mjs): its heartbeat is renewed', async () => {
+    const dirs = JSON.parse(process.env.SCALE_WORKER_TMPDIRS!) as string[]
+    expect(dirs).toHaveLength(2)
+    for (const dir of dirs) {
+      const file = path.join(dir, 'byline-worker-heartbeat')
+      const first = fs.statSync(file).mtimeMs
+      await within(15_000, `${file} renewed`, async () => fs.statSync(file).mtimeMs > first)
+      const probe = spawnSync(process.execPath, ['server/workerHealth.mjs'], {
+        env: { ...process.env, TMPDIR: dir },
+        encoding: 'utf8',
+      })
+      expect(probe.status, probe.stderr).toBe(0)
+    }
+  })
+
   it('anonymous readers read from the replica (DATABASE_READ_URLS), staff from the primary, on both instances', async () => {
     const slug = slugFor('replica')
     const article = await publish(A, token, `Replicated ${slug}`, slug)
-    const replica = await connected(process.env.SCALE_REPLICA_URL!)
-    const primary = db()
-    await primary.connect()
-    try {
-      await within(
-        5000,
-        'the replica has the article',
-        async () => (await replica.query('select 1 from articles where id = $1', [article.id])).rowCount === 1,
-      )
-      await replica.query('select pg_wal_replay_pause()')
-      // Behind Payload's back: no write window and no tag expiry sends readers to the primary.
-      await primary.query('update articles set title = $1 where id = $2', [`Primary only ${slug}`, article.id])
+    let title = ''
+    await replayPaused(article.id, async ({ anonymousReadsOnReplica, titleOnPrimary }) => {
       for (const base of [A, B]) {
-        await within(5000, `${base}: an anonymous read shows the replica's title`, async () => {
-          const r = await get(`${base}/api/articles/${article.id}?depth=0`)
-          return (
-            (r.status === 200 && JSON.parse(r.body).title === `Replicated ${slug}`) ||
-            `${r.status} ${r.body.slice(0, 120)}`
-          )
-        })
+        await anonymousReadsOnReplica(base)
         const staff = await api(base, token, 'GET', `/api/articles/${article.id}?depth=0`)
-        expect(staff.title).toBe(`Primary only ${slug}`)
+        expect(staff.title).toBe(titleOnPrimary)
       }
-    } finally {
-      await replica.query('select pg_wal_replay_resume()')
-      await replica.end()
-      await primary.end()
-    }
+      title = titleOnPrimary
+    })
     await within(
       5000,
-      'the replica catches up',
-      async () =>
-        JSON.parse((await get(`${B}/api/articles/${article.id}?depth=0`)).body).title === `Primary only ${slug}`,
+      'B reads the caught-up replica',
+      async () => JSON.parse((await get(`${B}/api/articles/${article.id}?depth=0`)).body).title === title,
     )
+  })
+
+  it("with the replica lagging, the commenter's own pending comment and the moderator's list after approving come from the primary, via the other instance", async () => {
+    const slug = slugFor('own')
+    const article = await publish(A, token, `Own comments ${slug}`, slug)
+    const html = (await warm(`${A}/articles/${slug}`)).body
+    const primary = db()
+    await primary.connect()
+    const { cookie: staff } = await staffCookie(A)
+    /** B's answer to `path` for a browser sending `cookie` (a staff cookie only on the site's own pages). */
+    const viaB = async (path: string, cookie: string) => {
+      const r = await get(`${B}${path}`, { cookie, 'sec-fetch-site': 'same-origin' })
+      expect(r.status, `${path}: ${r.body.slice(0, 200)}`).toBe(200)
+      return JSON.parse(r.body)
+    }
+    let id = 0
+    await replayPaused(article.id, async ({ anonymousReadsOnReplica }) => {
+      // A reader posts via A (as the page's script does: the answer carries the own-comments token).
+      const posted = await postComment(A, `/articles/${slug}`, html, runId, ++reader)
+      expect(posted.posted, posted.body.slice(0, 300)).toBe(true)
+      const ownToken = posted.body.match(/"ownToken":"([^"]+)"/)?.[1]
+      expect(ownToken).toMatch(/\./)
+      const { rows } = await primary.query('select id, status from comments where author_email = $1', [
+        emailOf(runId, reader),
+      ])
+      expect(rows).toEqual([{ id: expect.any(Number), status: 'pending' }])
+      id = rows[0].id
+      // B reads anonymous requests from the replica, which has not got the comment.
+      await anonymousReadsOnReplica()
+      expect(await replicaHas('select 1 from comments where id = $1', [id])).toBe(false)
+      const mine = await viaB(`/comments/mine?article=${article.id}`, `byline_own_comments=${ownToken}`)
+      expect(mine.docs.map((d: { id: number; status: string }) => [d.id, d.status])).toEqual([[id, 'pending']])
+    })
+    // Caught up: the replica has the comment, pending. Paused again, a moderator approves it via A.
+    await replayPaused(article.id, async ({ anonymousReadsOnReplica }) => {
+      expect(await replicaHas("select 1 from comments where id = $1 and status = 'pending'", [id])).toBe(true)
+      await api(A, token, 'PATCH', `/api/comments/${id}`, { status: 'approved' })
+      const queue = `/api/comments?where[article][equals]=${article.id}&depth=0`
+      const statusOnB = async () => (await viaB(queue, staff)).docs.find((d: { id: number }) => d.id === id)?.status
+      expect(await statusOnB()).toBe('approved')
+      // Also once B reads anonymous requests from the replica again (after its window for the change).
+      await anonymousReadsOnReplica()
+      expect(await replicaHas("select 1 from comments where id = $1 and status = 'pending'", [id])).toBe(true)
+      expect(await statusOnB()).toBe('approved')
+    }).finally(() => primary.end())
   })
 })
 
