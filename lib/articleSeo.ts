@@ -83,20 +83,23 @@ export function articleMetadata(article: Article, site: Site): Metadata {
   }
 }
 
-/** Canonical URL and Open Graph tags for a list page (home, a section). */
+/** Canonical URL and Open Graph tags for a list page (home, a section) or a standing page. */
 export function listMetadata({
   path,
   title,
   description,
   site,
+  image: own,
 }: {
   path: string
   title?: string
   description?: string
   site: Site
+  /** The page's own image for sharing (a Page's SEO image); else the site's default. */
+  image?: unknown
 }): Metadata {
   const url = `${serverUrl()}${path}`
-  const image = shareImage(site.defaultImage)
+  const image = shareImage(asMedia(own) ?? site.defaultImage)
   return {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),

@@ -8,6 +8,7 @@ import { articleEditor } from '@/fields/richText'
 import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { RESERVED_SEGMENTS } from '@/lib/pagePaths'
+import { pagePreviewUrl } from '@/lib/preview'
 import { computePath } from './hooks/computePath'
 import { revalidatePageOnChange, revalidatePageOnDelete } from './hooks/revalidatePage'
 
@@ -18,6 +19,8 @@ export const Pages: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'path', '_status', 'updatedAt'],
+    livePreview: { url: ({ data }) => pagePreviewUrl(data?.path) },
+    preview: (data) => pagePreviewUrl(data?.path as string | undefined),
     // "View page": the live address while published (components/admin/ViewLiveLink.tsx);
     // "Schedule Publish" starts on Publish for a new draft and says what it does (ScheduleDefaults.tsx).
     components: {

@@ -18,7 +18,25 @@ export const SECRET = {
   spam: 'Spam comment text viagra-88.',
   trashComment: 'Trashed comment text gecko-64.',
   pingback: 'Pingback excerpt from elsewhere ibis-22.',
+  future: 'Scheduled sentence puffin-05.',
+  pendingPost: 'Pending-review sentence tapir-71.',
 }
+
+/**
+ * A classic-editor post as WordPress stores it: paragraphs as blank lines and line breaks as
+ * newlines (wpautop makes the HTML), a gallery of two attachments (one never imported) and an
+ * [embed].
+ */
+export const CLASSIC_SHORTCODES = `First paragraph, line one.
+Line two of the first paragraph.
+
+Second paragraph.
+
+[gallery ids="100,101" columns="2"]
+
+[embed]https://vimeo.com/76979871[/embed]
+
+Last paragraph.`
 
 /** Ten replies deep, listed deepest first: each reply comes before its parent in the file. */
 export const THREAD: GenComment[] = Array.from({ length: 10 }, (_, i) => ({
@@ -44,6 +62,8 @@ export async function writeGeneratedExport(): Promise<{ file: string; mediaDir: 
     authors: [
       { id: 2, login: 'alice', email: 'alice@old.example', name: 'Alice Author' },
       { id: 3, login: 'bob', email: 'bob@old.example', name: 'Bob &amp; Co' },
+      // Only a draft to her name: no author page.
+      { id: 4, login: 'carol', email: 'carol@old.example', name: 'Carol Drafts' },
     ],
     // Children declared before their parents.
     categories: [
@@ -116,7 +136,7 @@ Second part after the fold.`,
 <!-- /wp:heading -->`,
         categories: [{ slug: 'news', name: 'News' }],
       },
-      { id: 12, title: 'A draft', status: 'draft', content: SECRET.draft },
+      { id: 12, title: 'A draft', status: 'draft', content: SECRET.draft, creator: 'carol' },
       { id: 13, title: 'A private post', status: 'private', content: SECRET.private, slug: 'a-private-post' },
       { id: 14, title: 'A trashed post', status: 'trash', content: SECRET.trash, slug: 'a-trashed-post__trashed' },
       {
@@ -144,6 +164,26 @@ Second part after the fold.`,
         content: 'No more comments here.',
         comments: [{ id: 3001, content: 'An old approved comment.', approved: '1' }],
       },
+      {
+        id: 18,
+        title: 'Shortcodes',
+        slug: 'shortcodes',
+        link: `${SITE}/2020/01/shortcodes/`,
+        content: CLASSIC_SHORTCODES,
+      },
+      {
+        // Scheduled: the site's clock was two hours ahead of UTC.
+        id: 19,
+        title: 'From the future',
+        status: 'future',
+        slug: 'from-the-future',
+        link: `${SITE}/2099/06/from-the-future/`,
+        date: '2099-06-01 08:00:00',
+        dateGmt: '2099-06-01 06:00:00',
+        content: SECRET.future,
+      },
+      { id: 24, title: 'Awaiting review', status: 'pending', slug: 'awaiting-review', content: SECRET.pendingPost },
+      { id: 25, title: '', slug: '', content: 'A post nobody gave a title.' },
       {
         id: 22,
         title: 'Level three',

@@ -32,6 +32,8 @@ export type GenItem = {
   content?: string
   excerpt?: string
   date?: string
+  /** post_date_gmt when it differs from post_date (the site's local time). */
+  dateGmt?: string
   parent?: number
   password?: string
   commentStatus?: 'open' | 'closed'
@@ -109,7 +111,7 @@ export function wxrItem(site: string, item: GenItem): string {
 <excerpt:encoded>${cdata(item.excerpt ?? '')}</excerpt:encoded>
 <wp:post_id>${item.id}</wp:post_id>
 <wp:post_date>${cdata(date)}</wp:post_date>
-<wp:post_date_gmt>${cdata(date)}</wp:post_date_gmt>
+<wp:post_date_gmt>${cdata(item.dateGmt ?? date)}</wp:post_date_gmt>
 <wp:comment_status>${item.commentStatus ?? 'open'}</wp:comment_status>
 <wp:ping_status>open</wp:ping_status>
 <wp:post_name>${cdata(item.slug ?? '')}</wp:post_name>

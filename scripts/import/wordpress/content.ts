@@ -58,7 +58,10 @@ function captions(html: string): string {
   })
 }
 
-/** [gallery ids="1,2"] → one figure per imported image (a gallery without ids is reported). */
+/**
+ * [gallery ids="1,2"] → one figure per imported image (a gallery without ids, and each of its
+ * images that was not imported, is reported).
+ */
 function galleries(html: string, ctx: ContentContext): string {
   return shortcode.replace('gallery', html, (sc) => {
     const ids = String(sc.attrs.named.ids ?? '')
@@ -66,6 +69,8 @@ function galleries(html: string, ctx: ContentContext): string {
       .map((s) => s.trim())
       .filter(Boolean)
     if (!ids.length) ctx.warn('[gallery] without ids (the attached images) was left out')
+    const missing = ids.filter((id) => !ctx.attachment(id))
+    if (missing.length) ctx.warn(`[gallery] image(s) ${missing.join(', ')} not imported, left out`)
     return ids
       .map((id) => ctx.attachment(id))
       .filter((a): a is { url: string; alt: string } => Boolean(a))

@@ -148,7 +148,7 @@ class Writer {
     }
     await this.linkPageParents()
     if (!this.dry) {
-      const created = await writeRedirects(p, this.scan, this.plan)
+      const created = await writeRedirects(p, this.scan, this.plan, this.users)
       this.report.count('redirects', 'created', created.created)
       this.report.count('redirects', 'existing', created.existing)
     } else this.report.count('redirects', 'created', 0)

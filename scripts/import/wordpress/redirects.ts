@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { normaliseRedirectPath } from '@/lib/redirectPath'
+import { publishedAuthorSlugs } from '@/lib/authors'
 import { poolOf } from '@/lib/sql'
 import { slugify } from '@/lib/slugify'
 import { rowsOf } from '../lib/db'
@@ -21,13 +22,16 @@ type Redirect = {
 /**
  * Every old address of what was imported and is public, as Redirects rows: each post's and
  * page's permalink, /?p=ID and /?page_id=ID, attachment pages (to the post they belong to, else
- * the file), /category/a/b/ and /?cat=ID, /tag/x/, /author/x/ (to the home page: Byline has no
- * author pages). Written in one statement; an address already there is left as it is.
+ * the file), /category/a/b/ and /?cat=ID, /tag/x/, /author/x/ (to the account's author page,
+ * /authors/<slug>; to the home page while that page would be a 404: an account that signs no
+ * published article). Written in one statement; an address already there is left as it is.
  */
 export async function writeRedirects(
   payload: Payload,
   scan: Scan,
   plan: Plan,
+  /** WordPress author login → the staff account their posts went to. */
+  authors: Map<string, number>,
 ): Promise<{ created: number; existing: number }> {
   const ids = async (table: string) =>
     new Map(
@@ -95,7 +99,19 @@ export async function writeRedirects(
   )
   for (const [slug, tag] of scan.tags)
     if (usedTags.has(slug)) add(`/tag/${slug}/`, { type: 'tag', tag: tag.name, newPath: `/tags/${slugify(tag.name)}` })
-  for (const login of scan.authors.keys()) add(`/author/${login}/`, { type: 'url', url: '/', newPath: '/' })
+  // lib/archives.ts's author page answers 404 for an account that signs no published article.
+  const authorPages = new Map(
+    (
+      await publishedAuthorSlugs(
+        payload,
+        [...authors.values()].filter((id) => id > 0),
+      )
+    ).map((a) => [a.id, `/authors/${a.slug}`]),
+  )
+  for (const login of scan.authors.keys()) {
+    const to = authorPages.get(authors.get(login) ?? 0) ?? '/'
+    add(`/author/${login}/`, { type: 'url', url: to, newPath: to })
+  }
 
   const rows = [...out.values()]
   if (!rows.length) return { created: 0, existing: 0 }
