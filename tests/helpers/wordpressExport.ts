@@ -83,6 +83,8 @@ export async function writeGeneratedExport(): Promise<{ file: string; mediaDir: 
 
 [caption id="attachment_100" align="alignnone" width="300"]<img src="${SITE}/wp-content/uploads/2020/01/photo-300x200.png" alt="A red photo" width="300" height="200" /> The caption text[/caption]
 
+[caption id="attachment_100" align="alignnone" width="300"]<img src="${SITE}/wp-content/uploads/2020/01/photo-300x200.png" alt="A red photo" width="300" height="200" /> A red photo, seen again[/caption]
+
 https://www.youtube.com/watch?v=dQw4w9WgXcQ
 
 <!--more-->
@@ -212,6 +214,8 @@ Second part after the fold.`,
         slug: 'photo',
         link: `${SITE}/2020/01/threads-and-things/photo/`,
         attachmentUrl: `${SITE}/wp-content/uploads/2020/01/photo.png`,
+        // WordPress keeps an image's caption on the attachment and copies it into [caption].
+        excerpt: 'The caption text',
         meta: { _wp_attachment_image_alt: 'A red photo' },
       },
       {

@@ -174,13 +174,16 @@ describe('WordPress import: a generated export with everything real exports carr
     expect(post.populatedAuthors?.map((a) => a.name)).toEqual(['Alice Author'])
     const json = JSON.stringify(post.content)
     expect(json).toContain('"url":"/articles/privet"')
-    // [caption]: the image, then its caption as a paragraph of its own; no shortcode text left.
+    // [caption]: the image; a caption the attachment itself carries is shown from the media (once,
+    // under the image), another one follows as a paragraph of its own; no shortcode text left.
     const blocks = post.content!.root.children.map(shape)
-    const figure = blocks.findIndex(
-      (b) => JSON.stringify(b) === JSON.stringify(['paragraph', [{ upload: heroId(post) }]]),
-    )
-    expect(figure).toBeGreaterThan(0)
-    expect(blocks[figure + 1]).toEqual(['paragraph', ['The caption text']])
+    const image = JSON.stringify(['paragraph', [{ upload: heroId(post) }]])
+    const figures = blocks.flatMap((b, i) => (JSON.stringify(b) === image ? [i] : []))
+    expect(figures).toHaveLength(2)
+    expect(figures[0]).toBeGreaterThan(0)
+    expect(typeof post.heroImage === 'object' && post.heroImage?.caption).toBe('The caption text')
+    expect(JSON.stringify(blocks)).not.toContain('The caption text')
+    expect(blocks[figures[1] + 1]).toEqual(['paragraph', ['A red photo, seen again']])
     expect(json).not.toMatch(/\[\/?caption|attachment_100|alignnone/)
     expect(json).toContain('"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ"')
     expect(json).not.toContain('old.example/wp-content')

@@ -12,8 +12,8 @@ import sanitizeHtml from 'sanitize-html'
 export type ContentContext = {
   /** An old upload URL (any size variant) → the imported media's URL, if imported. */
   mediaUrl: (url: string) => string | undefined
-  /** An attachment id → its imported media's URL and alt text. */
-  attachment: (id: string) => { url: string; alt: string } | undefined
+  /** An attachment id → its imported media's URL, alt text and caption (WordPress's, as stored). */
+  attachment: (id: string) => { url: string; alt: string; caption?: string } | undefined
   /** An old link to a post, page or term (absolute or relative) → its new path, if imported. */
   newPath: (url: string) => string | undefined
   warn: (message: string) => void
@@ -47,14 +47,21 @@ function embeds(html: string): string {
   )
 }
 
-/** [caption]<img …> text[/caption] → <figure><img …><figcaption>text</figcaption></figure>. */
-function captions(html: string): string {
+/**
+ * [caption]<img …> text[/caption] → <figure><img …><figcaption>text</figcaption></figure>. When the
+ * text is the caption the attachment itself carries (WordPress copies it into the shortcode), the
+ * figcaption is left out: the imported media holds it, and the page shows it under the image.
+ */
+function captions(html: string, ctx: ContentContext): string {
   return shortcode.replace('caption', html, (sc) => {
     const inner = String(sc.content ?? '')
     const media = /^\s*((?:<a [^>]*>\s*)?<img [^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner)
     const image = media ? media[1] : ''
     const text = (media ? media[2] : inner).trim() || String(sc.attrs.named.caption ?? '')
-    return `<figure>${image}${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`
+    const id = /^attachment_(\d+)$/.exec(String(sc.attrs.named.id ?? ''))?.[1]
+    const stored = id ? ctx.attachment(id)?.caption : undefined
+    const shown = text && !(stored && plainText(text) === stored) ? `<figcaption>${text}</figcaption>` : ''
+    return `<figure>${image}${shown}</figure>`
   })
 }
 
@@ -95,7 +102,7 @@ export function convertContent(raw: string, ctx: ContentContext): ConvertedConte
   const blocks = isBlockContent(html)
   if (blocks) html = stripBlocks(html, ctx.warn)
   html = embeds(html)
-  html = galleries(captions(html), ctx)
+  html = galleries(captions(html, ctx), ctx)
   if (!blocks) html = autop(html)
   html = rewriteUrls(html, ctx)
   const more = MORE.exec(html)

@@ -90,7 +90,7 @@ class Writer {
   private userByWpId = new Map<string, number>()
   private categories = new Map<string, number>()
   private categoryIds = new Map<string, number>()
-  private media = new Map<string, { id: number; url: string; alt: string }>()
+  private media = new Map<string, { id: number; url: string; alt: string; caption: string }>()
   private uploads = new Map<string, { id: number; url: string }>()
   private mediaByUrl = new Map<string, number>()
   private articles = new Map<string, number>()
@@ -284,7 +284,7 @@ class Writer {
         }
         this.report.count('media', 'created')
       }
-      this.media.set(item.id, { ...entry, alt })
+      this.media.set(item.id, { ...entry, alt, caption: item.caption })
       const rel = uploadPath(item.attachmentUrl)
       if (rel) this.uploads.set(rel, entry)
       this.mediaByUrl.set(entry.url, entry.id)
