@@ -20,7 +20,8 @@ export type ContentContext = {
 }
 
 const BLOCK_COMMENT = /<!--\s+(\/?)wp:([a-z0-9/-]+)(\s+\{[\s\S]*?\})?\s+(\/?)-->/g
-const MORE = /<!--more(.*?)?-->/
+// wpautop turns the line break after <!--more--> into a <br />, which would open the next paragraph.
+const MORE = /<!--more(.*?)?-->(?:\s*<br\s*\/?>)?/
 const NOTEASER = /<!--noteaser-->/g
 
 /** Strips Gutenberg's block delimiters; self-closing (dynamic) blocks render nothing here: reported. */
