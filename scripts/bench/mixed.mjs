@@ -37,14 +37,17 @@ export async function mixedRun({ base, paths, approveBase, token, ids, duration,
   const seen = { total: 0, copy: 0, next: {} }
   let reading = true
   const approved = []
+  // One approval every `everyMs` on the clock, whether or not the last one has answered, so both
+  // purge modes take the same stream of approvals (a moderator clicking on did not wait either).
   const moderator = (async () => {
-    for (const id of ids) {
+    const started = Date.now()
+    const sent = []
+    for (const [i, id] of ids.entries()) {
+      await sleep(Math.max(0, started + i * everyMs - Date.now()))
       if (!reading) break
-      const started = Date.now()
-      await approve(approveBase, token, id)
-      approved.push(id)
-      await sleep(Math.max(0, everyMs - (Date.now() - started)))
+      sent.push(approve(approveBase, token, id).then(() => approved.push(id)))
     }
+    await Promise.all(sent)
   })()
   const result = await autocannon({
     url: base,
