@@ -373,3 +373,49 @@ test('F20: the client-address header counts only when the launcher signed it', a
   await moderator.dispose()
   await api.dispose()
 })
+
+test('F10: behind https (SERVER_URL), the production launcher sends HSTS with a page and with its page-copy hit', async ({
+  editorApi,
+}) => {
+  test.setTimeout(120_000)
+  const slug = uniqueSlug('sec-hsts')
+  await createArticle(editorApi, { title: 'Over https', slug, status: 'published' })
+  // A second production server on the same build and database, told it is served over https
+  // (TLS ends in front of it, as behind a load balancer): plain http on loopback here.
+  const port = await freePort()
+  const launcher = spawn(process.execPath, ['server/launcher.mjs', 'start'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SERVER_URL: `https://localhost:${port}`,
+      PAYLOAD_SECRET: 'https-launcher',
+      BYLINE_DISABLE_JOBS: '1',
+    },
+    stdio: 'ignore',
+  })
+  const exited = new Promise((resolve) => launcher.once('exit', resolve))
+  try {
+    const site = await request.newContext({ baseURL: `http://127.0.0.1:${port}` })
+    await expect
+      .poll(async () => (await site.get('/robots.txt').catch(() => null))?.status(), { timeout: 90_000 })
+      .toBe(200)
+    const hsts = 'max-age=31536000; includeSubDomains'
+    const first = await site.get(`/articles/${slug}`)
+    expect(first.status()).toBe(200)
+    expect(first.headers()['x-byline-cache']).toBeUndefined()
+    expect(first.headers()['strict-transport-security']).toBe(hsts)
+    // Next renders it, then finds it in its cache; the launcher keeps a copy of that and answers
+    // the next request itself.
+    let copy = first
+    await expect
+      .poll(async () => (copy = await site.get(`/articles/${slug}`)).headers()['x-byline-cache'], { timeout: 20_000 })
+      .toBe('HIT')
+    expect(copy.status()).toBe(200)
+    expect(copy.headers()['strict-transport-security']).toBe(hsts)
+    await site.dispose()
+  } finally {
+    launcher.kill('SIGTERM')
+    await exited
+  }
+})
