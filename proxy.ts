@@ -5,6 +5,7 @@ import { RESERVED_SEGMENTS } from './lib/pagePaths'
 import { NOT_FOUND_PATH } from './lib/notFoundPath.mjs'
 import { redirectFor } from './lib/renamedSlugs'
 import { findRedirect } from './lib/redirects'
+import { CROSS_SITE, isActionPost, MAX_ACTION_BYTES, TOO_LARGE } from './lib/security/actionPosts.mjs'
 
 const text = (body: string, status: number) =>
   new NextResponse(body, {
@@ -13,18 +14,11 @@ const text = (body: string, status: number) =>
   })
 
 /**
- * Next refuses a server action body over 1 MB by throwing, which answered 500; this answers 413
- * first. (A comment is at most 5,000 characters: nothing legitimate comes near.)
- */
-const MAX_POST_BYTES = 1024 * 1024
-
-/**
- * A form post (server action) to an article page from another site's page: Next refuses it by
- * throwing, which answered 500; this answers 403 first. Same test as Next's: the Origin's host
- * against the host the request was sent to.
+ * A server action post from another site's page: Next refuses it by throwing, which answered 500;
+ * this answers 403 first. Same test as Next's: the Origin's host against the host the request was
+ * sent to.
  */
 function crossOrigin(request: NextRequest): boolean {
-  if (request.method !== 'POST') return false
   const origin = request.headers.get('origin')
   if (!origin || origin === 'null') return origin === 'null'
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
@@ -37,6 +31,8 @@ function crossOrigin(request: NextRequest): boolean {
 
 /**
  * Before any page renders:
+ * - a server action post to any page (lib/security/actionPosts.mjs) from another site answers 403,
+ *   one whose Content-Length is over 1 MB 413, where Next would throw (a 500);
  * - an old address in the Redirects collection (imported WordPress permalinks, /?p=123,
  *   hand-made ones) answers with its one redirect;
  * - a slash-ended address of Byline's own routes goes to the bare one (Next's own trailing-slash
@@ -49,6 +45,10 @@ function crossOrigin(request: NextRequest): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl
+  if (isActionPost(request.method, (name) => request.headers.get(name))) {
+    if (crossOrigin(request)) return text(CROSS_SITE, 403)
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BYTES) return text(TOO_LARGE, 413)
+  }
   const hit = await findRedirect(pathname, search)
   if (hit) return NextResponse.redirect(new URL(hit.location, request.nextUrl), hit.status)
   if (pathname.length > 1 && pathname.endsWith('/') && RESERVED_SEGMENTS.has(pathname.split('/')[1])) {
@@ -68,10 +68,6 @@ export async function proxy(request: NextRequest) {
   // The branded 404's page has one address; a made-up variant would be rendered and cached.
   if (pathname.startsWith('/not-found-page/') && pathname !== NOT_FOUND_PATH) return notFoundPage()
   if (!pathname.startsWith('/articles/')) return NextResponse.next()
-  if (crossOrigin(request)) return text('Cross-site form posts are not accepted.', 403)
-  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_POST_BYTES) {
-    return text('That is too much to send: a comment may be at most 5,000 characters.', 413)
-  }
   let parts: string[]
   try {
     parts = request.nextUrl.pathname.slice('/articles/'.length).split('/').map(decodeURIComponent)

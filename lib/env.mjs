@@ -39,6 +39,8 @@ export const dataDir = () => text('BYLINE_DATA_DIR')
 export const serverUrl = () => (text('SERVER_URL') || `http://localhost:${port()}`).replace(/\/$/, '')
 /** SERVER_URL as the user set it ('' when unset). */
 export const serverUrlSetting = () => text('SERVER_URL').replace(/\/$/, '')
+/** Cookies the server sets are Secure when the site is served over https (SERVER_URL). */
+export const secureCookies = () => serverUrl().startsWith('https:')
 
 export function payloadSecret() {
   const secret = text('PAYLOAD_SECRET')

@@ -17,6 +17,7 @@ import {
   parseTrusted,
   signClientIp,
 } from './clientAddress.mjs'
+import { limitChunkedActionBody } from './actionBody.mjs'
 import { checkConnection, fail, redactUrl, startEmbeddedPostgres } from './database.mjs'
 import { exportConditions } from './exportConditions.mjs'
 import { checkRedis } from './redisCheck.mjs'
@@ -255,6 +256,10 @@ async function serve(dev) {
     const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED.trust)
     req.headers[CLIENT_IP_HEADER] = ip
     req.headers[CLIENT_IP_SIGNATURE_HEADER] = signClientIp(ip, CLIENT_IP_KEY)
+    // A chunked server-action body is counted here, 413 past 1 MB (server/actionBody.mjs).
+    limitChunkedActionBody(req, res, (req) => forward(req, res))
+  })
+  const forward = (req, res) => {
     // Reader pages' CSP allows their own inline scripts by hash (server/inlineScriptHashes.mjs);
     // before the 404 body swap, so that the branded body is the one hashed. The page copy keeps it.
     if (!dev) hashInlineScripts(req, res)
@@ -264,7 +269,7 @@ async function serve(dev) {
     if (READ_REPLICAS.length && isAnonymousRead(req))
       return withReplicaReads(() => pageCache.run(res, () => handle(req, res)))
     return pageCache.run(res, () => handle(req, res))
-  })
+  }
   // Idle keep-alive connections stay open 65 s, longer than the 60 s idle timeout of the usual
   // balancers (nginx's upstream keepalive, AWS ALB): with Node's 5 s, a proxy or client that
   // reuses a connection just as the server closes it gets ECONNRESET (a CI run saw one).

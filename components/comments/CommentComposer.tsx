@@ -6,14 +6,7 @@ import type { PublicComment } from '@/lib/comments/publicComment'
 import { MESSAGES } from '@/lib/comments/messages'
 import { fetchReader, signInHref, signOutReader, type SignedInReader } from '@/lib/readers/client'
 import { postComment } from './actions'
-import {
-  COMMENTER_COOKIE,
-  COMMENTER_MAX_AGE,
-  commenterCookieValue,
-  emptyValues,
-  type FormState,
-  type FormValues,
-} from './formState'
+import { COMMENTER_COOKIE, commenterDocumentCookie, emptyValues, type FormState, type FormValues } from './formState'
 import { forgetEditable, setEditable } from './ownStore'
 import { PendingComment } from './PendingComment'
 
@@ -345,8 +338,7 @@ function Field({
  * here, not by the action, when JavaScript is on (see FormState.ownToken); the same format.
  */
 function rememberCommenter(values: FormState['values']) {
-  const saved = values.remember ? encodeURIComponent(commenterCookieValue(values)) : ''
-  document.cookie = `${COMMENTER_COOKIE}=${saved}; path=/; samesite=lax; max-age=${values.remember ? COMMENTER_MAX_AGE : 0}`
+  document.cookie = commenterDocumentCookie(values, location.protocol === 'https:')
 }
 
 /** Fills name, email and website from the "Save my name…" cookie, where the fields are empty. */

@@ -3,7 +3,8 @@ import { cookies, headers } from 'next/headers'
 
 import {
   OWN_COMMENTS_COOKIE,
-  OWN_COMMENTS_COOKIE_OPTIONS,
+  ownCommentsCookieOptions,
+  readerCookieOptions,
   readOwnComments,
   signOwnComments,
 } from '@/lib/comments/identity'
@@ -68,11 +69,11 @@ export async function postComment(previous: FormState, form: FormData): Promise<
   // stores the cookies itself, so the answer is the action's result and not a re-rendered page.
   const fromScript = h.get('next-action') !== null
   if (!fromScript) {
-    jar.set(OWN_COMMENTS_COOKIE, ownToken, OWN_COMMENTS_COOKIE_OPTIONS)
+    jar.set(OWN_COMMENTS_COOKIE, ownToken, ownCommentsCookieOptions())
     if (readerId) {
       // Signed in: the account supplies name and email; nothing to remember in the browser.
     } else if (values.remember) {
-      jar.set(COMMENTER_COOKIE, commenterCookieValue(values), { sameSite: 'lax', path: '/', maxAge: COMMENTER_MAX_AGE })
+      jar.set(COMMENTER_COOKIE, commenterCookieValue(values), readerCookieOptions({ maxAge: COMMENTER_MAX_AGE }))
     } else jar.delete(COMMENTER_COOKIE)
   }
 

@@ -32,6 +32,12 @@ export const COMMENTER_COOKIE = 'byline_commenter'
 export const COMMENTER_MAX_AGE = 365 * 86_400
 export const commenterCookieValue = (v: FormValues) =>
   JSON.stringify({ n: v.authorName, e: v.authorEmail, u: v.authorUrl })
+/** The same cookie as the page's script writes it (document.cookie): Secure on an https page. */
+export function commenterDocumentCookie(v: FormValues, https: boolean) {
+  const saved = v.remember ? encodeURIComponent(commenterCookieValue(v)) : ''
+  const secure = https ? '; secure' : ''
+  return `${COMMENTER_COOKIE}=${saved}; path=/; samesite=lax; max-age=${v.remember ? COMMENTER_MAX_AGE : 0}${secure}`
+}
 
 export const emptyValues = (parentId = ''): FormValues => ({
   body: '',

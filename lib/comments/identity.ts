@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto'
 
-import { payloadSecret } from '../env.mjs'
+import { payloadSecret, secureCookies } from '../env.mjs'
 
 const hmac = (value: string) => createHmac('sha256', payloadSecret()).update(value).digest('hex')
 
@@ -15,8 +15,11 @@ export { rateLimitKey, truncateIp } from '../../server/clientAddress.mjs'
  * can make one, so it proves "this browser wrote these" without an account.
  */
 export const OWN_COMMENTS_COOKIE = 'byline_own_comments'
+/** A reader cookie the server sets: whole site, same-site navigation, Secure on an https site. */
+export const readerCookieOptions = <T extends { maxAge: number; httpOnly?: boolean }>(options: T) =>
+  ({ sameSite: 'lax', path: '/', secure: secureCookies(), ...options }) as const
 /** How the server stores it (a year, never readable by page scripts). */
-export const OWN_COMMENTS_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400 } as const
+export const ownCommentsCookieOptions = () => readerCookieOptions({ httpOnly: true, maxAge: 365 * 86_400 })
 const MAX_REMEMBERED = 20
 
 export function signOwnComments(ids: number[]): string {

@@ -2,7 +2,7 @@ import type { Adapter, AdapterAccount, AdapterUser } from 'next-auth/adapters'
 import type { Where } from 'payload'
 
 import type { Reader } from '@/payload-types'
-import { idOf, nameFromEmail, type PayloadGetter, toAdapterUser } from './adapterShared'
+import { idOf, nameFromEmail, type PayloadGetter, readerName, toAdapterUser } from './adapterShared'
 import { sessionMethods } from './adapterSessions'
 import { READER_SYSTEM } from './context'
 import { now } from '../clock'
@@ -27,7 +27,7 @@ export function payloadAdapter(getPayload: PayloadGetter): Adapter {
       const doc = await payload.create({
         collection: 'readers',
         data: {
-          name: (user.name || nameFromEmail(user.email)).slice(0, 245),
+          name: readerName(user.name) ?? readerName(nameFromEmail(user.email)) ?? 'Reader',
           email: user.email ? user.email.toLowerCase() : null,
           emailVerified: user.emailVerified ? user.emailVerified.toISOString() : null,
           image: user.image?.slice(0, 500) ?? null,
@@ -53,7 +53,8 @@ export function payloadAdapter(getPayload: PayloadGetter): Adapter {
     },
     async updateUser({ id, name, email, emailVerified, image }) {
       const data: Partial<Reader> = {}
-      if (name) data.name = name.slice(0, 245)
+      const cleanName = readerName(name)
+      if (cleanName) data.name = cleanName
       if (email) data.email = email.toLowerCase()
       if (emailVerified !== undefined) data.emailVerified = emailVerified ? emailVerified.toISOString() : null
       if (image !== undefined) data.image = image?.slice(0, 500) ?? null

@@ -7,9 +7,11 @@ import {
   type CollectionBeforeOperationHook,
   type PayloadRequest,
 } from 'payload'
+import { generateCookie, parseCookies } from 'payload/shared'
 
+import { payloadSecret } from '../env.mjs'
 import { clientAddress } from './clientAddress'
-import { consume, limiter } from './rateLimits'
+import { consume, type LimitName, limiter } from './rateLimits'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
 
@@ -28,28 +30,61 @@ const keysOf = (req: PayloadRequest, email: string) => {
 const emailOf = (data: unknown) =>
   typeof (data as { email?: unknown })?.email === 'string' ? (data as { email: string }).email.trim().toLowerCase() : ''
 
+const hmac = (text: string) => crypto.createHmac('sha256', payloadSecret()).update(text).digest('base64url')
+
 /**
- * Staff sign-in backoff (the users collection's beforeOperation). Every attempt costs a point on
- * three counters: this account from this address (5 per 15 minutes, then 15 minutes' wait), this
- * account from anywhere (50 per 10 minutes: someone elsewhere can keep the owner out for minutes,
- * not for good) and this address across accounts (100 an hour). A success gives its points back.
- * Unknown emails are counted and answered exactly like known ones, and cost the same password
- * hash, so neither the message nor the answer time tells which emails belong to staff.
+ * "This browser has signed in to this account before": a cookie per account, named and valued by
+ * keyed hashes of its email (the name tells nobody which account; only this server can make the
+ * value). Set with each successful sign-in, kept across sign-outs.
+ */
+const knownDevice = (email: string) => ({
+  name: `byline_staff_${hmac(`staff-device-name:${email}`).slice(0, 12)}`,
+  value: hmac(`staff-device:${email}`),
+})
+
+const isKnownDevice = (req: PayloadRequest, email: string) => {
+  const { name, value } = knownDevice(email)
+  const sent = Buffer.from(parseCookies(req.headers).get(name) ?? '')
+  const expected = Buffer.from(value)
+  return sent.length === expected.length && crypto.timingSafeEqual(sent, expected)
+}
+
+/**
+ * The counters an attempt is charged to, in order: this account from this address, this address
+ * across accounts, then this account from anywhere, which a browser that signed in to the account
+ * before is not charged to.
+ */
+const countersOf = (req: PayloadRequest, email: string): [LimitName, string][] => {
+  const keys = keysOf(req, email)
+  const counters: [LimitName, string][] = [
+    ['loginPair', keys.pair],
+    ['loginAddress', keys.address],
+  ]
+  if (!isKnownDevice(req, email)) counters.push(['loginAccount', keys.account])
+  return counters
+}
+
+/**
+ * Staff sign-in backoff (the users collection's beforeOperation). An attempt costs a point on each
+ * counter in turn and stops at the first that refuses, so refused attempts charge nothing further:
+ * this account from this address (5 per 15 minutes, then 15 minutes' wait), this address across
+ * accounts (100 an hour) and this account from anywhere (50 per 10 minutes). Anyone can use up the
+ * last one, so a browser that has signed in to the account before (a signed cookie) is not counted
+ * there: the owner's own browser still gets in while the account is attacked from elsewhere. A
+ * success gives its points back. Unknown emails are counted and answered exactly like known ones,
+ * and cost the same password hash, so neither the message nor the answer time tells which emails
+ * belong to staff.
  */
 export const guardStaffLogin: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'login' || (req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL')) return args
   const data = (args as { data?: { email?: unknown; password?: unknown } }).data
   const email = emailOf(data)
-  const keys = keysOf(req, email)
-  const waits = await Promise.all([
-    consume(req.payload, 'loginPair', keys.pair),
-    consume(req.payload, 'loginAccount', keys.account),
-    consume(req.payload, 'loginAddress', keys.address),
-  ])
-  const wait = Math.max(...waits)
-  if (wait > 0) {
-    req.responseHeaders = new Headers({ 'Retry-After': String(wait) })
-    throw new TooManyAttempts(wait)
+  for (const [name, key] of countersOf(req, email)) {
+    const wait = await consume(req.payload, name, key)
+    if (wait > 0) {
+      req.responseHeaders = new Headers({ 'Retry-After': String(wait) })
+      throw new TooManyAttempts(wait)
+    }
   }
   const known = await req.payload.count({
     collection: 'users',
@@ -64,13 +99,28 @@ export const guardStaffLogin: CollectionBeforeOperationHook = async ({ args, ope
   return args
 }
 
-/** A successful sign-in clears this account-and-address counter and gives back the others' point. */
-export const forgetLoginFailures: CollectionAfterLoginHook = async ({ req, user }) => {
+/**
+ * A successful sign-in clears this account-and-address counter, gives back the others' point, and
+ * marks this browser as one that has signed in to the account (for a year, Secure like Payload's
+ * own cookie, only sent to the API).
+ */
+export const forgetLoginFailures: CollectionAfterLoginHook = async ({ collection, req, user }) => {
   if (req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL') return
-  const keys = keysOf(req, String(user.email).toLowerCase())
-  await Promise.all([
-    limiter(req.payload, 'loginPair').delete(keys.pair),
-    limiter(req.payload, 'loginAccount').reward(keys.account, 1),
-    limiter(req.payload, 'loginAddress').reward(keys.address, 1),
-  ])
+  const email = String(user.email).toLowerCase()
+  await Promise.all(
+    countersOf(req, email).map(([name, key]) =>
+      name === 'loginPair' ? limiter(req.payload, name).delete(key) : limiter(req.payload, name).reward(key, 1),
+    ),
+  )
+  const cookie = generateCookie<string>({
+    ...knownDevice(email),
+    path: req.payload.config.routes.api,
+    maxAge: 365 * 86_400,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: collection.auth.cookies.secure,
+    returnCookieAsObject: false,
+  })
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.append('Set-Cookie', cookie)
 }

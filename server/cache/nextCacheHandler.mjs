@@ -12,20 +12,17 @@
 //   would not (a scheduled article's job, run by the job queue's timer).
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
+import { memoryOnly } from './memoryOnly.mjs'
 import { EXPIRE_NOW, expiredHere, pageTags, renderedTags } from './pageCopyHooks.mjs'
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache
 
-// Reply pages (/articles/<slug>/reply/<id>, one per approved comment) stay in the memory layer,
-// which Next bounds (cacheMaxMemorySize); on disk they would be one file per comment. Set's check
-// of flushToDisk runs before its first await, so switching it around the call is enough.
-// Keys read `/route-cache/APP_PAGE/<route hash>/$/articles/<slug>/reply/<id>` in Next 16.
-const MEMORY_ONLY = /(^|\/\$)\/articles\/[^/]+\/reply\/[^/]+$/
-
 export default class BylineCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     renderedTags(data)
-    if (!MEMORY_ONLY.test(key)) return super.set(key, data, ctx)
+    if (!memoryOnly(key)) return super.set(key, data, ctx)
+    // Reply pages stay in the memory layer, not on disk (./memoryOnly.mjs). Set's check of
+    // flushToDisk runs before its first await, so switching it around the call is enough.
     const flush = this.flushToDisk
     this.flushToDisk = false
     const done = super.set(key, data, ctx)

@@ -12,12 +12,16 @@
 //   in Redis once it is back, and each instance then empties its page copy, which may have missed
 //   another instance's expiries. Tags expired before the first connection is ready wait the same way.
 // - A job worker (server/worker.ts) expires tags through the same code (EXPIRE_NOW).
+// - Reply pages are kept in this instance's memory, bounded like Next's own memory layer, not in
+//   Redis (./memoryOnly.mjs); an expired tag drops them like the page copy's pages.
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
 
+import { createTagIndex } from '../pageCache.mjs'
+import { memoryOnly } from './memoryOnly.mjs'
 import { EXPIRE_NOW, expiredHere, pageTags, purgePageCopy, renderedTags } from './pageCopyHooks.mjs'
 import { nextDistDir, redisUrl } from '../../lib/env.mjs'
 import { GLOBAL } from '../../lib/sharedNames.mjs'
@@ -47,6 +51,13 @@ function createShared() {
   const client = cache.client
   const pending = new Set()
   let down = false
+  // Reply pages (./memoryOnly.mjs), by key, with their tags; dropped with the page copy's pages.
+  const memory = createTagIndex()
+  const purgeHere = (tags) => {
+    if (tags === undefined) memory.clear()
+    else memory.dropTagged(tags)
+    purgePageCopy(tags)
+  }
 
   const lost = (error) => {
     if (down) return
@@ -73,9 +84,9 @@ function createShared() {
     if (down) {
       down = false
       console.log('byline: Redis is back')
-      // Expiries other instances sent meanwhile were missed: the page copy starts again, and the
-      // library's lists of keys and expired tags are read again from Redis.
-      purgePageCopy()
+      // Expiries other instances sent meanwhile were missed: the page copy and the reply pages
+      // start again, and the library's lists of keys and expired tags are read again from Redis.
+      purgeHere()
       for (const map of [cache.sharedTagsMap, cache.revalidatedTagsMap]) map.initialSync().catch(lost)
     }
     const tags = [...pending]
@@ -90,7 +101,7 @@ function createShared() {
     subscriber.subscribe(TAGS_CHANNEL, (message) => {
       const { from, tags } = JSON.parse(message)
       if (from === instance) return
-      purgePageCopy(tags)
+      purgeHere(tags)
       // The proxy's list of renamed slugs (lib/renamedSlugs.ts) reloads now rather than within 5 s.
       const redirects = globalThis[GLOBAL.renamedSlugs]
       if (redirects && tags.includes('redirects')) redirects.loadedAt = 0
@@ -123,6 +134,7 @@ function createShared() {
     ready,
     up: () => !down && client.isReady,
     cache,
+    memory,
     expire,
   }
 }
@@ -170,9 +182,28 @@ export function shared() {
   return (globalThis[SHARED] ??= createShared())
 }
 
+/** What a cache entry holds in memory, roughly: its bodies, key and tags. */
+function entryCost(key, data, tags) {
+  let bytes = key.length + tags.reduce((n, tag) => n + tag.length, 0)
+  for (const part of [data?.html, data?.rscData, data?.body, ...(data?.segmentData?.values() ?? [])]) {
+    if (typeof part === 'string') bytes += Buffer.byteLength(part)
+    else if (part?.length) bytes += part.length
+  }
+  return bytes
+}
+
 export default class BylineRedisCacheHandler {
+  /** @param {{ maxMemoryCacheSize?: number }} [ctx] Next's options; its memory bound holds the reply pages. */
+  constructor(ctx) {
+    this.memoryBytes = ctx?.maxMemoryCacheSize || 50 * 1024 * 1024
+  }
+
   async get(key, ctx) {
     const redis = shared()
+    if (memoryOnly(key)) {
+      redis.memory.touch(key)
+      return pageTags(redis.memory.get(key)?.entry ?? null)
+    }
     if (!redis.up()) return null
     return pageTags(await redis.cache.get(key, ctx))
   }
@@ -180,6 +211,16 @@ export default class BylineRedisCacheHandler {
   async set(key, data, ctx) {
     renderedTags(data)
     const redis = shared()
+    if (memoryOnly(key)) {
+      if (!data) return redis.memory.remove(key)
+      const tags = String(data.headers?.['x-next-cache-tags'] ?? '')
+        .split(',')
+        .filter(Boolean)
+      const cost = entryCost(key, data, tags)
+      if (cost > this.memoryBytes) return
+      redis.memory.add(key, { entry: { lastModified: Date.now(), tags, value: data }, tags, cost })
+      return redis.memory.trim(this.memoryBytes)
+    }
     if (!redis.up()) return
     await redis.cache.set(key, data, ctx).catch(() => {})
   }
@@ -188,8 +229,10 @@ export default class BylineRedisCacheHandler {
     const list = [tags].flat()
     // This instance's copy and the purge webhook; the others hear of it through TAGS_CHANNEL and
     // only drop their copies (one webhook call per expiry, not one per instance).
+    const redis = shared()
+    redis.memory.dropTagged(list)
     expiredHere(list)
-    await shared().expire(list)
+    await redis.expire(list)
   }
 
   resetRequestCache() {}

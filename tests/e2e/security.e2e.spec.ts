@@ -52,6 +52,27 @@ async function postForm(
   })
 }
 
+/** The comment form's post sent chunked (no Content-Length), as a script's streamed body is. */
+async function postChunked(api: APIRequestContext, slug: string, typed: Record<string, string>) {
+  const { body, type } = await formPost(api, slug, typed)
+  const bytes = new TextEncoder().encode(body)
+  let at = 0
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close()
+      controller.enqueue(bytes.subarray(at, (at += 64 * 1024)))
+    },
+  })
+  const response = await fetch(`${baseURL()}/articles/${slug}`, {
+    method: 'POST',
+    body: stream,
+    duplex: 'half',
+    headers: { 'content-type': type, 'x-forwarded-for': nextAddress() },
+    redirect: 'manual',
+  } as RequestInit)
+  return { status: response.status, text: await response.text() }
+}
+
 async function approvedComment(moderator: APIRequestContext, articleId: number, body: string): Promise<number> {
   const created = await moderator.post('/api/comments', {
     data: { article: articleId, body, authorName: 'Ann', status: 'approved' },
@@ -64,7 +85,7 @@ test('F5: the comment action and its neighbours answer bad input with a 4xx or a
   editorApi,
 }) => {
   const slug = uniqueSlug('sec-input')
-  await createArticle(editorApi, { title: 'Bad input', slug, status: 'published' })
+  const article = await createArticle(editorApi, { title: 'Bad input', slug, status: 'published' })
   const api = await request.newContext({ baseURL: baseURL() })
   const cases: [string, Record<string, string>, Record<string, string>, number, string | null][] = [
     ['non-numeric article', { article: 'abc' }, {}, 200, MESSAGES.noArticle],
@@ -86,6 +107,47 @@ test('F5: the comment action and its neighbours answer bad input with a 4xx or a
   const stored = await (await moderator.get(`/api/comments?where[authorName][equals]=NulName&limit=5`)).json()
   expect(stored.docs).toHaveLength(1)
   expect(stored.docs[0].body).toBe('Nulbody')
+
+  // Next takes a server action post at any page, not only an article's: another site's post, or a
+  // body over 1 MB sent chunked (no Content-Length), answered 500 there.
+  const commentId = await approvedComment(moderator, article.id, 'Report me if you must.')
+  const evil = { origin: 'https://evil.example', 'x-forwarded-for': nextAddress() }
+  const script = { 'next-action': '7f'.repeat(21), 'content-type': 'text/plain;charset=UTF-8' }
+  const noScript = await formPost(api, slug, {})
+  const elsewhere: [string, string, Record<string, string>, string, number, string][] = [
+    [
+      'another site, a script, a report page',
+      `/comments/${commentId}/report`,
+      { ...evil, ...script },
+      '[]',
+      403,
+      'Cross-site',
+    ],
+    ['another site, a script, the front page', '/', { ...evil, ...script }, '[]', 403, 'Cross-site'],
+    [
+      'another site, a plain form, the front page',
+      '/',
+      { ...evil, 'content-type': noScript.type },
+      noScript.body,
+      403,
+      'Cross-site',
+    ],
+    ['over 1 MB to a report page', `/comments/${commentId}/report`, script, 'x'.repeat(1_100_000), 413, 'too much'],
+  ]
+  for (const [name, url, headers, data, status, text] of elsewhere) {
+    const response = await api.post(url, { data, headers, maxRedirects: 0 })
+    expect(response.status(), name).toBe(status)
+    expect(await response.text(), name).toContain(text)
+  }
+  const chunkedOver = await postChunked(api, slug, { comment: 'x'.repeat(1_100_000) })
+  expect(chunkedOver.status, 'a chunked body over 1 MB').toBe(413)
+  expect(chunkedOver.text).toContain('too much to send')
+  // A chunked body within the limit is still a comment.
+  const chunked = await postChunked(api, slug, { author: 'Chunked', comment: 'Sent in pieces.' })
+  expect(chunked.status, chunked.text.slice(0, 200)).toBe(200)
+  expect(chunked.text).toContain('Thank you.')
+  const pieces = await (await moderator.get(`/api/comments?where[authorName][equals]=Chunked&limit=5`)).json()
+  expect(pieces.docs.map((d: { body: string }) => d.body)).toEqual(['Sent in pieces.'])
 
   for (const [url, status] of [
     [`/comments/mine?article=${2 ** 40}`, 400],
@@ -310,4 +372,50 @@ test('F20: the client-address header counts only when the launcher signed it', a
   }
   await moderator.dispose()
   await api.dispose()
+})
+
+test('F10: behind https (SERVER_URL), the production launcher sends HSTS with a page and with its page-copy hit', async ({
+  editorApi,
+}) => {
+  test.setTimeout(120_000)
+  const slug = uniqueSlug('sec-hsts')
+  await createArticle(editorApi, { title: 'Over https', slug, status: 'published' })
+  // A second production server on the same build and database, told it is served over https
+  // (TLS ends in front of it, as behind a load balancer): plain http on loopback here.
+  const port = await freePort()
+  const launcher = spawn(process.execPath, ['server/launcher.mjs', 'start'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SERVER_URL: `https://localhost:${port}`,
+      PAYLOAD_SECRET: 'https-launcher',
+      BYLINE_DISABLE_JOBS: '1',
+    },
+    stdio: 'ignore',
+  })
+  const exited = new Promise((resolve) => launcher.once('exit', resolve))
+  try {
+    const site = await request.newContext({ baseURL: `http://127.0.0.1:${port}` })
+    await expect
+      .poll(async () => (await site.get('/robots.txt').catch(() => null))?.status(), { timeout: 90_000 })
+      .toBe(200)
+    const hsts = 'max-age=31536000; includeSubDomains'
+    const first = await site.get(`/articles/${slug}`)
+    expect(first.status()).toBe(200)
+    expect(first.headers()['x-byline-cache']).toBeUndefined()
+    expect(first.headers()['strict-transport-security']).toBe(hsts)
+    // Next renders it, then finds it in its cache; the launcher keeps a copy of that and answers
+    // the next request itself.
+    let copy = first
+    await expect
+      .poll(async () => (copy = await site.get(`/articles/${slug}`)).headers()['x-byline-cache'], { timeout: 20_000 })
+      .toBe('HIT')
+    expect(copy.status()).toBe(200)
+    expect(copy.headers()['strict-transport-security']).toBe(hsts)
+    await site.dispose()
+  } finally {
+    launcher.kill('SIGTERM')
+    await exited
+  }
 })

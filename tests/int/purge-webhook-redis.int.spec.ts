@@ -1,10 +1,6 @@
-import fs from 'fs'
-import os from 'os'
-import path from 'path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { checkRedis } from '../../server/redisCheck.mjs'
-import { startRedis } from '../servers/redisServer.mjs'
+import { startRedisForCache } from '../helpers/redisCache'
 import { GLOBAL } from '@/lib/sharedNames.mjs'
 
 // With REDIS_URL, a tag expiry reaches every instance (its page copy) through the channel
@@ -19,23 +15,7 @@ const WEBHOOK = GLOBAL.purgeWebhook
 type Shared = { ready: Promise<void>; cache: { client: { quit: () => Promise<unknown> } } }
 const g = globalThis as unknown as Record<symbol, unknown>
 
-let redis: { url: string; stop: () => Promise<void> }
-const saved = { url: process.env.REDIS_URL }
-
-beforeAll(async () => {
-  redis = await startRedis({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'byline-redis-')) })
-  expect(await checkRedis(redis.url)).toBeNull()
-  process.env.REDIS_URL = redis.url
-}, 60_000)
-
-afterAll(async () => {
-  delete g[SHARED]
-  delete g[PAGE_COPY]
-  delete g[WEBHOOK]
-  if (saved.url === undefined) delete process.env.REDIS_URL
-  else process.env.REDIS_URL = saved.url
-  await redis?.stop()
-})
+startRedisForCache()
 
 describe('the purge webhook with REDIS_URL', () => {
   it('is called once, by the instance that expired the tags; the other only drops its page copy', async () => {

@@ -61,6 +61,30 @@ describe('next-auth adapter on Payload', () => {
     expect(await adapter().useVerificationToken!(token)).toBeNull()
   })
 
+  it("a provider's name is stored without controls, bidi overrides or zero-width characters", async () => {
+    const stored = async (id: string) => (await payload.findByID({ collection: 'readers', id: Number(id) })).name
+    const email = `spoof-${Date.now()}@readers.test`
+    const created = await adapter().createUser!({
+      name: '  Admin\u200b\u202Enimda\u001b[31m\u0000 ',
+      email,
+      emailVerified: new Date(),
+      image: null,
+    } as never)
+    expect(created.name).toBe('Adminnimda')
+    expect(await stored(created.id)).toBe('Adminnimda')
+    const updated = await adapter().updateUser!({ id: created.id, name: '\u2066Ada\u2069 \uFEFFLovelace\u200f' })
+    expect(updated.name).toBe('Ada Lovelace')
+    expect(await stored(created.id)).toBe('Ada Lovelace')
+    // A name of nothing but invisible characters: the email's local part, as with no name at all.
+    const blank = await adapter().createUser!({
+      name: '\u200b\u202e\u200b',
+      email: `blank-${email}`,
+      emailVerified: null,
+      image: null,
+    } as never)
+    expect(await stored(blank.id)).toBe(`blank-${email.split('@')[0]}`)
+  })
+
   it('deleting a reader removes their sessions and linked accounts', async () => {
     const reader = await createReader(payload, 'Leaver')
     const { sessionToken } = await sessionCookie(payload, reader.id)

@@ -1,12 +1,8 @@
-import fs from 'fs'
-import os from 'os'
-import path from 'path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createClient } from 'redis'
 
-import { checkRedis } from '../../server/redisCheck.mjs'
-import { startRedis } from '../servers/redisServer.mjs'
+import { startRedisForCache } from '../helpers/redisCache'
 import { GLOBAL } from '@/lib/sharedNames.mjs'
 
 // With REDIS_URL, an instance whose subscriber connection drops while its main connection stays
@@ -21,23 +17,7 @@ const WEBHOOK = GLOBAL.purgeWebhook
 type Shared = { ready: Promise<void>; up: () => boolean; cache: { client: { quit: () => Promise<unknown> } } }
 const g = globalThis as unknown as Record<symbol, unknown>
 
-let redis: { url: string; stop: () => Promise<void> }
-const saved = { url: process.env.REDIS_URL }
-
-beforeAll(async () => {
-  redis = await startRedis({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'byline-redis-')) })
-  expect(await checkRedis(redis.url)).toBeNull()
-  process.env.REDIS_URL = redis.url
-}, 60_000)
-
-afterAll(async () => {
-  delete g[SHARED]
-  delete g[PAGE_COPY]
-  delete g[WEBHOOK]
-  if (saved.url === undefined) delete process.env.REDIS_URL
-  else process.env.REDIS_URL = saved.url
-  await redis?.stop()
-})
+const redis = startRedisForCache()
 
 describe('a dropped subscriber connection', () => {
   it('(the main one still up) leaves Redis in use again within seconds, hearing the other instances', async () => {

@@ -14,10 +14,10 @@ let stop: () => Promise<void>
 let staff: Record<Role, User>
 const post = REST_POST(config)
 
-async function signIn(email: string, password: string, ip: string) {
+async function signIn(email: string, password: string, ip: string, cookie = '') {
   const request = new Request('http://localhost/api/users/login', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...launcherAddressHeaders(ip) },
+    headers: { 'Content-Type': 'application/json', ...launcherAddressHeaders(ip), ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ email, password }),
   })
   const started = performance.now()
@@ -28,7 +28,27 @@ async function signIn(email: string, password: string, ip: string) {
     json,
     ms: performance.now() - started,
     retryAfter: response.headers.get('retry-after'),
+    cookies: response.headers.getSetCookie(),
   }
+}
+
+/** The cookies a browser would send back to /api after this answer (name=value, without payload-token). */
+const deviceCookieOf = (cookies: string[]) =>
+  cookies
+    .map((c) => c.split(';')[0])
+    .filter((c) => !c.startsWith('payload-token='))
+    .join('; ')
+
+const GENERIC_REFUSAL = /^Too many sign-in attempts\. Try again in \d+ minute\(s\)\.$/
+
+/** Another admin account, so that these cases start from untouched counters. */
+async function anotherAdmin(label: string) {
+  return payload.create({
+    collection: 'users',
+    data: { email: `${label}-${Date.now()}@example.test`, name: label, roles: ['admin'], password: PASSWORD },
+    overrideAccess: true,
+    context: { disableRevalidate: true },
+  })
 }
 
 beforeAll(async () => {
@@ -84,6 +104,56 @@ describe('F4: staff login', () => {
     for (let i = 0; i < 4; i++) expect((await signIn(staff.editor.email, `again-${i}`, ip)).status).toBe(401)
     expect((await signIn(staff.editor.email, PASSWORD, ip)).status).toBe(200)
   })
+
+  it('attempts an address is already refused for charge nothing else: 60 from one address leave the owner alone', async () => {
+    const target = await anotherAdmin('one-address-target')
+    const statuses: number[] = []
+    for (let i = 0; i < 60; i++) statuses.push((await signIn(target.email, `guess-${i}`, '203.0.113.30')).status)
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
+    expect(new Set(statuses.slice(5))).toEqual(new Set([429]))
+    // Before: every refused attempt still cost the account-wide counter a point (50 per 10 minutes),
+    // so the owner, from anywhere and in a browser that never signed in, got 429 too.
+    const owner = await signIn(target.email, PASSWORD, '198.51.100.30')
+    expect(owner.status).toBe(200)
+    expect(owner.json.token).toEqual(expect.any(String))
+  }, 60_000)
+
+  it('60 failures from many addresses trip the account, but not for a browser that signed in before', async () => {
+    const target = await anotherAdmin('many-addresses-target')
+    const first = await signIn(target.email, PASSWORD, '198.51.100.40')
+    expect(first.status).toBe(200)
+    const device = deviceCookieOf(first.cookies)
+    expect(device).toMatch(/^byline_staff_[\w-]+=[\w-]+$/)
+    expect(first.cookies.join('\n')).toMatch(/byline_staff_[^;]+;.*Path=\/api.*HttpOnly/)
+
+    const statuses: number[] = []
+    for (let i = 0; i < 60; i++) {
+      statuses.push((await signIn(target.email, `guess-${i}`, `203.0.113.${100 + Math.floor(i / 5)}`)).status)
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(50)
+    expect(statuses.slice(50)).toEqual(Array(10).fill(429))
+
+    // A browser that never signed in to this account, from a fresh address: refused, with the
+    // same message as any other limit (it tells nothing about the account).
+    const stranger = await signIn(target.email, PASSWORD, '198.51.100.41')
+    expect(stranger.status).toBe(429)
+    expect(stranger.json.token).toBeUndefined()
+    expect(stranger.json.errors?.[0].message).toMatch(GENERIC_REFUSAL)
+    // A cookie for another account, or a forged one, is no pass either.
+    const forged = device.replace(/=.*/, '=' + 'A'.repeat(43))
+    expect((await signIn(target.email, PASSWORD, '198.51.100.42', forged)).status).toBe(429)
+
+    // The owner's own browser, from yet another address: in.
+    const owner = await signIn(target.email, PASSWORD, '198.51.100.43', device)
+    expect(owner.status).toBe(200)
+    expect(owner.json.token).toEqual(expect.any(String))
+    // It is still held to the per-address limit: five wrong passwords from its address, then 429.
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(target.email, `typo-${i}`, '198.51.100.44', device)).status).toBe(401)
+    const held = await signIn(target.email, PASSWORD, '198.51.100.44', device)
+    expect(held.status).toBe(429)
+    expect(held.json.errors?.[0].message).toMatch(GENERIC_REFUSAL)
+  }, 120_000)
 
   it("Payload's own account lock is off: the account is never marked locked", async () => {
     const stored = (await payload.findByID({

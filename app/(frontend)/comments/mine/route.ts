@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers'
 
-import { OWN_COMMENTS_COOKIE, OWN_COMMENTS_COOKIE_OPTIONS, readOwnComments } from '@/lib/comments/identity'
+import { OWN_COMMENTS_COOKIE, ownCommentsCookieOptions, readOwnComments } from '@/lib/comments/identity'
 import { ownCommentsOn } from '@/lib/comments/ownList'
 import { serverUrl } from '@/lib/env.mjs'
 import { parseId } from '@/lib/ids'
@@ -30,7 +30,7 @@ export async function POST(request: Request) {
   const own = readOwnComments(token)
   if (own.length === 0)
     return Response.json({ error: 'not a comment token of this site' }, { status: 400, headers: PRIVATE })
-  ;(await cookies()).set(OWN_COMMENTS_COOKIE, token, OWN_COMMENTS_COOKIE_OPTIONS)
+  ;(await cookies()).set(OWN_COMMENTS_COOKIE, token, ownCommentsCookieOptions())
   return listOwn(request, own)
 }
 
