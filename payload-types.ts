@@ -625,9 +625,12 @@ export interface Import {
   importedBy?: (number | null) | User;
   dryRun?: boolean | null;
   /**
-   * A run still "running" when the next one starts was interrupted (killed) and is marked so.
+   * A run whose process is gone (or silent for 5 minutes) while still "running" was interrupted (killed): the next run of the same importer marks it so.
    */
   state: 'running' | 'finished' | 'failed' | 'interrupted';
+  host?: string | null;
+  pid?: number | null;
+  heartbeatAt?: string | null;
   startedAt: string;
   finishedAt?: string | null;
   durationMs?: number | null;
@@ -1245,6 +1248,9 @@ export interface ImportsSelect<T extends boolean = true> {
   importedBy?: T;
   dryRun?: T;
   state?: T;
+  host?: T;
+  pid?: T;
+  heartbeatAt?: T;
   startedAt?: T;
   finishedAt?: T;
   durationMs?: T;

@@ -27,8 +27,17 @@ export const Imports: CollectionConfig = {
       defaultValue: 'running',
       options: ['running', 'finished', 'failed', 'interrupted'],
       admin: {
-        description: 'A run still "running" when the next one starts was interrupted (killed) and is marked so.',
+        description:
+          'A run whose process is gone (or silent for 5 minutes) while still "running" was interrupted (killed): the next run of the same importer marks it so.',
       },
+    },
+    // Whether a "running" run is still alive (scripts/import/lib/importRun.ts).
+    { name: 'host', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'pid', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'heartbeatAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     { name: 'startedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },

@@ -15,6 +15,7 @@ import * as migration_20261129_133123_empty_drafts_job from './20261129_133123_e
 import * as migration_20261129_150708_media_storage_fields from './20261129_150708_media_storage_fields'
 import * as migration_20261129_154631_page_published_at_index from './20261129_154631_page_published_at_index'
 import * as migration_20261129_182101_comment_moderated_at_index from './20261129_182101_comment_moderated_at_index'
+import * as migration_20261130_004136_import_run_liveness from './20261130_004136_import_run_liveness'
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261129_182101_comment_moderated_at_index.up,
     down: migration_20261129_182101_comment_moderated_at_index.down,
     name: '20261129_182101_comment_moderated_at_index',
+  },
+  {
+    up: migration_20261130_004136_import_run_liveness.up,
+    down: migration_20261130_004136_import_run_liveness.down,
+    name: '20261130_004136_import_run_liveness',
   },
 ]

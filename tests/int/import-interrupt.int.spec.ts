@@ -4,12 +4,23 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 
 import { poolOf } from '@/lib/sql'
-import { generateWxr, type GenItem, WXR_FOOTER, wxrHeader, wxrItem } from '@/scripts/import/lib/generateWxr'
+import { importDisqus } from '@/scripts/import/disqus/import'
+import {
+  generateDisqus,
+  generateWxr,
+  type GenDisqusThread,
+  type GenItem,
+  WXR_FOOTER,
+  wxrHeader,
+  wxrItem,
+} from '@/scripts/import/lib/generateWxr'
 import { importWordPress } from '@/scripts/import/wordpress/import'
 import { scanWxr } from '@/scripts/import/wordpress/scan'
+import { createThrowawayDatabase } from '../../server/database.mjs'
 import { startPayload } from '../helpers/payload'
 import { createStaff } from '../helpers/staff'
 
@@ -51,38 +62,90 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function snapshot() {
+/** Threads on each busy post (matched by the WordPress id in <id>), replies listed before their parents. */
+function busyDisqus(): string {
+  const threads: GenDisqusThread[] = Array.from({ length: POSTS }, (_, p) => ({
+    id: `t${p + 1}`,
+    identifier: `${p + 1} https://old.example/?p=${p + 1}`,
+    link: `https://old.example/?p=${p + 1}`,
+    posts: Array.from({ length: COMMENTS_PER_POST }, (_, c) => ({
+      id: `d${p + 1}-${c}`,
+      parent: c ? `d${p + 1}-${c - 1}` : undefined,
+      message: `<p>Disqus ${c} on ${p + 1}</p>`,
+      spam: c === 4,
+      deleted: c === 5,
+    })).reverse(),
+  }))
+  return generateDisqus(threads)
+}
+
+type Sql = <R>(text: string, params?: unknown[]) => Promise<R[]>
+
+/** The imported rows by their WordPress and Disqus ids (row ids differ from one database to another). */
+async function snapshot(query: Sql = sql) {
   return {
-    articles: await sql(`select import_id, slug, _status from articles where import_id is not null order by import_id`),
-    comments: await sql(
-      `select c.import_id, p.import_id parent, a.import_id article from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id order by c.import_id`,
+    articles: await query(
+      `select import_id, slug, _status from articles where import_id is not null order by import_id`,
     ),
-    redirects: await sql(`select "from", to_type from redirects order by "from"`),
+    comments: await query(
+      `select c.import_id, p.import_id parent, a.import_id article, c.status from comments c left join comments p on p.id = c.parent_id join articles a on a.id = c.article_id order by c.import_id`,
+    ),
+    redirects: await query(`select "from", to_type from redirects order by "from"`),
   }
 }
 
-it('a run killed with SIGKILL mid-import, then run again, ends as one clean run: nothing missing, nothing twice', async () => {
-  const file = path.join(dir, 'busy.xml')
-  fs.writeFileSync(file, busyExport())
-  // The real command, through the launcher, on this test's database.
-  const child = spawn(process.execPath, ['server/launcher.mjs', 'import:wordpress', file, '--no-download'], {
+/** An importer command through the launcher, as a user types it, on `databaseUrl`. */
+function launch(command: string, file: string, databaseUrl?: string) {
+  const extra = command === 'import:wordpress' ? ['--no-download'] : []
+  return spawn(process.execPath, ['server/launcher.mjs', command, file, ...extra], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'integration-test-secret' },
+    env: {
+      ...process.env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'integration-test-secret',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+}
+
+/** The commands run once each, in order, on a fresh database: what "one clean run" gives. */
+async function cleanRun(commands: [string, string][]) {
+  const { url } = await createThrowawayDatabase(inject('adminDatabaseUrl'), inject('databasePrefix'))
+  for (const [command, file] of commands) {
+    const child = launch(command, file, url)
+    let output = ''
+    child.stdout!.on('data', (d) => (output += d))
+    child.stderr!.on('data', (d) => (output += d))
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    expect(code, output).toBe(0)
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 1 })
+  try {
+    return await snapshot(async (text, params = []) => (await pool.query(text, params)).rows)
+  } finally {
+    await pool.end()
+  }
+}
+
+/**
+ * The real command on this test's database, killed with SIGKILL (its whole process group) once it
+ * is writing and `written()` rows of its own exist.
+ */
+async function killMidImport(command: string, file: string, written: () => Promise<number>) {
+  const child = launch(command, file)
   let stderr = ''
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   )
-  // Killed once it is writing articles: after its first "importing" progress line and a few rows.
+  // Killed once it is writing: after its first "importing" progress line and a few rows.
   await new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (d) => (stderr += d))
     child.stdout!.resume()
     const timer = setInterval(async () => {
       if (!stderr.includes('importing')) return
-      const [{ n }] = await sql<{ n: number }>(`select count(*)::int n from articles where import_id is not null`)
-      if (n >= 5) {
+      if ((await written()) >= 5) {
         clearInterval(timer)
         process.kill(-child.pid!, 'SIGKILL')
         resolve()
@@ -94,11 +157,31 @@ it('a run killed with SIGKILL mid-import, then run again, ends as one clean run:
     )
   })
   expect(await exited).toBe('SIGKILL')
-  const [{ n: partial }] = await sql<{ n: number }>(`select count(*)::int n from articles where import_id is not null`)
+}
+
+/** The Imports records of one importer, oldest first: the killed run is marked interrupted by the next. */
+const runStates = async (source: 'wordpress' | 'disqus') =>
+  (
+    await payload.find({
+      collection: 'imports',
+      where: { source: { equals: source } },
+      overrideAccess: true,
+      sort: 'startedAt',
+    })
+  ).docs.map((r) => r.state)
+const count = async (where: string) => (await sql<{ n: number }>(`select count(*)::int n from ${where}`))[0].n
+const wordpressFile = path.join(dir, 'busy.xml')
+const disqusFile = path.join(dir, 'busy-disqus.xml')
+fs.writeFileSync(wordpressFile, busyExport())
+fs.writeFileSync(disqusFile, busyDisqus())
+
+it('a run killed with SIGKILL mid-import, then run again, ends as one clean run on a fresh database', async () => {
+  await killMidImport('import:wordpress', wordpressFile, () => count(`articles where import_id is not null`))
+  const partial = await count(`articles where import_id is not null`)
   expect(partial).toBeGreaterThanOrEqual(5)
   expect(partial).toBeLessThan(POSTS)
 
-  const rerun = await importWordPress(payload, { file, download: false })
+  const rerun = await importWordPress(payload, { file: wordpressFile, download: false })
   expect(rerun.report.counts.articles.existing).toBeGreaterThanOrEqual(partial - 1)
   const afterRerun = await snapshot()
   expect(afterRerun.articles).toHaveLength(POSTS)
@@ -109,13 +192,47 @@ it('a run killed with SIGKILL mid-import, then run again, ends as one clean run:
     expect(c.parent).toBe(n % 100 === 0 ? null : `wp:comment:${n - 1}`)
     expect(c.article).toBe(`wp:post:${Math.floor((n - 10_000) / 100) + 1}`)
   }
-  const runs = await payload.find({ collection: 'imports', overrideAccess: true, sort: 'startedAt' })
-  expect(runs.docs.map((r) => r.state)).toEqual(['interrupted', 'finished'])
-  // And a clean run over it changes nothing.
-  const clean = await importWordPress(payload, { file, download: false })
-  expect(clean.report.counts.articles.created).toBe(0)
-  expect(clean.report.counts.comments.created).toBe(0)
+  expect(await runStates('wordpress')).toEqual(['interrupted', 'finished'])
+  // The same rows, parents and statuses as the command run once on a fresh database.
+  expect(afterRerun).toEqual(await cleanRun([['import:wordpress', wordpressFile]]))
+  // And a run over it changes nothing.
+  const again = await importWordPress(payload, { file: wordpressFile, download: false })
+  expect(again.report.counts.articles.created).toBe(0)
+  expect(again.report.counts.comments.created).toBe(0)
   expect(await snapshot()).toEqual(afterRerun)
+}, 600_000)
+
+it('a Disqus import killed with SIGKILL mid-import, then run again, ends as one clean run on a fresh database', async () => {
+  // The posts the threads belong to (already there after the test above: nothing is written twice).
+  await importWordPress(payload, { file: wordpressFile, download: false })
+  const disqusRows = () => count(`comments where import_id like 'disqus:%'`)
+  await killMidImport('import:disqus', disqusFile, disqusRows)
+  const partial = await disqusRows()
+  expect(partial).toBeGreaterThanOrEqual(5)
+  expect(partial).toBeLessThan(POSTS * COMMENTS_PER_POST)
+
+  const rerun = await importDisqus(payload, { file: disqusFile })
+  expect(rerun.report.counts.comments.existing).toBeGreaterThanOrEqual(partial)
+  const afterRerun = await snapshot()
+  const disqus = (
+    afterRerun.comments as { import_id: string; parent: string | null; article: string; status: string }[]
+  ).filter((c) => c.import_id.startsWith('disqus:'))
+  expect(disqus).toHaveLength(POSTS * COMMENTS_PER_POST)
+  expect(new Set(disqus.map((c) => c.import_id)).size).toBe(disqus.length)
+  for (const c of disqus) {
+    const [, post, n] = /^disqus:d(\d+)-(\d)$/.exec(c.import_id)!
+    expect(c.parent).toBe(n === '0' ? null : `disqus:d${post}-${Number(n) - 1}`)
+    expect(c.article).toBe(`wp:post:${post}`)
+    expect(c.status).toBe(n === '4' ? 'spam' : n === '5' ? 'trash' : 'approved')
+  }
+  expect(await runStates('disqus')).toEqual(['interrupted', 'finished'])
+  // The same comments, parents and statuses as both commands run once on a fresh database.
+  const clean = await cleanRun([
+    ['import:wordpress', wordpressFile],
+    ['import:disqus', disqusFile],
+  ])
+  expect(afterRerun.comments).toEqual(clean.comments)
+  expect(afterRerun.articles).toEqual(clean.articles)
 }, 600_000)
 
 it('reads a large export with flat memory: the first pass keeps no contents', async () => {

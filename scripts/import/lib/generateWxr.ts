@@ -132,3 +132,28 @@ export function generateWxr(e: GenExport, ns = WXR_NS): string {
   const site = e.site ?? 'https://old.example'
   return wxrHeader(site, ns) + wxrTerms(e) + e.items.map((i) => wxrItem(site, i)).join('') + WXR_FOOTER
 }
+
+export type GenDisqusPost = {
+  id: string
+  message: string
+  parent?: string
+  spam?: boolean
+  deleted?: boolean
+  at?: string
+}
+export type GenDisqusThread = { id: string; identifier: string; link: string; title?: string; posts: GenDisqusPost[] }
+
+/** A Disqus export (the shape Disqus mails): its threads, then every post pointing at its thread. */
+export function generateDisqus(threads: GenDisqusThread[]): string {
+  const thread = (t: GenDisqusThread) =>
+    `<thread dsq:id="${esc(t.id)}"><id>${esc(t.identifier)}</id><forum>old</forum><link>${esc(t.link)}</link><title>${esc(t.title ?? `Thread ${t.id}`)}</title><createdAt>2020-01-15T10:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>`
+  const post = (t: GenDisqusThread, p: GenDisqusPost) =>
+    `<post dsq:id="${esc(p.id)}"><message>${cdata(p.message)}</message><createdAt>${p.at ?? '2020-01-20T12:00:00Z'}</createdAt><isDeleted>${Boolean(p.deleted)}</isDeleted><isSpam>${Boolean(p.spam)}</isSpam><author><email>d${esc(p.id)}@disqus.example</email><name>Disqus ${esc(p.id)}</name><isAnonymous>false</isAnonymous></author><ipAddress>198.51.100.7</ipAddress><thread dsq:id="${esc(t.id)}"/>${p.parent ? `<parent dsq:id="${esc(p.parent)}"/>` : ''}</post>`
+  return `<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<category dsq:id="1"><forum>old</forum><title>General</title><isDefault>true</isDefault></category>
+${threads.map(thread).join('\n')}
+${threads.flatMap((t) => t.posts.map((p) => post(t, p))).join('\n')}
+</disqus>
+`
+}

@@ -1,12 +1,52 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
+import type { Import } from '@/payload-types'
 import type { ImportReport } from './report'
 
+/** How often a running import says it is alive, and how long a silent one is taken for dead. */
+export const HEARTBEAT_MS = 30_000
+export const SILENT_MS = 5 * 60_000
+
 /**
- * Records one importer run in the Imports collection around `work`: running, then finished or
- * failed with counts, warnings and duration. A run still "running" when the next starts was
- * killed: it is marked interrupted. A dry run records nothing.
+ * Whether a row still "running" belongs to a run that is gone. On this host its process answers
+ * or not (signal 0): a run killed a moment ago is known dead at once. A run from another host (a
+ * container has a host name of its own) cannot be asked: it is gone when its heartbeat has been
+ * silent for SILENT_MS. A pid the system has since given to another process also falls back
+ * to the heartbeat.
+ */
+export function isGone(row: Pick<Import, 'host' | 'pid' | 'heartbeatAt' | 'startedAt'>, now = Date.now()): boolean {
+  const beat = Date.parse(row.heartbeatAt ?? row.startedAt)
+  if (!(now - beat < SILENT_MS)) return true
+  if (row.host !== os.hostname() || !row.pid) return false
+  return row.pid !== process.pid && !processAlive(row.pid)
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    // EPERM: the process exists (another user's).
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+  if (process.platform !== 'linux') return true
+  // A killed process that its parent has not reaped yet (a zombie: the importer's parents die with
+  // it, and init reaps it a second or so later) still answers signal 0.
+  try {
+    return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Records one importer run in the Imports collection around `work`: running (with its host,
+ * pid and a heartbeat every HEARTBEAT_MS), then finished or failed with counts, warnings and
+ * duration. Runs of the same importer still "running" whose process is gone were killed: they
+ * are marked interrupted. A run of the other importer, or one still alive, is left alone. A dry
+ * run records nothing.
  */
 export async function recordRun<T>(
   payload: Payload,
@@ -23,12 +63,22 @@ export async function recordRun<T>(
 ): Promise<{ result: T; importId: number | null }> {
   if (run.dryRun) return { result: await work(), importId: null }
   const started = Date.now()
-  await payload.update({
+  const { docs: running } = await payload.find({
     collection: 'imports',
-    where: { state: { equals: 'running' } },
-    data: { state: 'interrupted' },
+    where: { and: [{ state: { equals: 'running' } }, { source: { equals: run.source } }] },
+    select: { host: true, pid: true, heartbeatAt: true, startedAt: true },
+    pagination: false,
+    depth: 0,
     overrideAccess: true,
   })
+  const gone = running.filter((row) => isGone(row, started)).map((row) => row.id)
+  if (gone.length)
+    await payload.update({
+      collection: 'imports',
+      where: { and: [{ id: { in: gone } }, { state: { equals: 'running' } }] },
+      data: { state: 'interrupted' },
+      overrideAccess: true,
+    })
   const { id } = await payload.create({
     collection: 'imports',
     overrideAccess: true,
@@ -41,9 +91,26 @@ export async function recordRun<T>(
       dryRun: false,
       state: 'running',
       startedAt: new Date(started).toISOString(),
+      host: os.hostname(),
+      pid: process.pid,
+      heartbeatAt: new Date(started).toISOString(),
     },
   })
+  // Its own statement on the pool, outside the import's transactions; a missed beat is harmless.
+  const heartbeat = setInterval(() => {
+    payload
+      .update({
+        collection: 'imports',
+        id,
+        data: { heartbeatAt: new Date().toISOString() },
+        overrideAccess: true,
+        depth: 0,
+      })
+      .catch(() => {})
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
   const finish = async (state: 'finished' | 'failed', error?: unknown) => {
+    clearInterval(heartbeat)
     // The running site's caches predate what was written (even by a failed run): its job queue
     // expires them (jobs/expireSiteCache.ts).
     await payload.jobs.queue({ task: 'expireSiteCache', input: { reason: `${run.source} import ${id} ${state}` } })
