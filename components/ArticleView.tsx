@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { draftMode, headers } from 'next/headers'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import { ArticleMeta } from './ArticleMeta'
@@ -12,6 +11,7 @@ import { withAuthorSlugs } from '@/lib/archives'
 import { articleJsonLd, articleMetadata } from '@/lib/articleSeo'
 import { getCommentPage, getDiscussionSettings } from '@/lib/comments/queries'
 import { payload } from '@/lib/payload'
+import { previewer } from '@/lib/previewer'
 import {
   findRelatedArticles,
   getArticleBySlug,
@@ -22,10 +22,8 @@ import {
 import { slugify } from '@/lib/slugify'
 
 async function loadArticle(slug: string) {
-  if ((await draftMode()).isEnabled) {
-    const { user } = await (await payload()).auth({ headers: await headers() })
-    if (user) return { article: await getArticleDraft(slug, user), preview: true }
-  }
+  const user = await previewer()
+  if (user) return { article: await getArticleDraft(slug, user), preview: true }
   return { article: await getArticleBySlug(slug), preview: false }
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import { getPayload } from 'payload'
 
 import { redisUrl } from '../lib/env.mjs'
+import { poolOf } from '../lib/sql'
 import { HEARTBEAT_EVERY_MS, heartbeatFile } from './workerHealth.mjs'
 
 // A scheduled article's job expires its tags in the shared cache, as a web instance would.
@@ -18,7 +19,7 @@ if (redisUrl()) {
 const payload = await getPayload({ config, cron: true })
 // The health check (server/workerHealth.mjs) reads this file's age: written while the event loop
 // turns and the database answers.
-const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+const pool = poolOf(payload)
 const beat = () =>
   pool
     .query('select 1')

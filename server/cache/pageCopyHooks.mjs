@@ -19,9 +19,15 @@ export function pageTags(entry) {
   const value = entry?.value
   if (value?.kind !== 'APP_PAGE' && value?.kind !== 'APP_ROUTE') return entry
   const store = globalThis[REQUEST_TAGS]?.getStore()
-  const header = value.headers?.['x-next-cache-tags']
-  if (store && typeof header === 'string') store.tags = header.split(',').filter(Boolean)
+  const tags = cacheTagsOf(value)
+  if (store && tags) store.tags = tags
   return entry
+}
+
+/** The tags Next.js stored with a page or route entry (its x-next-cache-tags header), if any. */
+export function cacheTagsOf(value) {
+  const header = value?.headers?.['x-next-cache-tags']
+  return typeof header === 'string' ? header.split(',').filter(Boolean) : null
 }
 
 /**

@@ -22,7 +22,7 @@ import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
 
 import { createTagIndex } from '../pageCache.mjs'
 import { memoryOnly } from './memoryOnly.mjs'
-import { EXPIRE_NOW, expiredHere, pageTags, purgePageCopy, renderedTags } from './pageCopyHooks.mjs'
+import { cacheTagsOf, EXPIRE_NOW, expiredHere, pageTags, purgePageCopy, renderedTags } from './pageCopyHooks.mjs'
 import { nextDistDir, redisUrl } from '../../lib/env.mjs'
 import { GLOBAL } from '../../lib/sharedNames.mjs'
 
@@ -213,9 +213,7 @@ export default class BylineRedisCacheHandler {
     const redis = shared()
     if (memoryOnly(key)) {
       if (!data) return redis.memory.remove(key)
-      const tags = String(data.headers?.['x-next-cache-tags'] ?? '')
-        .split(',')
-        .filter(Boolean)
+      const tags = cacheTagsOf(data) ?? []
       const cost = entryCost(key, data, tags)
       if (cost > this.memoryBytes) return
       redis.memory.add(key, { entry: { lastModified: Date.now(), tags, value: data }, tags, cost })

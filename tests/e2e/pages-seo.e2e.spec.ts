@@ -4,7 +4,7 @@ import { lexical } from '../../lib/lexical'
 import { baseURL, uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
 import { loginToAdmin } from './helpers/admin'
-import { uploadImage } from './helpers/front'
+import { screenshot, uploadImage } from './helpers/front'
 import { EDITOR } from './helpers/staff'
 
 /** A Page's SEO fields in its head, its cached HTML after an edit, its draft preview (#10: Pages like articles). */
@@ -107,4 +107,5 @@ test('an editor previews the unpublished draft of a published page at its addres
   await page.goto('/exit-preview')
   await page.goto(doc.path)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Published wording')
+  for (const width of [390, 1366]) await screenshot(page, 'standing-page', width)
 })

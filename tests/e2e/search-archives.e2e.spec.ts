@@ -5,6 +5,7 @@ import { slugify } from '../../lib/slugify'
 import type { Article } from '../../payload-types'
 import { baseURL, uniqueSlug } from './helpers/api'
 import { expect, test } from './helpers/fixtures'
+import { screenshot } from './helpers/front'
 
 /** A published (or draft) article with tags, written by the editor through the REST API. */
 async function article(
@@ -25,6 +26,7 @@ const word = () => `zq${Math.random().toString(36).slice(2, 9)}`
 test('search works without JavaScript: GET form, ranked results with highlighted snippets, no drafts', async ({
   browser,
   editorApi,
+  page: readerPage,
 }) => {
   const term = word()
   const inTitle = await article(editorApi, `Harbour ${term} report`, 'The harbour reopened.')
@@ -51,6 +53,10 @@ test('search works without JavaScript: GET form, ranked results with highlighted
   await results.nth(1).getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`/articles/${inBody.slug}$`))
   await context.close()
+  // The results as a reader with JavaScript sees them, at both widths.
+  await readerPage.goto(`/search?q=${term}`)
+  await expect(readerPage.locator('.search-results > li')).toHaveCount(2)
+  for (const width of [390, 1366]) await screenshot(readerPage, 'search-results', width)
 })
 
 test('search answers odd input with 200 and a clear message, and never caches or injects', async ({

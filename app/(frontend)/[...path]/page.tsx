@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { draftMode, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { LivePreviewListener } from '@/components/LivePreviewListener'
@@ -7,7 +6,7 @@ import { RichText } from '@/components/RichText'
 import { listMetadata } from '@/lib/articleSeo'
 import { normalisePagePath } from '@/lib/pagePaths'
 import { getPageByPath, getPageDraft } from '@/lib/pageQueries'
-import { payload } from '@/lib/payload'
+import { previewer } from '@/lib/previewer'
 import { getSiteSettings } from '@/lib/queries'
 
 // A Page at its full path. Next's own routes (articles, categories, ...) always win over this
@@ -20,10 +19,8 @@ type Args = { params: Promise<{ path: string[] }> }
 /** The published page, or in draft mode (/preview, staff only) its latest draft. */
 async function loadPage(segments: string[]) {
   const path = normalisePagePath(segments)
-  if ((await draftMode()).isEnabled) {
-    const { user } = await (await payload()).auth({ headers: await headers() })
-    if (user) return { page: await getPageDraft(path, user), preview: true }
-  }
+  const user = await previewer()
+  if (user) return { page: await getPageDraft(path, user), preview: true }
   return { page: await getPageByPath(path), preview: false }
 }
 
